@@ -1,0 +1,76 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Panah.Core.Registry;
+using Panah.Data;
+using Panah.Data.Registry;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Panah.Cli.Registry;
+
+/// <summary>
+/// Server-side time of the three reads staff do most, measured on the registry service itself (query,
+/// decryption and the audit write; no HTTP): a people page with a filter, an exact name search and a
+/// household page. Run it on a seeded registry.
+/// </summary>
+public sealed class BenchRegistryCommand : AsyncCommand<BenchRegistryCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--iterations <N>"), Description("Measured calls per operation (after 20 warm-up calls).")]
+        public int Iterations { get; init; } = 300;
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        await using var services = await CliServices.CreateAsync();
+        var random = new Random(7);
+        List<Guid> householdIds;
+        List<string> names;
+        int pages;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PanahDbContext>();
+            var store = scope.ServiceProvider.GetRequiredService<RegistryStore>();
+            var count = await db.Households.CountAsync(cancellationToken);
+            if (count == 0)
+            {
+                AnsiConsole.MarkupLine("[red]The registry is empty: run seed-demo first.[/]");
+                return 1;
+            }
+            householdIds = await db.Households.OrderBy(h => h.Id).Skip(random.Next(Math.Max(1, count - 1000))).Take(1000).Select(h => h.Id).ToListAsync(cancellationToken);
+            var sample = await store.ListPeopleAsync(new PeopleFilter(), random.Next(1, 100), 200, cancellationToken);
+            names = sample.Items.Select(p => p.Details.Name.Display).ToList();
+            pages = Math.Max(1, await db.People.CountAsync(p => p.Sex == Sex.Female, cancellationToken) / 50);
+            AnsiConsole.MarkupLine($"Registry: {count:N0} households, {await db.People.CountAsync(cancellationToken):N0} people ({services.GetRequiredService<PanahDataOptions>().Provider}).");
+        }
+        var table = new Table().AddColumns("operation", "p50 ms", "p95 ms", "max ms");
+        await Measure("people list (female, page of 50)", store => store.ListPeopleAsync(new PeopleFilter(Sex: Sex.Female), random.Next(1, Math.Min(pages, 2000)), 50, cancellationToken));
+        await Measure("name search (given + family)", store => store.SearchAsync(new SearchQuery(names[random.Next(names.Count)]), cancellationToken));
+        await Measure("household page", store => store.GetHouseholdAsync(householdIds[random.Next(householdIds.Count)], cancellationToken));
+        AnsiConsole.Write(table);
+        return 0;
+
+        async Task Measure(string name, Func<RegistryStore, Task> op)
+        {
+            var times = new List<double>(settings.Iterations);
+            for (var i = -20; i < settings.Iterations; i++)
+            {
+                await using var scope = services.CreateAsyncScope();
+                var store = scope.ServiceProvider.GetRequiredService<RegistryStore>();
+                var watch = Stopwatch.StartNew();
+                await op(store);
+                if (i >= 0)
+                {
+                    times.Add(watch.Elapsed.TotalMilliseconds);
+                }
+            }
+            times.Sort();
+            table.AddRow(name, P(times, 0.50), P(times, 0.95), times[^1].ToString("N1"));
+        }
+    }
+
+    private static string P(List<double> sorted, double q) => sorted[(int)Math.Min(sorted.Count - 1, Math.Ceiling(q * sorted.Count) - 1)].ToString("N1");
+}

@@ -1,0 +1,46 @@
+using System.ComponentModel;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Panah.Data.Entities;
+using Panah.Data.Staff;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Panah.Cli.Staff;
+
+public sealed class TokenAddCommand : AsyncCommand<TokenAddCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--email <EMAIL>"), Description("The staff account the token acts as; it carries that account's roles.")]
+        public string Email { get; init; } = "";
+
+        [CommandOption("--name <NAME>"), Description("What the token is for, e.g. 'kobo-sync'.")]
+        public string Name { get; init; } = "";
+
+        [CommandOption("--days <DAYS>"), Description("Lifetime in days (1–366).")]
+        public int Days { get; init; } = 90;
+
+        public override ValidationResult Validate() =>
+            string.IsNullOrWhiteSpace(Email) ? ValidationResult.Error("--email is required.")
+            : string.IsNullOrWhiteSpace(Name) ? ValidationResult.Error("--name is required.")
+            : Days is < 1 or > 366 ? ValidationResult.Error("--days must be 1 to 366.")
+            : ValidationResult.Success();
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        await using var services = await CliServices.CreateAsync();
+        await using var scope = services.CreateAsyncScope();
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>().FindByEmailAsync(settings.Email);
+        if (user is null)
+        {
+            AnsiConsole.MarkupLine("[red]No staff account has this email.[/]");
+            return 1;
+        }
+        var (token, secret) = await scope.ServiceProvider.GetRequiredService<ApiTokens>().IssueAsync(user, settings.Name, settings.Days, cancellationToken);
+        Console.WriteLine(secret);
+        AnsiConsole.MarkupLine($"[grey]Expires {token.ExpiresAt:yyyy-MM-dd}. Shown once; send it as 'Authorization: Bearer …'.[/]");
+        return 0;
+    }
+}

@@ -1,0 +1,22 @@
+namespace Panah.Core.Registry;
+
+/// <summary>Purposes personal data is processed for; consent or another legal basis is recorded per purpose.</summary>
+public enum ConsentPurpose
+{
+    Registration = 1,
+    FoodAssistance = 2,
+    Education = 3,
+    Protection = 4,
+    DataSharing = 5,
+}
+
+/// <summary>Consent given for one purpose, with the notice version and an optional witness; withdrawal keeps the record.</summary>
+public sealed record Consent(
+    ConsentPurpose Purpose,
+    DateOnly GivenOn,
+    string NoticeVersion,
+    string? Witness = null,
+    DateOnly? WithdrawnOn = null)
+{
+    public bool IsActiveOn(DateOnly day) => GivenOn <= day && (WithdrawnOn is null || WithdrawnOn > day);
+}

@@ -1,0 +1,178 @@
+namespace Panah.Core.Registry;
+
+/// <summary>
+/// Rules for registry input. Errors are keyed by field path (e.g. <c>members[1].documents[0].number</c>)
+/// and carry a message key that the UI and API translate.
+/// </summary>
+public static class RegistryValidator
+{
+    public const int MaxNameLength = 100;
+    public const int MaxMembers = 40;
+
+    public static Dictionary<string, List<string>> Validate(HouseholdDetails household, IReadOnlyList<PersonDetails> members, DateOnly today)
+    {
+        var errors = new Dictionary<string, List<string>>();
+        ValidateHousehold(household, errors);
+        if (members.Count == 0)
+        {
+            Add(errors, "members", "Members.Required");
+        }
+        if (members.Count > MaxMembers)
+        {
+            Add(errors, "members", "Members.TooMany");
+        }
+        if (members.Count(m => m.Relationship == Relationship.Head) != 1 && members.Count > 0)
+        {
+            Add(errors, "members", "Members.OneHead");
+        }
+        for (var i = 0; i < members.Count; i++)
+        {
+            ValidatePerson(members[i], today, $"members[{i}].", errors);
+        }
+        return errors;
+    }
+
+    public static Dictionary<string, List<string>> ValidateHouseholdOnly(HouseholdDetails household)
+    {
+        var errors = new Dictionary<string, List<string>>();
+        ValidateHousehold(household, errors);
+        return errors;
+    }
+
+    public static Dictionary<string, List<string>> Validate(PersonDetails person, DateOnly today)
+    {
+        var errors = new Dictionary<string, List<string>>();
+        ValidatePerson(person, today, "", errors);
+        return errors;
+    }
+
+    private static void ValidateHousehold(HouseholdDetails h, Dictionary<string, List<string>> errors)
+    {
+        if (string.IsNullOrWhiteSpace(h.District))
+        {
+            Add(errors, "district", "District.Required");
+        }
+        else if (h.District.Length > 60)
+        {
+            Add(errors, "district", "Text.TooLong");
+        }
+        if (h.Address is { Length: > 300 })
+        {
+            Add(errors, "address", "Text.TooLong");
+        }
+        if (h.Phone is not null && !PhoneNumber.IsPlausible(h.Phone))
+        {
+            Add(errors, "phone", "Phone.Invalid");
+        }
+    }
+
+    private static void ValidatePerson(PersonDetails p, DateOnly today, string prefix, Dictionary<string, List<string>> errors)
+    {
+        ValidateName(p.Name, prefix + "name.", errors);
+        for (var i = 0; i < p.Spellings.Count; i++)
+        {
+            ValidateName(p.Spellings[i], $"{prefix}spellings[{i}].", errors);
+        }
+        if (p.BirthDate is { } b)
+        {
+            if (b.Date > today)
+            {
+                Add(errors, prefix + "birthDate", "BirthDate.InFuture");
+            }
+            else if (b.Date.Year < today.Year - 120)
+            {
+                Add(errors, prefix + "birthDate", "BirthDate.TooOld");
+            }
+        }
+        if (p.Phone is not null && !PhoneNumber.IsPlausible(p.Phone))
+        {
+            Add(errors, prefix + "phone", "Phone.Invalid");
+        }
+        if (p.BirthPlace is { Length: > 100 })
+        {
+            Add(errors, prefix + "birthPlace", "Text.TooLong");
+        }
+        for (var i = 0; i < p.Documents.Count; i++)
+        {
+            ValidateDocument(p.Documents[i], $"{prefix}documents[{i}].", errors);
+        }
+        if (p.Vulnerabilities.HasFlag(Vulnerability.UnaccompaniedChild) && p.BirthDate is { } bd && bd.AgeOn(today) >= 18)
+        {
+            Add(errors, prefix + "vulnerabilities", "Vulnerability.ChildOnly");
+        }
+        for (var i = 0; i < p.Consents.Count; i++)
+        {
+            var c = p.Consents[i];
+            if (c.GivenOn > today)
+            {
+                Add(errors, $"{prefix}consents[{i}].givenOn", "Date.InFuture");
+            }
+            if (c.WithdrawnOn is { } w && w < c.GivenOn)
+            {
+                Add(errors, $"{prefix}consents[{i}].withdrawnOn", "Consent.WithdrawnBeforeGiven");
+            }
+            if (string.IsNullOrWhiteSpace(c.NoticeVersion))
+            {
+                Add(errors, $"{prefix}consents[{i}].noticeVersion", "Consent.VersionRequired");
+            }
+        }
+    }
+
+    private static void ValidateName(PersonName n, string prefix, Dictionary<string, List<string>> errors)
+    {
+        if (string.IsNullOrWhiteSpace(n.Given))
+        {
+            Add(errors, prefix + "given", "Name.Required");
+        }
+        foreach (var (field, value) in new[] { ("given", n.Given), ("family", n.Family), ("father", n.Father) })
+        {
+            if (value is { Length: > MaxNameLength })
+            {
+                Add(errors, prefix + field, "Text.TooLong");
+            }
+        }
+    }
+
+    private static void ValidateDocument(IdentityDocument d, string prefix, Dictionary<string, List<string>> errors)
+    {
+        if (string.IsNullOrWhiteSpace(d.Number))
+        {
+            Add(errors, prefix + "number", "Document.NumberRequired");
+            return;
+        }
+        switch (d.Type)
+        {
+            case DocumentType.TurkishCitizenId when !TurkishIdNumber.IsValid(d.Number):
+                Add(errors, prefix + "number", "Document.BadChecksum");
+                break;
+            case DocumentType.TurkishCitizenId when d.Number.StartsWith("99", StringComparison.Ordinal):
+                Add(errors, prefix + "number", "Document.CitizenIdStartsWith99");
+                break;
+            case DocumentType.ForeignerId when !TurkishIdNumber.IsValid(d.Number):
+                Add(errors, prefix + "number", "Document.BadChecksum");
+                break;
+            case DocumentType.ForeignerId when !d.Number.StartsWith("99", StringComparison.Ordinal):
+                Add(errors, prefix + "number", "Document.ForeignerIdPrefix");
+                break;
+            case DocumentType.ResidencePermit when d.ExpiresOn is null:
+                Add(errors, prefix + "expiresOn", "Document.ExpiryRequired");
+                break;
+            case DocumentType.Passport when d.Number.Length is < 5 or > 20:
+                Add(errors, prefix + "number", "Document.PassportLength");
+                break;
+        }
+        if (d.PermitType is not null && d.Type != DocumentType.ResidencePermit)
+        {
+            Add(errors, prefix + "permitType", "Document.PermitTypeOnlyForPermit");
+        }
+    }
+
+    private static void Add(Dictionary<string, List<string>> errors, string key, string message)
+    {
+        if (!errors.TryGetValue(key, out var list))
+        {
+            errors[key] = list = [];
+        }
+        list.Add(message);
+    }
+}

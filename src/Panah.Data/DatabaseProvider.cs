@@ -1,0 +1,22 @@
+namespace Panah.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>Where Panah keeps its data. Bound from configuration section <c>Panah</c>.</summary>
+public sealed class PanahDataOptions
+{
+    /// <summary>Data directory for the SQLite file, the master key and cookie keys. <c>PANAH_DATA</c>, default <c>./data</c>.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Required for PostgreSQL; for SQLite defaults to <c>panah.db</c> in the data directory.</summary>
+    public string? ConnectionString { get; set; }
+
+    public string SqliteConnectionString() =>
+        ConnectionString ?? $"Data Source={Path.Combine(DataDirectory, "panah.db")};Foreign Keys=True;Pooling=True";
+}

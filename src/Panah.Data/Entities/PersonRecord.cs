@@ -1,0 +1,25 @@
+using Panah.Core.Registry;
+
+namespace Panah.Data.Entities;
+
+/// <summary>
+/// A person row. Names, spellings, birth date, birth place, phone, documents and consent witnesses
+/// live only in <see cref="Sealed"/>, encrypted under the person's own data key. Kept in clear for
+/// filtering and sex-and-age disaggregation: sex, birth year, relationship, vulnerabilities.
+/// </summary>
+public sealed class PersonRecord
+{
+    public Guid Id { get; set; }
+    public Guid HouseholdId { get; set; }
+    public HouseholdRecord? Household { get; set; }
+    public Sex Sex { get; set; }
+    public int? BirthYear { get; set; }
+    public Relationship Relationship { get; set; }
+    public Vulnerability Vulnerabilities { get; set; }
+    public Guid DataKeyId { get; set; }
+    public DataKey? Key { get; set; }
+    public required byte[] Sealed { get; set; }
+    public long Version { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}

@@ -1,0 +1,12 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Panah.Data.Entities;
+
+/// <summary>A staff account. Every staff account must enrol TOTP before it can do anything.</summary>
+public sealed class StaffUser : IdentityUser
+{
+    public string? DisplayName { get; set; }
+    public int? FieldOfficeId { get; set; }
+    public bool IsDisabled { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}

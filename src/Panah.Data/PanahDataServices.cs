@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Panah.Data.Audit;
+using Panah.Data.Crypto;
+using Panah.Data.Registry;
+using Panah.Data.Staff;
+
+namespace Panah.Data;
+
+public static class PanahDataServices
+{
+    /// <summary>
+    /// Reads the data options: section <c>Panah</c> (<c>Provider</c>, <c>ConnectionString</c>,
+    /// <c>DataDirectory</c>), with <c>PANAH_DATA</c>, <c>PANAH_DB</c> (sqlite|postgres) and
+    /// <c>PANAH_CONNECTION</c> from the environment taking precedence.
+    /// </summary>
+    public static PanahDataOptions ReadOptions(IConfiguration configuration)
+    {
+        var options = new PanahDataOptions();
+        configuration.GetSection("Panah").Bind(options);
+        if (configuration["PANAH_DATA"] is { Length: > 0 } dir)
+        {
+            options.DataDirectory = dir;
+        }
+        if (configuration["PANAH_DB"] is { Length: > 0 } provider)
+        {
+            options.Provider = Enum.Parse<DatabaseProvider>(provider, ignoreCase: true);
+        }
+        if (configuration["PANAH_CONNECTION"] is { Length: > 0 } cs)
+        {
+            options.ConnectionString = cs;
+        }
+        options.DataDirectory = Path.GetFullPath(options.DataDirectory);
+        if (options.Provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            throw new InvalidOperationException("PostgreSQL needs a connection string: set PANAH_CONNECTION or Panah:ConnectionString.");
+        }
+        return options;
+    }
+
+    /// <summary>The database, the keys, the audit log and the registry; the caller registers an <see cref="IActor"/>.</summary>
+    public static IServiceCollection AddPanahData(this IServiceCollection services, PanahDataOptions options)
+    {
+        Directory.CreateDirectory(options.DataDirectory);
+        services.AddSingleton(options);
+        services.AddDbContext<PanahDbContext>(o => Configure(o, options));
+        services.AddSingleton(_ => KeyRing.Load(options.DataDirectory, Environment.GetEnvironmentVariable(KeyRing.EnvironmentVariable)));
+        services.AddSingleton<FieldCipher>();
+        services.AddSingleton<BlindIndex>();
+        services.AddSingleton<AuditChain>();
+        services.AddSingleton<RegistrySealer>();
+        services.AddSingleton<SearchTokenizer>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<AuditLog>();
+        services.AddScoped<AuditVerifier>();
+        services.AddScoped<RegistryStore>();
+        services.AddScoped<ApiTokens>();
+        services.AddScoped<Staff.StaffAccounts>();
+        services.AddScoped<Demo.DemoSeeder>();
+        return services;
+    }
+
+    public static void Configure(DbContextOptionsBuilder o, PanahDataOptions options)
+    {
+        if (options.Provider == DatabaseProvider.Postgres)
+        {
+            o.UseNpgsql(options.ConnectionString, b => b.MigrationsAssembly("Panah.Data.Postgres"));
+        }
+        else
+        {
+            o.UseSqlite(options.SqliteConnectionString(), b => b.MigrationsAssembly("Panah.Data.Sqlite"));
+        }
+    }
+
+    /// <summary>Identity rules shared by the web app and the CLI.</summary>
+    public static void ConfigureIdentity(IdentityOptions o)
+    {
+        o.Password.RequiredLength = 12;
+        o.Password.RequireNonAlphanumeric = false;
+        o.Password.RequireUppercase = false;
+        o.Password.RequireLowercase = false;
+        o.Password.RequireDigit = false;
+        o.Lockout.MaxFailedAccessAttempts = 5;
+        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        o.Lockout.AllowedForNewUsers = true;
+        o.User.RequireUniqueEmail = true;
+        o.SignIn.RequireConfirmedAccount = false;
+    }
+}

@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Panah.Data.Entities;
+
+namespace Panah.Data;
+
+/// <summary>The one EF Core model, served by SQLite (embedded default) and PostgreSQL (production).</summary>
+public sealed class PanahDbContext(DbContextOptions<PanahDbContext> options) : IdentityDbContext<StaffUser>(options)
+{
+    public DbSet<FieldOffice> FieldOffices => Set<FieldOffice>();
+    public DbSet<HouseholdRecord> Households => Set<HouseholdRecord>();
+    public DbSet<PersonRecord> People => Set<PersonRecord>();
+    public DbSet<DataKey> DataKeys => Set<DataKey>();
+    public DbSet<SearchToken> SearchTokens => Set<SearchToken>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<FieldOffice>(e =>
+        {
+            e.Property(x => x.Code).HasMaxLength(16);
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.HasIndex(x => x.Code).IsUnique();
+        });
+
+        builder.Entity<HouseholdRecord>(e =>
+        {
+            e.Property(x => x.Code).HasMaxLength(20);
+            e.HasIndex(x => x.Code).IsUnique();
+            e.Property(x => x.District).HasMaxLength(60);
+            e.HasIndex(x => x.District);
+            e.HasIndex(x => x.FieldOfficeId);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasOne(x => x.FieldOffice).WithMany().HasForeignKey(x => x.FieldOfficeId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(x => x.Key).WithMany().HasForeignKey(x => x.DataKeyId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(x => x.Members).WithOne(x => x.Household).HasForeignKey(x => x.HouseholdId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<PersonRecord>(e =>
+        {
+            e.HasIndex(x => x.HouseholdId);
+            e.HasIndex(x => new { x.Sex, x.BirthYear });
+            e.HasIndex(x => x.BirthYear);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasOne(x => x.Key).WithMany().HasForeignKey(x => x.DataKeyId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<SearchToken>(e =>
+        {
+            e.Property(x => x.Hash).HasMaxLength(16);
+            e.HasIndex(x => new { x.Kind, x.Hash });
+            e.HasIndex(x => x.PersonId);
+            e.HasOne<PersonRecord>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<AuditEntry>(e =>
+        {
+            e.Property(x => x.Actor).HasMaxLength(100);
+            e.Property(x => x.Action).HasMaxLength(60);
+            e.Property(x => x.EntityType).HasMaxLength(60);
+            e.Property(x => x.EntityId).HasMaxLength(64);
+            e.Property(x => x.Origin).HasMaxLength(64);
+            e.Property(x => x.Detail).HasMaxLength(500);
+            // A hash can be the previous of only one entry: two writers racing on the same tail cannot fork the chain.
+            e.HasIndex(x => x.PreviousHash).IsUnique();
+            e.HasIndex(x => new { x.EntityType, x.EntityId });
+        });
+
+        builder.Entity<ApiToken>(e =>
+        {
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.HasIndex(x => x.Hash).IsUnique();
+            e.HasOne(x => x.User).WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<StaffUser>(e => e.Property(x => x.DisplayName).HasMaxLength(100));
+    }
+}

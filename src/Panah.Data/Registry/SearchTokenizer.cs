@@ -1,0 +1,61 @@
+using Panah.Core.Registry;
+using Panah.Data.Crypto;
+using Panah.Data.Entities;
+
+namespace Panah.Data.Registry;
+
+/// <summary>Turns a person's names, phones and documents into blind-index tokens.</summary>
+public sealed class SearchTokenizer(BlindIndex index)
+{
+    public IEnumerable<SearchToken> For(Guid personId, PersonDetails p, string? householdPhone)
+    {
+        var seen = new HashSet<string>();
+        foreach (var name in p.AllNames())
+        {
+            foreach (var part in name.Parts())
+            {
+                foreach (var token in SearchKeys.NameTokens(part))
+                {
+                    if (seen.Add("n" + token))
+                    {
+                        yield return new SearchToken { Kind = SearchKind.NamePart, Hash = index.Token(SearchKind.NamePart, token), PersonId = personId };
+                    }
+                }
+            }
+        }
+        foreach (var phone in new[] { p.Phone, householdPhone })
+        {
+            if (!string.IsNullOrWhiteSpace(phone) && seen.Add("p" + SearchKeys.Phone(phone)))
+            {
+                yield return new SearchToken { Kind = SearchKind.Phone, Hash = index.Token(SearchKind.Phone, SearchKeys.Phone(phone)), PersonId = personId };
+            }
+        }
+        foreach (var doc in p.Documents)
+        {
+            var key = SearchKeys.Document(doc.Number);
+            if (key.Length > 0 && seen.Add("d" + key))
+            {
+                yield return new SearchToken { Kind = SearchKind.Document, Hash = index.Token(SearchKind.Document, key), PersonId = personId };
+            }
+        }
+    }
+
+    /// <summary>The tokens a query must all match, or an empty list when it has nothing to search for.</summary>
+    public List<(SearchKind Kind, byte[] Hash)> ForQuery(SearchQuery q)
+    {
+        var list = new List<(SearchKind, byte[])>();
+        foreach (var token in SearchKeys.NameTokens(q.Name).Distinct())
+        {
+            list.Add((SearchKind.NamePart, index.Token(SearchKind.NamePart, token)));
+        }
+        if (!string.IsNullOrWhiteSpace(q.Phone) && SearchKeys.Phone(q.Phone) is { Length: > 0 } phone)
+        {
+            list.Add((SearchKind.Phone, index.Token(SearchKind.Phone, phone)));
+        }
+        if (!string.IsNullOrWhiteSpace(q.Document) && SearchKeys.Document(q.Document) is { Length: > 0 } doc)
+        {
+            list.Add((SearchKind.Document, index.Token(SearchKind.Document, doc)));
+        }
+        return list;
+    }
+}

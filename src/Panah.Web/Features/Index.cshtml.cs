@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Panah.Core.Registry;
+using Panah.Data;
+using Panah.Web.Infrastructure;
+
+namespace Panah.Web.Features;
+
+/// <summary>The start page: registry totals and the sex-and-age pyramid (counts only, no names).</summary>
+public sealed class IndexModel(PanahDbContext db, IAuthorizationService authz, TimeProvider clock) : PageModel
+{
+    public bool CanReadRegistry { get; private set; }
+    public int Households { get; private set; }
+    public int People { get; private set; }
+    public List<(AgeGroup Group, int Female, int Male)> Pyramid { get; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        CanReadRegistry = (await authz.AuthorizeAsync(User, Policies.RegistryRead)).Succeeded;
+        if (!CanReadRegistry)
+        {
+            return;
+        }
+        Households = await db.Households.CountAsync(ct);
+        People = await db.People.CountAsync(ct);
+        var year = clock.GetUtcNow().Year;
+        var counts = await db.People.Where(p => p.BirthYear != null && p.Sex != Sex.Unknown)
+            .GroupBy(p => new { p.BirthYear, p.Sex }).Select(g => new { g.Key.BirthYear, g.Key.Sex, Count = g.Count() }).ToListAsync(ct);
+        foreach (var group in Enum.GetValues<AgeGroup>())
+        {
+            var (from, to) = AgeGroups.BirthYears(group, year);
+            var inGroup = counts.Where(c => c.BirthYear >= from && c.BirthYear <= to).ToList();
+            Pyramid.Add((group, inGroup.Where(c => c.Sex == Sex.Female).Sum(c => c.Count), inGroup.Where(c => c.Sex == Sex.Male).Sum(c => c.Count)));
+        }
+    }
+}

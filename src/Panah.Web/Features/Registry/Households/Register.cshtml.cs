@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Panah.Data;
+using Panah.Data.Entities;
+using Panah.Data.Registry;
+
+namespace Panah.Web.Features.Registry.Households;
+
+/// <summary>Registers a household and all its members in one form, built for a phone screen and a weak connection (no script needed).</summary>
+public sealed class RegisterModel(RegistryStore store, PanahDbContext db, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public const string NoticeVersion = "2026-1";
+
+    [BindProperty]
+    public HouseholdInput Input { get; set; } = new();
+
+    public List<FieldOffice> Offices { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        Input.Members.Add(new PersonInput { Relationship = "head" });
+        await LoadAsync();
+    }
+
+    public async Task<IActionResult> OnPostAddMemberAsync()
+    {
+        ModelState.Clear();
+        Input.Members.Add(new PersonInput { Relationship = "child" });
+        await LoadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRemoveMemberAsync(int index)
+    {
+        ModelState.Clear();
+        if (index > 0 && index < Input.Members.Count)
+        {
+            Input.Members.RemoveAt(index);
+        }
+        await LoadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var map = new RegistryMapping();
+        var household = map.Household(Input);
+        var members = map.Members(Input.Members);
+        var office = await db.FieldOffices.AsNoTracking().FirstOrDefaultAsync(o => o.Code == Input.FieldOffice, ct);
+        AddErrors(map.Errors);
+        if (office is null)
+        {
+            ModelState.AddModelError("Input.FieldOffice", l["FieldOffice.Unknown"]);
+        }
+        if (ModelState.ErrorCount == 0)
+        {
+            try
+            {
+                var view = await store.RegisterAsync(office!.Id, household, members, ct);
+                TempData["Flash"] = string.Format(System.Globalization.CultureInfo.CurrentCulture, l["Household {0} registered."], view.Code);
+                return RedirectToPage("Details", new { id = view.Id });
+            }
+            catch (RegistryValidationException e)
+            {
+                AddErrors(e.Errors);
+            }
+        }
+        await LoadAsync();
+        return Page();
+    }
+
+    private void AddErrors(IReadOnlyDictionary<string, List<string>> errors)
+    {
+        foreach (var (key, messages) in errors)
+        {
+            foreach (var m in messages)
+            {
+                ModelState.AddModelError("Input." + key, l[m]);
+            }
+        }
+    }
+
+    private async Task LoadAsync() => Offices = await db.FieldOffices.AsNoTracking().OrderBy(o => o.Id).ToListAsync();
+}

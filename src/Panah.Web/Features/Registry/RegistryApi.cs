@@ -1,0 +1,186 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Panah.Core.Registry;
+using Panah.Data;
+using Panah.Data.Registry;
+using Panah.Web.Infrastructure;
+
+namespace Panah.Web.Features.Registry;
+
+/// <summary>The registry's JSON API under <c>/api/v1</c>.</summary>
+public static class RegistryApi
+{
+    public static IServiceCollection AddRegistryApiServices(this IServiceCollection services) =>
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
+
+    public static IEndpointRouteBuilder MapRegistryApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").WithTags("Registry").RequireAuthorization(Policies.RegistryRead);
+        api.MapGet("/households", ListHouseholds).WithName("ListHouseholds");
+        api.MapGet("/households/{id:guid}", GetHousehold).WithName("GetHousehold");
+        api.MapPost("/households", CreateHousehold).WithName("CreateHousehold").RequireAuthorization(Policies.RegistryWrite);
+        api.MapPut("/households/{id:guid}", UpdateHousehold).WithName("UpdateHousehold").RequireAuthorization(Policies.RegistryWrite);
+        api.MapGet("/people", ListPeople).WithName("ListPeople");
+        api.MapGet("/people/{id:guid}", GetPerson).WithName("GetPerson");
+        api.MapPut("/people/{id:guid}", UpdatePerson).WithName("UpdatePerson").RequireAuthorization(Policies.RegistryWrite);
+        api.MapPost("/people/search", Search).WithName("SearchPeople").RequireRateLimiting(RateLimits.Search);
+        return app;
+    }
+
+    private static async Task<Ok<PageDto<HouseholdSummaryDto>>> ListHouseholds(
+        RegistryStore store, string? district, string? status, int page = 1, int pageSize = 50, CancellationToken ct = default)
+    {
+        HouseholdStatus? s = Enum.TryParse<HouseholdStatus>(status, true, out var parsed) ? parsed : null;
+        var result = await store.ListHouseholdsAsync(district, s, page, pageSize, ct);
+        return TypedResults.Ok(RegistryMapping.ToDto(result, RegistryMapping.ToDto));
+    }
+
+    private static async Task<Results<Ok<HouseholdDto>, NotFound>> GetHousehold(Guid id, RegistryStore store, CancellationToken ct)
+    {
+        var h = await store.GetHouseholdAsync(id, ct);
+        return h is null ? TypedResults.NotFound() : TypedResults.Ok(RegistryMapping.ToDto(h));
+    }
+
+    private static async Task<Results<Created<HouseholdDto>, ValidationProblem>> CreateHousehold(
+        HouseholdInput input, RegistryStore store, PanahDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    {
+        var map = new RegistryMapping();
+        var household = map.Household(input);
+        var members = map.Members(input.Members);
+        var office = await db.FieldOffices.AsNoTracking()
+            .Where(o => input.FieldOffice == null || o.Code == input.FieldOffice.ToUpperInvariant())
+            .OrderBy(o => o.Id).FirstOrDefaultAsync(ct);
+        if (map.Errors.Count > 0 || office is null)
+        {
+            var errors = map.Errors.ToDictionary();
+            if (office is null)
+            {
+                errors["fieldOffice"] = ["FieldOffice.Unknown"];
+            }
+            return Problem(errors, l);
+        }
+        try
+        {
+            var view = await store.RegisterAsync(office.Id, household, members, ct);
+            return TypedResults.Created($"/api/v1/households/{view.Id}", RegistryMapping.ToDto(view));
+        }
+        catch (RegistryValidationException e)
+        {
+            return Problem(e.Errors, l);
+        }
+    }
+
+    private static async Task<Results<Ok<HouseholdDto>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateHousehold(
+        Guid id, HouseholdUpdate input, RegistryStore store, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    {
+        var map = new RegistryMapping();
+        var details = map.Household(input);
+        if (map.Errors.Count > 0)
+        {
+            return Problem(map.Errors, l);
+        }
+        try
+        {
+            return TypedResults.Ok(RegistryMapping.ToDto(await store.UpdateHouseholdAsync(id, input.Version, details, ct)));
+        }
+        catch (KeyNotFoundException)
+        {
+            return TypedResults.NotFound();
+        }
+        catch (RegistryValidationException e)
+        {
+            return Problem(e.Errors, l);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return Conflict(l);
+        }
+    }
+
+    private static async Task<Results<Ok<PageDto<PersonDto>>, ValidationProblem>> ListPeople(
+        RegistryStore store, IStringLocalizer<SharedResource> l, string? district, string? sex, string? ageGroup, string? vulnerability,
+        int page = 1, int pageSize = 50, CancellationToken ct = default)
+    {
+        var errors = new Dictionary<string, List<string>>();
+        var filter = new PeopleFilter(
+            district,
+            ParseFilter<Sex>(sex, "sex", errors),
+            ParseFilter<AgeGroup>(ageGroup, "ageGroup", errors),
+            ParseFilter<Vulnerability>(vulnerability, "vulnerability", errors));
+        if (errors.Count > 0)
+        {
+            return Problem(errors, l);
+        }
+        var result = await store.ListPeopleAsync(filter, page, pageSize, ct);
+        return TypedResults.Ok(RegistryMapping.ToDto(result, RegistryMapping.ToDto));
+    }
+
+    private static async Task<Results<Ok<PersonDto>, NotFound>> GetPerson(Guid id, RegistryStore store, CancellationToken ct)
+    {
+        var p = await store.GetPersonAsync(id, ct);
+        return p is null ? TypedResults.NotFound() : TypedResults.Ok(RegistryMapping.ToDto(p));
+    }
+
+    private static async Task<Results<Ok<PersonDto>, NotFound, ValidationProblem, ProblemHttpResult>> UpdatePerson(
+        Guid id, PersonUpdate input, RegistryStore store, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    {
+        var map = new RegistryMapping();
+        var details = map.Person(input.Person, "person.");
+        if (map.Errors.Count > 0)
+        {
+            return Problem(map.Errors, l);
+        }
+        try
+        {
+            return TypedResults.Ok(RegistryMapping.ToDto(await store.UpdatePersonAsync(id, input.Version, details, ct)));
+        }
+        catch (KeyNotFoundException)
+        {
+            return TypedResults.NotFound();
+        }
+        catch (RegistryValidationException e)
+        {
+            return Problem(e.Errors.ToDictionary(kv => "person." + kv.Key, kv => kv.Value), l);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return Conflict(l);
+        }
+    }
+
+    private static async Task<Results<Ok<List<PersonDto>>, ValidationProblem>> Search(
+        [FromBody] SearchInput input, RegistryStore store, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    {
+        var q = new SearchQuery(input.Name, input.Phone, input.Document);
+        if (q.IsEmpty)
+        {
+            return Problem(new Dictionary<string, List<string>> { ["name"] = ["Search.Empty"] }, l);
+        }
+        var found = await store.SearchAsync(q, ct);
+        return TypedResults.Ok(found.Select(RegistryMapping.ToDto).ToList());
+    }
+
+    private static T? ParseFilter<T>(string? value, string field, Dictionary<string, List<string>> errors) where T : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+        if (!value.Any(char.IsDigit) && Enum.TryParse<T>(value, true, out var parsed))
+        {
+            return parsed;
+        }
+        errors[field] = ["Value.Unknown"];
+        return null;
+    }
+
+    private static ValidationProblem Problem(IReadOnlyDictionary<string, List<string>> errors, IStringLocalizer l) =>
+        TypedResults.ValidationProblem(
+            errors.ToDictionary(kv => kv.Key, kv => kv.Value.Select(m => l[m].Value).ToArray()),
+            title: l["The input is not valid."]);
+
+    private static ProblemHttpResult Conflict(IStringLocalizer l) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: l["Someone else changed this record. Reload it and apply your change again."]);
+}

@@ -1,0 +1,162 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Panah.Data;
+using Panah.Data.Audit;
+using Panah.Data.Entities;
+using Panah.Web.Features.Registry;
+
+namespace Panah.Web.Infrastructure;
+
+/// <summary>Composition of the web app: what <c>Program.cs</c> calls.</summary>
+public static class PanahWeb
+{
+    public static readonly CultureInfo[] Cultures = [new("en"), new("tr"), new("ug")];
+
+    public static void AddPanahWeb(this WebApplicationBuilder builder, bool demo = false)
+    {
+        if (demo)
+        {
+            builder.Configuration["Panah:Demo"] = "true";
+        }
+        var services = builder.Services;
+        var dataOptions = PanahDataServices.ReadOptions(builder.Configuration);
+        services.AddPanahData(dataOptions);
+        services.AddHttpContextAccessor();
+        services.AddScoped<IActor, HttpActor>();
+        services.AddScoped<DemoHints>();
+
+        services.AddIdentity<StaffUser, IdentityRole>(PanahDataServices.ConfigureIdentity)
+            .AddEntityFrameworkStores<PanahDbContext>()
+            .AddDefaultTokenProviders()
+            .AddSignInManager<StaffSignInManager>();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "panah.session";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.ExpireTimeSpan = StaffSessionValidator.IdleTimeout;
+            o.SlidingExpiration = true;
+            o.Events.OnValidatePrincipal = StaffSessionValidator.ValidateAsync;
+            o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
+        });
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = AuthSchemes.Staff;
+                o.DefaultAuthenticateScheme = AuthSchemes.Staff;
+                o.DefaultChallengeScheme = AuthSchemes.Staff;
+                o.DefaultForbidScheme = AuthSchemes.Staff;
+            })
+            .AddPolicyScheme(AuthSchemes.Staff, "Staff", o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? AuthSchemes.ApiToken
+                    : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(AuthSchemes.ApiToken, _ => { });
+        services.AddAuthorization(Policies.Add);
+
+        services.AddDataProtection()
+            .SetApplicationName("Panah")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataOptions.DataDirectory, "cookie-keys")));
+
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("en");
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+        services.AddRazorPages(o =>
+            {
+                o.RootDirectory = "/Features";
+                o.Conventions.AuthorizeFolder("/", Policies.Staff);
+                o.Conventions.AllowAnonymousToFolder("/Account");
+                o.Conventions.AllowAnonymousToPage("/Error");
+                o.Conventions.AllowAnonymousToPage("/Culture");
+                o.Conventions.AuthorizeFolder("/Registry", Policies.RegistryRead);
+                o.Conventions.AuthorizePage("/Registry/Households/Register", Policies.RegistryWrite);
+                o.Conventions.AuthorizeFolder("/Admin", Policies.StaffAdmin);
+            })
+            .AddViewLocalization();
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "panah.af";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        services.AddProblemDetails();
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer<BearerDocumentTransformer>());
+        services.AddRegistryApiServices();
+
+        var loginPerMinute = builder.Configuration.GetValue("Panah:LoginAttemptsPerMinute", 20);
+        var searchPerMinute = builder.Configuration.GetValue("Panah:SearchesPerMinute", 120);
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(RateLimits.Login, ctx => RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "local",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = loginPerMinute, Window = TimeSpan.FromMinutes(1) }));
+            o.AddPolicy(RateLimits.Search, ctx => RateLimitPartition.GetFixedWindowLimiter(
+                ctx.User.Identity?.Name ?? ctx.Connection.RemoteIpAddress?.ToString() ?? "local",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = searchPerMinute, Window = TimeSpan.FromMinutes(1) }));
+        });
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+    }
+
+    public static async Task InitializePanahAsync(this WebApplication app)
+    {
+        await PanahDatabase.InitializeAsync(app.Services);
+        if (app.Configuration.GetValue("Panah:Demo", false))
+        {
+            await DemoMode.PrepareAsync(app);
+        }
+    }
+
+    public static void UsePanahWeb(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error");
+            app.UseHsts();
+        }
+        app.UseSecurityHeaders();
+        app.UseStatusCodePages(async ctx =>
+        {
+            if (ctx.HttpContext.Request.Path.StartsWithSegments("/api"))
+            {
+                await Results.Problem(statusCode: ctx.HttpContext.Response.StatusCode).ExecuteAsync(ctx.HttpContext);
+            }
+        });
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseApiDocs();
+        app.MapStaticAssets().AllowAnonymous();
+    }
+
+    private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/openapi"))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+}
+
+public static class RateLimits
+{
+    public const string Login = "login";
+    public const string Search = "search";
+}

@@ -1,0 +1,18 @@
+using Panah.Web.Features.Registry;
+using Panah.Web.Infrastructure;
+
+// --demo: synthetic data and demo accounts (see README). Taken out before configuration reads the arguments.
+var demo = args.Contains("--demo");
+var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").ToArray());
+builder.AddPanahWeb(demo);
+
+var app = builder.Build();
+await app.InitializePanahAsync();
+app.UsePanahWeb();
+app.MapRazorPages();
+app.MapRegistryApi();
+app.MapPanahPlatformEndpoints();
+app.Run();
+
+/// <summary>Entry point, visible to the integration tests.</summary>
+public partial class Program;
