@@ -91,6 +91,8 @@ public static class PanahWeb
             o.Cookie.Name = "panah.af";
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
+        // Names in Arabic, Cyrillic and Han script are written as characters, not as numeric entities.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer<BearerDocumentTransformer>());
         services.AddRegistryApiServices();

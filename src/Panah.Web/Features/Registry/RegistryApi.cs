@@ -44,11 +44,12 @@ public static class RegistryApi
     }
 
     private static async Task<Results<Created<HouseholdDto>, ValidationProblem>> CreateHousehold(
-        HouseholdInput input, RegistryStore store, PanahDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct)
+        HouseholdInput input, RegistryStore store, PanahDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct)
     {
         var map = new RegistryMapping();
         var household = map.Household(input);
         var members = map.Members(input.Members);
+        map.WithRuleErrors(RegistryValidator.Validate(household, members, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)));
         var office = await db.FieldOffices.AsNoTracking()
             .Where(o => input.FieldOffice == null || o.Code == input.FieldOffice.ToUpperInvariant())
             .OrderBy(o => o.Id).FirstOrDefaultAsync(ct);
@@ -168,7 +169,7 @@ public static class RegistryApi
         {
             return null;
         }
-        if (!value.Any(char.IsDigit) && Enum.TryParse<T>(value, true, out var parsed))
+        if (char.IsLetter(value.Trim()[0]) && Enum.TryParse<T>(value, true, out var parsed))
         {
             return parsed;
         }

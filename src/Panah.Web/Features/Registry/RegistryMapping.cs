@@ -15,6 +15,19 @@ public sealed class RegistryMapping
 
     public IReadOnlyDictionary<string, List<string>> Errors => errors;
 
+    /// <summary>Adds the registry rules' errors to the input errors, so one answer lists every problem.</summary>
+    public IReadOnlyDictionary<string, List<string>> WithRuleErrors(Dictionary<string, List<string>> ruleErrors)
+    {
+        foreach (var (key, messages) in ruleErrors)
+        {
+            foreach (var m in messages)
+            {
+                Add(key, m);
+            }
+        }
+        return errors;
+    }
+
     public HouseholdDetails Household(HouseholdInput h) => new()
     {
         District = h.District?.Trim() ?? "",
@@ -115,7 +128,7 @@ public sealed class RegistryMapping
             }
             return null;
         }
-        if (!value.Any(char.IsDigit) && System.Enum.TryParse<T>(value.Trim(), ignoreCase: true, out var parsed))
+        if (char.IsLetter(value.Trim()[0]) && System.Enum.TryParse<T>(value.Trim(), ignoreCase: true, out var parsed))
         {
             return parsed;
         }

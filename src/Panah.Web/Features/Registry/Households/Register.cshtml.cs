@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Panah.Core.Registry;
 using Panah.Data;
 using Panah.Data.Entities;
 using Panah.Data.Registry;
@@ -9,7 +10,7 @@ using Panah.Data.Registry;
 namespace Panah.Web.Features.Registry.Households;
 
 /// <summary>Registers a household and all its members in one form, built for a phone screen and a weak connection (no script needed).</summary>
-public sealed class RegisterModel(RegistryStore store, PanahDbContext db, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class RegisterModel(RegistryStore store, PanahDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
 {
     public const string NoticeVersion = "2026-1";
 
@@ -48,6 +49,7 @@ public sealed class RegisterModel(RegistryStore store, PanahDbContext db, IStrin
         var map = new RegistryMapping();
         var household = map.Household(Input);
         var members = map.Members(Input.Members);
+        map.WithRuleErrors(RegistryValidator.Validate(household, members, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)));
         var office = await db.FieldOffices.AsNoTracking().FirstOrDefaultAsync(o => o.Code == Input.FieldOffice, ct);
         AddErrors(map.Errors);
         if (office is null)

@@ -1,0 +1,30 @@
+using System.Diagnostics;
+
+namespace Panah.Web.Tests.Infrastructure;
+
+/// <summary>Runs the real CLI (built alongside the tests) as a separate process on a data directory.</summary>
+public static class Cli
+{
+    public static async Task<(int ExitCode, string Output)> RunAsync(string dataDirectory, params string[] args)
+    {
+        var here = AppContext.BaseDirectory; // tests/Panah.Web.Tests/bin/<Configuration>/net10.0/
+        var configuration = new DirectoryInfo(here).Parent!.Name;
+        var framework = new DirectoryInfo(here).Name;
+        var root = Path.GetFullPath(Path.Combine(here, "..", "..", "..", "..", ".."));
+        var dll = Path.Combine(root, "src", "Panah.Cli", "bin", configuration, framework, "panah.dll");
+        Assert.True(File.Exists(dll), $"CLI not built at {dll}");
+        var info = new ProcessStartInfo("dotnet", [dll, .. args])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        info.Environment["PANAH_DATA"] = dataDirectory;
+        info.Environment.Remove("PANAH_MASTER_KEY");
+        info.Environment["NO_COLOR"] = "1";
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}

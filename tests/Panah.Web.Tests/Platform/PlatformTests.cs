@@ -1,0 +1,73 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Panah.Data.Staff;
+using Panah.Web.Tests.Infrastructure;
+
+namespace Panah.Web.Tests.Platform;
+
+public sealed partial class PlatformTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    [Fact]
+    public async Task Health_answers_when_the_database_does()
+    {
+        var response = await app.AnonymousClient().GetAsync("/healthz");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("ok", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Pages_carry_strict_security_headers_and_are_never_cached()
+    {
+        var response = await app.AnonymousClient().GetAsync("/Account/Login");
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("default-src 'self'", csp);
+        Assert.Contains("script-src 'self'", csp);
+        Assert.DoesNotContain("http", csp);
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Equal("no-store", response.Headers.CacheControl!.ToString());
+        Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_describes_the_registry_for_signed_in_staff()
+    {
+        var client = await app.ClientForRoleAsync(Roles.ProgrammeManager);
+        var doc = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement;
+        var paths = doc.GetProperty("paths");
+        Assert.True(paths.TryGetProperty("/api/v1/households", out _));
+        Assert.True(paths.TryGetProperty("/api/v1/people/search", out _));
+        Assert.True(doc.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("bearer", out _));
+        var viewer = await client.GetAsync("/api/docs/index.html");
+        Assert.Equal(HttpStatusCode.OK, viewer.StatusCode);
+        Assert.DoesNotContain("https://", await viewer.Content.ReadAsStringAsync());
+    }
+
+    [GeneratedRegex("(?:href|src)=\"(/[^\"]+\\.(?:css|js))\"")]
+    private static partial Regex Assets();
+
+    [Theory]
+    [InlineData("/Account/Login")]
+    [InlineData("/Registry/Households/Register")]
+    [InlineData("/Registry/People")]
+    [InlineData("/")]
+    public async Task No_page_weighs_more_than_150_KB_over_the_wire(string url)
+    {
+        var staff = await app.CreateStaffAsync(Roles.RegistrationOfficer);
+        var client = await StaffSession.SignInAsync(app, staff);
+        client.DefaultRequestHeaders.AcceptEncoding.ParseAdd("br, gzip");
+        var page = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        long total = (await page.Content.ReadAsByteArrayAsync()).Length;
+        foreach (Match asset in Assets().Matches(html))
+        {
+            var response = await client.GetAsync(asset.Groups[1].Value);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            total += response.Content.Headers.ContentLength ?? (await response.Content.ReadAsByteArrayAsync()).Length;
+            Assert.DoesNotContain("//", asset.Groups[1].Value.TrimStart('/'));
+        }
+        Assert.True(total < 150 * 1024, $"{url}: {total:N0} bytes");
+        Assert.DoesNotMatch("(?:src|href)=\"https?://", html);
+    }
+}

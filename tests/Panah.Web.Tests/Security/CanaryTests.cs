@@ -1,0 +1,92 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
+using Panah.Core.Registry;
+using Panah.Data.Staff;
+using Panah.Web.Tests.Infrastructure;
+using Panah.Web.Tests.Registry;
+
+namespace Panah.Web.Tests.Security;
+
+/// <summary>
+/// Canary values registered through the API must never appear in clear in the database file, its WAL,
+/// anything else in the data directory, or the logs (captured at Trace level).
+/// </summary>
+public sealed class CanaryTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    private static readonly string Document = TurkishIdNumber.Complete("997654321");
+
+    private static readonly string[] Canaries =
+    [
+        "Qanarygiven", "Zyxcanary", "Fathercanary", "قانارىيزىك", "Канарейкин", "Kanarya Sokak 77", "Canarytown",
+        "5559876543", "555 987 65 43", Document,
+    ];
+
+    [Fact]
+    public async Task Canary_values_never_appear_in_clear()
+    {
+        var client = await app.ClientForRoleAsync(Roles.RegistrationOfficer);
+        var person = RegistryRequests.Person("Qanarygiven", "Zyxcanary", document: Document, phone: "+90 555 987 65 43");
+        person["name"]!["father"] = "Fathercanary";
+        person["birthPlace"] = "Canarytown";
+        person["spellings"] = new JsonArray(
+            new JsonObject { ["script"] = "ug-Arab", ["given"] = "قانارىيزىك" },
+            new JsonObject { ["script"] = "ug-Cyrl", ["given"] = "Канарейкин" });
+        var household = RegistryRequests.Household("Zeytinburnu", person);
+        household["address"] = "Kanarya Sokak 77";
+        var created = await client.PostAsJsonAsync("/api/v1/households", household);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+
+        // Reads and searches too: they must not log what they were given or what they return.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/v1/households/{id}")).StatusCode);
+        Assert.Single(await (await client.PostAsJsonAsync("/api/v1/people/search", new { name = "Qanarygiven" })).Content.ReadFromJsonAsync<JsonArray>() ?? []);
+        await client.PostAsJsonAsync("/api/v1/people/search", new { document = Document });
+        await client.GetAsync("/api/v1/people?district=Zeytinburnu");
+        var bad = RegistryRequests.Person("Qanarygiven", "Zyxcanary", document: "99123456741");
+        await client.PostAsJsonAsync("/api/v1/households", RegistryRequests.Household("Fatih", bad));
+
+        AssertNoCanaryInDataDirectory("before checkpoint");
+        await using (var connection = new SqliteConnection($"Data Source={Path.Combine(app.DataDirectory, "panah.db")}"))
+        {
+            await connection.OpenAsync();
+            await using var checkpoint = connection.CreateCommand();
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+            await checkpoint.ExecuteNonQueryAsync();
+        }
+        AssertNoCanaryInDataDirectory("after checkpoint");
+
+        var logs = string.Join('\n', app.Logs.Lines);
+        Assert.NotEmpty(app.Logs.Lines);
+        foreach (var canary in Canaries)
+        {
+            Assert.False(logs.Contains(canary, StringComparison.OrdinalIgnoreCase), $"'{canary}' appears in the logs");
+        }
+    }
+
+    private void AssertNoCanaryInDataDirectory(string when)
+    {
+        var files = Directory.GetFiles(app.DataDirectory, "*", SearchOption.AllDirectories);
+        Assert.Contains(files, f => f.EndsWith("panah.db", StringComparison.Ordinal));
+        Assert.Contains(files, f => f.EndsWith("panah.db-wal", StringComparison.Ordinal));
+        foreach (var file in files)
+        {
+            byte[] bytes;
+            using (var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+            using (var memory = new MemoryStream())
+            {
+                stream.CopyTo(memory);
+                bytes = memory.ToArray();
+            }
+            foreach (var canary in Canaries)
+            {
+                foreach (var encoding in new Encoding[] { Encoding.UTF8, Encoding.Unicode })
+                {
+                    Assert.True(bytes.AsSpan().IndexOf(encoding.GetBytes(canary)) < 0, $"'{canary}' found in clear in {Path.GetFileName(file)} ({encoding.WebName}, {when})");
+                }
+            }
+        }
+    }
+}
