@@ -94,6 +94,14 @@ public static class PanahWeb
         // Names in Arabic, Cyrillic and Han script are written as characters, not as numeric entities.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails();
+        // Compress static assets only: dynamic pages carry anti-forgery tokens and personal data (BREACH).
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.MimeTypes = ["text/css", "application/javascript", "image/svg+xml"];
+            o.Providers.Add<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProvider>();
+            o.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
+        });
         services.AddOpenApi("v1", o => o.AddDocumentTransformer<BearerDocumentTransformer>());
         services.AddRegistryApiServices();
 
@@ -129,6 +137,12 @@ public static class PanahWeb
             app.UseHsts();
         }
         app.UseSecurityHeaders();
+        app.UseResponseCompression();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            // Asset URLs carry a version (asp-append-version), so a browser may keep them a week.
+            OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public, max-age=604800",
+        });
         app.UseStatusCodePages(async ctx =>
         {
             if (ctx.HttpContext.Request.Path.StartsWithSegments("/api"))
@@ -142,7 +156,6 @@ public static class PanahWeb
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseApiDocs();
-        app.MapStaticAssets().AllowAnonymous();
     }
 
     private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)

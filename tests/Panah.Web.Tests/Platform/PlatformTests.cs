@@ -43,7 +43,7 @@ public sealed partial class PlatformTests(SqliteApp app) : IClassFixture<SqliteA
         Assert.DoesNotContain("https://", await viewer.Content.ReadAsStringAsync());
     }
 
-    [GeneratedRegex("(?:href|src)=\"(/[^\"]+\\.(?:css|js))\"")]
+    [GeneratedRegex("(?:href|src)=\"(/[^\"]+\\.(?:css|js)(?:\\?v=[^\"]+)?)\"")]
     private static partial Regex Assets();
 
     [Theory]
@@ -60,10 +60,13 @@ public sealed partial class PlatformTests(SqliteApp app) : IClassFixture<SqliteA
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var html = await page.Content.ReadAsStringAsync();
         long total = (await page.Content.ReadAsByteArrayAsync()).Length;
-        foreach (Match asset in Assets().Matches(html))
+        var assets = Assets().Matches(html);
+        Assert.True(assets.Count >= 2, "the page should link its stylesheets");
+        foreach (Match asset in assets)
         {
             var response = await client.GetAsync(asset.Groups[1].Value);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("text/css", response.Content.Headers.ContentType?.MediaType);
             total += response.Content.Headers.ContentLength ?? (await response.Content.ReadAsByteArrayAsync()).Length;
             Assert.DoesNotContain("//", asset.Groups[1].Value.TrimStart('/'));
         }

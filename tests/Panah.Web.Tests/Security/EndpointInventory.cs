@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,9 +30,6 @@ public static partial class EndpointInventory
         ["POST /api/v1/people/search"] = Policies.RegistryRead,
         ["GET /openapi/{documentName}.json"] = Policies.Staff,
         ["GET /healthz"] = Anonymous,
-        // Files of wwwroot (CSS) that the static-asset manifest does not list; never personal.
-        ["GET /{**path:file}"] = Anonymous,
-        ["HEAD /{**path:file}"] = Anonymous,
         ["PAGE /Index"] = Policies.Staff,
         ["PAGE /Registry/Households/Index"] = Policies.RegistryRead,
         ["PAGE /Registry/Households/Register"] = Policies.RegistryWrite,
@@ -61,10 +57,6 @@ public static partial class EndpointInventory
         foreach (var endpoint in sources.Endpoints.OfType<RouteEndpoint>())
         {
             var pattern = "/" + endpoint.RoutePattern.RawText?.TrimStart('/');
-            if (IsStaticAsset(endpoint))
-            {
-                continue;
-            }
             var url = Parameter().Replace(pattern, m => m.Value.Contains("guid") ? Guid.NewGuid().ToString() : m.Value.Contains("documentName") ? "v1" : "x");
             var page = endpoint.Metadata.GetMetadata<PageActionDescriptor>();
             if (page is not null)
@@ -82,8 +74,4 @@ public static partial class EndpointInventory
         }
         return cells.Values.OrderBy(c => c.Item1.Key, StringComparer.Ordinal).ToList();
     }
-
-    private static bool IsStaticAsset(RouteEndpoint endpoint) =>
-        endpoint.Metadata.Any(m => m.GetType().Name.Contains("StaticAsset", StringComparison.Ordinal)) ||
-        endpoint.DisplayName?.Contains("Static", StringComparison.OrdinalIgnoreCase) == true && endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
 }

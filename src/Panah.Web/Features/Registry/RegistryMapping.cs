@@ -65,7 +65,7 @@ public sealed class RegistryMapping
             BirthPlace = Clean(p.BirthPlace),
             Relationship = Enum<Relationship>(p.Relationship, prefix + "relationship") ?? Relationship.Head,
             Phone = Clean(p.Phone),
-            Documents = p.Documents.Where(d => !string.IsNullOrWhiteSpace(d.Number) || !string.IsNullOrWhiteSpace(d.Type))
+            Documents = p.Documents.Where(d => !string.IsNullOrWhiteSpace(d.Number) || !string.IsNullOrWhiteSpace(d.ExpiresOn))
                 .Select((d, i) => Document(d, $"{prefix}documents[{i}].")).ToList(),
             Vulnerabilities = p.Vulnerabilities.Aggregate(Vulnerability.None, (acc, v) => acc | (Enum<Vulnerability>(v, prefix + "vulnerabilities") ?? Vulnerability.None)),
             Consents = p.Consents.Where(c => !string.IsNullOrWhiteSpace(c.Purpose))
