@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Panah.Core.Registry;
+using Panah.Data;
 using Panah.Data.Staff;
 using Panah.Web.Tests.Infrastructure;
 
@@ -159,6 +162,15 @@ public abstract class RegistryApiTests(PanahApp app)
         var r = await client.PostAsJsonAsync("/api/v1/households", RegistryRequests.Household("Fatih", wrongDate));
         Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode);
         Assert.Contains("members[0].birthDate", await r.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Migrations_match_the_model()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PanahDbContext>();
+        Assert.False(db.Database.HasPendingModelChanges(), $"Add a migration for {app.Provider}: dotnet ef migrations add <Name> --project src/Panah.Data.{(app.Provider == "postgres" ? "Postgres" : "Sqlite")}");
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
     }
 
     [Fact]
