@@ -69,6 +69,7 @@ public sealed class BenchRegistryCommand : AsyncCommand<BenchRegistryCommand.Set
             }
             times.Sort();
             table.AddRow(name, P(times, 0.50), P(times, 0.95), times[^1].ToString("N1"));
+            AnsiConsole.MarkupLine($"{name.EscapeMarkup()}: p50 {P(times, 0.50)} ms, p95 {P(times, 0.95)} ms");
         }
     }
 

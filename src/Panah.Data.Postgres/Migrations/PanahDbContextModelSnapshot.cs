@@ -374,6 +374,11 @@ namespace Panah.Data.Postgres.Migrations
                     b.Property<Guid>("DataKeyId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("District")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
                     b.Property<Guid>("HouseholdId")
                         .HasColumnType("uuid");
 
@@ -399,41 +404,34 @@ namespace Panah.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BirthYear");
-
                     b.HasIndex("DataKeyId");
 
                     b.HasIndex("HouseholdId");
 
-                    b.HasIndex("Sex", "BirthYear");
+                    b.HasIndex("BirthYear", "Id");
+
+                    b.HasIndex("District", "Id");
+
+                    b.HasIndex("Sex", "Id");
 
                     b.ToTable("People");
                 });
 
             modelBuilder.Entity("Panah.Data.Entities.SearchToken", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<byte[]>("Hash")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("bytea");
-
                     b.Property<byte>("Kind")
                         .HasColumnType("smallint");
+
+                    b.Property<byte[]>("Hash")
+                        .HasMaxLength(16)
+                        .HasColumnType("bytea");
 
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid");
 
-                    b.HasKey("Id");
+                    b.HasKey("Kind", "Hash", "PersonId");
 
                     b.HasIndex("PersonId");
-
-                    b.HasIndex("Kind", "Hash");
 
                     b.ToTable("SearchTokens");
                 });

@@ -361,6 +361,11 @@ namespace Panah.Data.Sqlite.Migrations
                     b.Property<Guid>("DataKeyId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("District")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("HouseholdId")
                         .HasColumnType("TEXT");
 
@@ -386,39 +391,34 @@ namespace Panah.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BirthYear");
-
                     b.HasIndex("DataKeyId");
 
                     b.HasIndex("HouseholdId");
 
-                    b.HasIndex("Sex", "BirthYear");
+                    b.HasIndex("BirthYear", "Id");
+
+                    b.HasIndex("District", "Id");
+
+                    b.HasIndex("Sex", "Id");
 
                     b.ToTable("People");
                 });
 
             modelBuilder.Entity("Panah.Data.Entities.SearchToken", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<byte>("Kind")
                         .HasColumnType("INTEGER");
 
                     b.Property<byte[]>("Hash")
-                        .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("BLOB");
-
-                    b.Property<byte>("Kind")
-                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("PersonId")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
+                    b.HasKey("Kind", "Hash", "PersonId");
 
                     b.HasIndex("PersonId");
-
-                    b.HasIndex("Kind", "Hash");
 
                     b.ToTable("SearchTokens");
                 });

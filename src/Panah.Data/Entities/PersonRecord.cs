@@ -12,6 +12,9 @@ public sealed class PersonRecord
     public Guid Id { get; set; }
     public Guid HouseholdId { get; set; }
     public HouseholdRecord? Household { get; set; }
+
+    /// <summary>The household's district, copied here so lists filter and page on one table's index.</summary>
+    public required string District { get; set; }
     public Sex Sex { get; set; }
     public int? BirthYear { get; set; }
     public Relationship Relationship { get; set; }

@@ -58,7 +58,7 @@ public sealed class RegistryStore(PanahDbContext db, RegistrySealer sealer, Sear
         events = [new AuditEvent("household.create", "household", id.ToString(), $"members={members.Count}")];
         foreach (var m in members)
         {
-            var person = NewPerson(id, m, household.Phone, now);
+            var person = NewPerson(id, record.District, m, household.Phone, now);
             record.Members.Add(person);
             if (m.Relationship == Relationship.Head)
             {
@@ -69,7 +69,7 @@ public sealed class RegistryStore(PanahDbContext db, RegistrySealer sealer, Sear
         return record;
     }
 
-    private PersonRecord NewPerson(Guid householdId, PersonDetails m, string? householdPhone, DateTimeOffset now)
+    private PersonRecord NewPerson(Guid householdId, string district, PersonDetails m, string? householdPhone, DateTimeOffset now)
     {
         var (keyRow, key) = sealer.NewKey();
         var personId = Guid.CreateVersion7();
@@ -77,6 +77,7 @@ public sealed class RegistryStore(PanahDbContext db, RegistrySealer sealer, Sear
         {
             Id = personId,
             HouseholdId = householdId,
+            District = district,
             Sex = m.Sex,
             BirthYear = m.BirthDate?.Date.Year,
             Relationship = m.Relationship,
@@ -134,7 +135,7 @@ public sealed class RegistryStore(PanahDbContext db, RegistrySealer sealer, Sear
         if (!string.IsNullOrWhiteSpace(filter.District))
         {
             var district = filter.District.Trim();
-            query = query.Where(p => p.Household!.District == district);
+            query = query.Where(p => p.District == district);
         }
         if (filter.Sex is { } sex)
         {
@@ -150,8 +151,10 @@ public sealed class RegistryStore(PanahDbContext db, RegistrySealer sealer, Sear
             query = query.Where(p => (p.Vulnerabilities & v) == v);
         }
         var total = await query.CountAsync(ct);
-        var rows = await query.OrderBy(p => p.Id).Skip((page - 1) * pageSize).Take(pageSize)
-            .Include(p => p.Key).Include(p => p.Household).ToListAsync(ct);
+        // Ids first, from an index alone; then only those rows with their keys.
+        var ids = await query.OrderBy(p => p.Id).Skip((page - 1) * pageSize).Take(pageSize).Select(p => p.Id).ToListAsync(ct);
+        var rows = (await db.People.AsNoTracking().Include(p => p.Key).Include(p => p.Household)
+            .Where(p => ids.Contains(p.Id)).ToListAsync(ct)).OrderBy(p => p.Id).ToList();
         await audit.SaveAsync(db, new AuditEvent("people.list", "person", null, $"page={page} shown={rows.Count}"), ct);
         return new Page<PersonView>(rows.Select(p => ToView(p, p.Household!)).ToList(), page, pageSize, total);
     }
@@ -241,6 +244,10 @@ public sealed class RegistryStore(PanahDbContext db, RegistrySealer sealer, Sear
         }
         h.Sealed = RegistrySealer.SealHousehold(sealer.OpenKey(h.Key!), id, details);
         h.District = details.District.Trim();
+        foreach (var member in await db.People.Where(p => p.HouseholdId == id).ToListAsync(ct))
+        {
+            member.District = h.District;
+        }
         h.Status = details.Status;
         h.Version++;
         h.UpdatedAt = clock.GetUtcNow();
