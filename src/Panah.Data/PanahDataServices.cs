@@ -56,6 +56,9 @@ public static class PanahDataServices
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditVerifier>();
         services.AddScoped<RegistryStore>();
+        services.AddSingleton<Matching.RegistryMatchIndex>();
+        services.AddScoped<Matching.MatchSource>();
+        services.AddScoped<Matching.DuplicateReviews>();
         services.AddScoped<ApiTokens>();
         services.AddScoped<Staff.StaffAccounts>();
         services.AddScoped<Demo.DemoSeeder>();

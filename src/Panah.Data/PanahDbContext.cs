@@ -14,6 +14,7 @@ public sealed class PanahDbContext(DbContextOptions<PanahDbContext> options) : I
     public DbSet<SearchToken> SearchTokens => Set<SearchToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<DuplicateReview> DuplicateReviews => Set<DuplicateReview>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -44,9 +45,11 @@ public sealed class PanahDbContext(DbContextOptions<PanahDbContext> options) : I
             e.HasIndex(x => x.HouseholdId);
             // Lists page in id order within a filter: these indexes answer "which ids" without reading rows.
             e.Property(x => x.District).HasMaxLength(60);
-            e.HasIndex(x => new { x.District, x.Id });
-            e.HasIndex(x => new { x.Sex, x.Id });
-            e.HasIndex(x => new { x.BirthYear, x.Id });
+            // Merged registrations are left out of lists, hence MergedIntoId first.
+            e.HasIndex(x => new { x.MergedIntoId, x.Id });
+            e.HasIndex(x => new { x.MergedIntoId, x.District, x.Id });
+            e.HasIndex(x => new { x.MergedIntoId, x.Sex, x.Id });
+            e.HasIndex(x => new { x.MergedIntoId, x.BirthYear, x.Id });
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasOne(x => x.Key).WithMany().HasForeignKey(x => x.DataKeyId).OnDelete(DeleteBehavior.Restrict);
         });
@@ -77,6 +80,17 @@ public sealed class PanahDbContext(DbContextOptions<PanahDbContext> options) : I
             e.Property(x => x.Name).HasMaxLength(100);
             e.HasIndex(x => x.Hash).IsUnique();
             e.HasOne(x => x.User).WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<DuplicateReview>(e =>
+        {
+            e.HasIndex(x => new { x.PersonAId, x.PersonBId }).IsUnique();
+            e.HasIndex(x => new { x.Status, x.Probability });
+            e.Property(x => x.Reason).HasMaxLength(40);
+            e.Property(x => x.DecidedBy).HasMaxLength(100);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasOne<PersonRecord>().WithMany().HasForeignKey(x => x.PersonAId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<PersonRecord>().WithMany().HasForeignKey(x => x.PersonBId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<StaffUser>(e => e.Property(x => x.DisplayName).HasMaxLength(100));

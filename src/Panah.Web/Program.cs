@@ -1,3 +1,4 @@
+using Panah.Web.Features.Matching;
 using Panah.Web.Features.Registry;
 using Panah.Web.Infrastructure;
 
@@ -11,6 +12,7 @@ await app.InitializePanahAsync();
 app.UsePanahWeb();
 app.MapRazorPages();
 app.MapRegistryApi();
+app.MapMatchingApi();
 app.MapPanahPlatformEndpoints();
 app.Run();
 

@@ -271,6 +271,58 @@ namespace Panah.Data.Postgres.Migrations
                     b.ToTable("DataKeys");
                 });
 
+            modelBuilder.Entity("Panah.Data.Entities.DuplicateReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("PersonAId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonBId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("Probability")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonBId");
+
+                    b.HasIndex("PersonAId", "PersonBId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "Probability");
+
+                    b.ToTable("DuplicateReviews");
+                });
+
             modelBuilder.Entity("Panah.Data.Entities.FieldOffice", b =>
                 {
                     b.Property<int>("Id")
@@ -382,6 +434,9 @@ namespace Panah.Data.Postgres.Migrations
                     b.Property<Guid>("HouseholdId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("Relationship")
                         .HasColumnType("integer");
 
@@ -408,11 +463,13 @@ namespace Panah.Data.Postgres.Migrations
 
                     b.HasIndex("HouseholdId");
 
-                    b.HasIndex("BirthYear", "Id");
+                    b.HasIndex("MergedIntoId", "Id");
 
-                    b.HasIndex("District", "Id");
+                    b.HasIndex("MergedIntoId", "BirthYear", "Id");
 
-                    b.HasIndex("Sex", "Id");
+                    b.HasIndex("MergedIntoId", "District", "Id");
+
+                    b.HasIndex("MergedIntoId", "Sex", "Id");
 
                     b.ToTable("People");
                 });
@@ -573,6 +630,21 @@ namespace Panah.Data.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Panah.Data.Entities.DuplicateReview", b =>
+                {
+                    b.HasOne("Panah.Data.Entities.PersonRecord", null)
+                        .WithMany()
+                        .HasForeignKey("PersonAId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Panah.Data.Entities.PersonRecord", null)
+                        .WithMany()
+                        .HasForeignKey("PersonBId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Panah.Data.Entities.HouseholdRecord", b =>

@@ -260,6 +260,58 @@ namespace Panah.Data.Sqlite.Migrations
                     b.ToTable("DataKeys");
                 });
 
+            modelBuilder.Entity("Panah.Data.Entities.DuplicateReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonAId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonBId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Probability")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonBId");
+
+                    b.HasIndex("PersonAId", "PersonBId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "Probability");
+
+                    b.ToTable("DuplicateReviews");
+                });
+
             modelBuilder.Entity("Panah.Data.Entities.FieldOffice", b =>
                 {
                     b.Property<int>("Id")
@@ -369,6 +421,9 @@ namespace Panah.Data.Sqlite.Migrations
                     b.Property<Guid>("HouseholdId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Relationship")
                         .HasColumnType("INTEGER");
 
@@ -395,11 +450,13 @@ namespace Panah.Data.Sqlite.Migrations
 
                     b.HasIndex("HouseholdId");
 
-                    b.HasIndex("BirthYear", "Id");
+                    b.HasIndex("MergedIntoId", "Id");
 
-                    b.HasIndex("District", "Id");
+                    b.HasIndex("MergedIntoId", "BirthYear", "Id");
 
-                    b.HasIndex("Sex", "Id");
+                    b.HasIndex("MergedIntoId", "District", "Id");
+
+                    b.HasIndex("MergedIntoId", "Sex", "Id");
 
                     b.ToTable("People");
                 });
@@ -560,6 +617,21 @@ namespace Panah.Data.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Panah.Data.Entities.DuplicateReview", b =>
+                {
+                    b.HasOne("Panah.Data.Entities.PersonRecord", null)
+                        .WithMany()
+                        .HasForeignKey("PersonAId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Panah.Data.Entities.PersonRecord", null)
+                        .WithMany()
+                        .HasForeignKey("PersonBId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Panah.Data.Entities.HouseholdRecord", b =>

@@ -76,12 +76,7 @@ public sealed class KeyRing
     private static void CreateKeyFile(string path)
     {
         var key = RandomNumberGenerator.GetBytes(32);
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-        using var stream = new FileStream(path, options);
+        using var stream = OwnerOnlyFile.Open(path, FileMode.CreateNew);
         stream.Write(Encoding.ASCII.GetBytes(Convert.ToBase64String(key)));
         CryptographicOperations.ZeroMemory(key);
     }

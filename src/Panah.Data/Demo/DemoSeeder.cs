@@ -74,12 +74,7 @@ public sealed class DemoSeeder(PanahDbContext db, RegistryStore store, AuditLog 
             await users.SetTwoFactorEnabledAsync(user, true);
             logins.Add(new DemoLogin(role, email, password, (await users.GetAuthenticatorKeyAsync(user))!));
         }
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-        await using (var writer = new StreamWriter(file, options))
+        await using (var writer = new StreamWriter(OwnerOnlyFile.Open(file, FileMode.Create)))
         {
             foreach (var l in logins)
             {

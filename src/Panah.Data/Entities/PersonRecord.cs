@@ -22,6 +22,9 @@ public sealed class PersonRecord
     public Guid DataKeyId { get; set; }
     public DataKey? Key { get; set; }
     public required byte[] Sealed { get; set; }
+    /// <summary>Set when a reviewer found this registration to be the same person as another: the survivor's id.</summary>
+    public Guid? MergedIntoId { get; set; }
+
     public long Version { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }

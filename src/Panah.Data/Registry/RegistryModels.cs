@@ -2,7 +2,7 @@ using Panah.Core.Registry;
 
 namespace Panah.Data.Registry;
 
-public sealed record PersonView(Guid Id, Guid HouseholdId, string HouseholdCode, string District, long Version, PersonDetails Details);
+public sealed record PersonView(Guid Id, Guid HouseholdId, string HouseholdCode, string District, long Version, PersonDetails Details, Guid? MergedIntoId = null);
 
 public sealed record HouseholdView(
     Guid Id,

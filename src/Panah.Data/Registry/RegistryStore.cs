@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Panah.Core.Registry;
 using Panah.Data.Audit;
 using Panah.Data.Entities;
+using Panah.Data.Matching;
 
 namespace Panah.Data.Registry;
 
@@ -9,7 +10,7 @@ namespace Panah.Data.Registry;
 /// Registers, finds, reads and edits households and people. Personal fields are sealed on the way in
 /// and opened on the way out; every read of a person's record and every change is audited.
 /// </summary>
-public sealed class RegistryStore(PanahDbContext db, RegistrySealer sealer, SearchTokenizer tokenizer, AuditLog audit, TimeProvider clock)
+public sealed class RegistryStore(PanahDbContext db, RegistrySealer sealer, SearchTokenizer tokenizer, AuditLog audit, RegistryMatchIndex matchIndex, TimeProvider clock)
 {
     public const int MaxPageSize = 200;
     public const int MaxSearchResults = 50;
@@ -31,7 +32,9 @@ public sealed class RegistryStore(PanahDbContext db, RegistrySealer sealer, Sear
         var record = Build(office!, household, members, out var events);
         db.Households.Add(record);
         await audit.SaveAsync(db, events, ct);
-        return await GetHouseholdCoreAsync(record.Id, ct) ?? throw new InvalidOperationException("Household vanished after registration.");
+        var view = await GetHouseholdCoreAsync(record.Id, ct) ?? throw new InvalidOperationException("Household vanished after registration.");
+        Index(view);
+        return view;
     }
 
     /// <summary>Builds a household with its members and tokens, ready to add; used by registration and by the demo seeder.</summary>
@@ -131,7 +134,7 @@ public sealed class RegistryStore(PanahDbContext db, RegistrySealer sealer, Sear
     public async Task<Page<PersonView>> ListPeopleAsync(PeopleFilter filter, int page, int pageSize, CancellationToken ct = default)
     {
         (page, pageSize) = Clamp(page, pageSize);
-        var query = db.People.AsNoTracking();
+        var query = db.People.AsNoTracking().Where(p => p.MergedIntoId == null);
         if (!string.IsNullOrWhiteSpace(filter.District))
         {
             var district = filter.District.Trim();
@@ -198,7 +201,7 @@ public sealed class RegistryStore(PanahDbContext db, RegistrySealer sealer, Sear
         }
         var found = await ids!.Distinct().Take(MaxSearchResults).ToListAsync(ct);
         var rows = await db.People.AsNoTracking().Include(p => p.Key).Include(p => p.Household)
-            .Where(p => found.Contains(p.Id)).OrderBy(p => p.Id).ToListAsync(ct);
+            .Where(p => found.Contains(p.Id) && p.MergedIntoId == null).OrderBy(p => p.Id).ToListAsync(ct);
         await audit.SaveAsync(db, new AuditEvent("people.search", "person", null, $"terms={tokens.Count} results={rows.Count}"), ct);
         return rows.Select(p => ToView(p, p.Household!)).ToList();
     }
@@ -227,6 +230,7 @@ public sealed class RegistryStore(PanahDbContext db, RegistrySealer sealer, Sear
         db.SearchTokens.RemoveRange(await db.SearchTokens.Where(t => t.PersonId == id).ToListAsync(ct));
         db.SearchTokens.AddRange(tokenizer.For(id, details, householdPhone));
         await SaveEditAsync(new AuditEvent("person.update", "person", id.ToString()), ct);
+        matchIndex.Upsert(id, details, RegistrySealer.OpenHousehold(sealer.OpenKey(p.Household.Key!), p.Household).Address);
         return ToView(p, p.Household);
     }
 
@@ -252,7 +256,17 @@ public sealed class RegistryStore(PanahDbContext db, RegistrySealer sealer, Sear
         h.Version++;
         h.UpdatedAt = clock.GetUtcNow();
         await SaveEditAsync(new AuditEvent("household.update", "household", id.ToString()), ct);
-        return await GetHouseholdCoreAsync(id, ct) ?? throw new KeyNotFoundException();
+        var view = await GetHouseholdCoreAsync(id, ct) ?? throw new KeyNotFoundException();
+        Index(view);
+        return view;
+    }
+
+    private void Index(HouseholdView h)
+    {
+        foreach (var m in h.Members.Where(m => m.MergedIntoId is null))
+        {
+            matchIndex.Upsert(m.Id, m.Details, h.Details.Address);
+        }
     }
 
     private async Task SaveEditAsync(AuditEvent e, CancellationToken ct)
@@ -268,7 +282,7 @@ public sealed class RegistryStore(PanahDbContext db, RegistrySealer sealer, Sear
     }
 
     private PersonView ToView(PersonRecord p, HouseholdRecord h) =>
-        new(p.Id, p.HouseholdId, h.Code, h.District, p.Version, RegistrySealer.OpenPerson(sealer.OpenKey(p.Key!), p));
+        new(p.Id, p.HouseholdId, h.Code, h.District, p.Version, RegistrySealer.OpenPerson(sealer.OpenKey(p.Key!), p), p.MergedIntoId);
 
     private PersonName OpenName(PersonRecord p) => RegistrySealer.OpenPerson(sealer.OpenKey(p.Key!), p).Name;
 

@@ -3,6 +3,18 @@ using Panah.Data.Audit;
 
 namespace Panah.Web.Infrastructure;
 
+/// <summary>An actor set for background work started by a request (e.g. a duplicate run), which outlives it.</summary>
+public static class AmbientActor
+{
+    private static readonly AsyncLocal<IActor?> Value = new();
+
+    public static IActor? Current
+    {
+        get => Value.Value;
+        set => Value.Value = value;
+    }
+}
+
 /// <summary>The audit actor of a web request: the staff account id (or "anonymous") and the client address.</summary>
 public sealed class HttpActor(IHttpContextAccessor accessor) : IActor
 {
@@ -10,6 +22,10 @@ public sealed class HttpActor(IHttpContextAccessor accessor) : IActor
     {
         get
         {
+            if (AmbientActor.Current is { } ambient)
+            {
+                return ambient.Id;
+            }
             var user = accessor.HttpContext?.User;
             var id = user?.FindFirstValue(ClaimTypes.NameIdentifier);
             if (id is null)
@@ -20,5 +36,5 @@ public sealed class HttpActor(IHttpContextAccessor accessor) : IActor
         }
     }
 
-    public string? Origin => accessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
+    public string? Origin => AmbientActor.Current?.Origin ?? accessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
 }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Localization;
 using Panah.Data;
 using Panah.Data.Audit;
 using Panah.Data.Entities;
+using Panah.Web.Features.Matching;
 using Panah.Web.Features.Registry;
 
 namespace Panah.Web.Infrastructure;
@@ -84,6 +85,7 @@ public static class PanahWeb
                 o.Conventions.AuthorizeFolder("/Registry", Policies.RegistryRead);
                 o.Conventions.AuthorizePage("/Registry/Households/Register", Policies.RegistryWrite);
                 o.Conventions.AuthorizeFolder("/Admin", Policies.StaffAdmin);
+                o.Conventions.AuthorizeFolder("/Matching", Policies.DuplicateReview);
             })
             .AddViewLocalization();
         services.AddAntiforgery(o =>
@@ -104,6 +106,7 @@ public static class PanahWeb
         });
         services.AddOpenApi("v1", o => o.AddDocumentTransformer<BearerDocumentTransformer>());
         services.AddRegistryApiServices();
+        services.AddMatching();
 
         var loginPerMinute = builder.Configuration.GetValue("Panah:LoginAttemptsPerMinute", 20);
         var searchPerMinute = builder.Configuration.GetValue("Panah:SearchesPerMinute", 120);

@@ -11,6 +11,7 @@ public static class Policies
     public const string RegistryRead = nameof(RegistryRead);
     public const string RegistryWrite = nameof(RegistryWrite);
     public const string StaffAdmin = nameof(StaffAdmin);
+    public const string DuplicateReview = nameof(DuplicateReview);
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
@@ -18,6 +19,7 @@ public static class Policies
         [RegistryRead] = [Roles.RegistrationOfficer, Roles.ProgrammeManager, Roles.CaseWorker, Roles.DataProtectionOfficer],
         [RegistryWrite] = [Roles.RegistrationOfficer],
         [StaffAdmin] = [Roles.Administrator],
+        [DuplicateReview] = [Roles.RegistrationOfficer, Roles.ProgrammeManager, Roles.CaseWorker],
     };
 
     public const string MfaClaim = "amr";

@@ -110,7 +110,8 @@ public sealed record PersonDto(
     IReadOnlyList<DocumentDto> Documents,
     IReadOnlyList<string> Vulnerabilities,
     IReadOnlyList<ConsentDto> Consents,
-    long Version);
+    long Version,
+    Guid? MergedIntoId);
 
 public sealed record HouseholdDto(
     Guid Id,

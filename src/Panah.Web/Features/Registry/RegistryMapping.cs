@@ -163,7 +163,8 @@ public sealed class RegistryMapping
             p.Documents.Select(d => new DocumentDto(Camel(d.Type), d.Number, d.PermitType is { } t ? Camel(t) : null, d.ExpiresOn)).ToList(),
             p.Vulnerabilities.Flags().Select(Camel).ToList(),
             p.Consents.Select(c => new ConsentDto(Camel(c.Purpose), c.GivenOn, c.NoticeVersion, c.Witness, c.WithdrawnOn)).ToList(),
-            v.Version);
+            v.Version,
+            v.MergedIntoId);
     }
 
     public static HouseholdDto ToDto(HouseholdView h) => new(

@@ -5,19 +5,27 @@ using Microsoft.Extensions.Localization;
 using Panah.Core.Registry;
 using Panah.Data;
 using Panah.Data.Entities;
+using Panah.Data.Matching;
 using Panah.Data.Registry;
 
 namespace Panah.Web.Features.Registry.Households;
 
 /// <summary>Registers a household and all its members in one form, built for a phone screen and a weak connection (no script needed).</summary>
-public sealed class RegisterModel(RegistryStore store, PanahDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+public sealed class RegisterModel(RegistryStore store, PanahDbContext db, RegistryMatchIndex matches, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
 {
     public const string NoticeVersion = "2026-1";
 
     [BindProperty]
     public HouseholdInput Input { get; set; } = new();
 
+    /// <summary>Set by the officer after looking at the likely matches: register anyway.</summary>
+    [BindProperty]
+    public bool ConfirmedNotDuplicates { get; set; }
+
     public List<FieldOffice> Offices { get; private set; } = [];
+
+    /// <summary>Likely matches per member index, shown before anything is saved.</summary>
+    public Dictionary<int, List<(LikelyMatch Match, PersonView Person)>> Matches { get; } = [];
 
     public async Task OnGetAsync()
     {
@@ -56,6 +64,11 @@ public sealed class RegisterModel(RegistryStore store, PanahDbContext db, IStrin
         {
             ModelState.AddModelError("Input.FieldOffice", l["FieldOffice.Unknown"]);
         }
+        if (ModelState.ErrorCount == 0 && !ConfirmedNotDuplicates && await FindLikelyMatchesAsync(members, household.Address, ct))
+        {
+            await LoadAsync();
+            return Page();
+        }
         if (ModelState.ErrorCount == 0)
         {
             try
@@ -71,6 +84,21 @@ public sealed class RegisterModel(RegistryStore store, PanahDbContext db, IStrin
         }
         await LoadAsync();
         return Page();
+    }
+
+    private async Task<bool> FindLikelyMatchesAsync(List<PersonDetails> members, string? address, CancellationToken ct)
+    {
+        for (var i = 0; i < members.Count; i++)
+        {
+            foreach (var m in matches.Query(members[i], address, top: 3, minimumProbability: 0.3))
+            {
+                if (await store.GetPersonAsync(m.PersonId, ct) is { MergedIntoId: null } person)
+                {
+                    (Matches.TryGetValue(i, out var list) ? list : Matches[i] = []).Add((m, person));
+                }
+            }
+        }
+        return Matches.Count > 0;
     }
 
     private void AddErrors(IReadOnlyDictionary<string, List<string>> errors)

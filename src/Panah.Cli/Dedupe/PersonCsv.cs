@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Text;
+using nietras.SeparatedValues;
+using Panah.Matching;
+
+namespace Panah.Cli.Dedupe;
+
+/// <summary>A problem found in the input, with the line it is on (1-based, the header is line 1).</summary>
+public sealed record CsvProblem(int Line, string Message)
+{
+    public override string ToString() => $"line {Line}: {Message}";
+}
+
+/// <summary>
+/// Reads people from CSV (header <c>id,given_name,family_name,father_name,sex,birth_date,birth_place,phone,document_number,address</c>,
+/// columns in any order, unknown columns ignored, all but id optional) and writes <c>id,cluster</c>.
+/// Bad values are reported and used as far as they can be; a row without an id (or repeating one) is reported and skipped.
+/// </summary>
+public static class PersonCsv
+{
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyyMMdd", "yyyy/MM/dd", "dd.MM.yyyy", "dd/MM/yyyy", "yyyy-M-d"];
+
+    public static List<PersonRecord> ReadFile(string path, List<CsvProblem> problems)
+    {
+        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return Read(reader, problems);
+    }
+
+    public static List<PersonRecord> Read(TextReader text, List<CsvProblem> problems)
+    {
+        using var reader = Sep.New(',').Reader(o => o with { Unescape = true, DisableColCountCheck = true, Trim = SepTrim.All }).From(text);
+        var columns = Columns(reader.Header);
+        var people = new List<PersonRecord>();
+        if (!columns.TryGetValue("id", out var idColumn))
+        {
+            problems.Add(new CsvProblem(1, "the header has no 'id' column"));
+            return people;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var width = reader.Header.ColNames.Count;
+        foreach (var row in reader)
+        {
+            var line = row.LineNumberFrom;
+            if (row.ColCount != width)
+                problems.Add(new CsvProblem(line, $"{row.ColCount} columns where the header has {width}; missing values are taken as empty"));
+            var id = idColumn < row.ColCount ? row[idColumn].ToString() : string.Empty;
+            if (id.Length == 0)
+            {
+                problems.Add(new CsvProblem(line, "no id; row skipped"));
+                continue;
+            }
+
+            if (!seen.Add(id))
+            {
+                problems.Add(new CsvProblem(line, $"id '{id}' appears again; row skipped"));
+                continue;
+            }
+
+            people.Add(new PersonRecord(id)
+            {
+                GivenName = Get(row, columns, "given_name"),
+                FamilyName = Get(row, columns, "family_name"),
+                FatherName = Get(row, columns, "father_name"),
+                Sex = Get(row, columns, "sex"),
+                BirthDate = ParseDate(Get(row, columns, "birth_date"), line, problems),
+                BirthPlace = Get(row, columns, "birth_place"),
+                Phone = Get(row, columns, "phone"),
+                DocumentNumber = Get(row, columns, "document_number"),
+                Address = Get(row, columns, "address"),
+            });
+        }
+
+        return people;
+    }
+
+    private static string? Get(SepReader.Row row, Dictionary<string, int> columns, string name) =>
+        columns.TryGetValue(name, out var i) && i < row.ColCount && row[i].Span.Length > 0 ? row[i].ToString() : null;
+
+    /// <summary>
+    /// A YYYY-MM-DD date. Other common writings are accepted with a warning; an impossible date with a readable
+    /// year becomes 1 January of that year (the registry's convention for an unknown day), anything else is dropped.
+    /// </summary>
+    internal static DateOnly? ParseDate(string? value, int line, List<CsvProblem> problems)
+    {
+        if (value is null)
+            return null;
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            return date;
+        if (DateOnly.TryParseExact(value, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        {
+            problems.Add(new CsvProblem(line, $"birth_date '{value}' is not YYYY-MM-DD; read as {date:yyyy-MM-dd}"));
+            return date;
+        }
+
+        if (value.Length >= 4 && int.TryParse(value.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1880 and <= 2100)
+        {
+            problems.Add(new CsvProblem(line, $"birth_date '{value}' is not a valid date; only the year {year} is used"));
+            return new DateOnly(year, 1, 1);
+        }
+
+        problems.Add(new CsvProblem(line, $"birth_date '{value}' is not a date; ignored"));
+        return null;
+    }
+
+    public static void WriteClusters(string path, IReadOnlyList<PersonRecord> people, IReadOnlyList<string> clusters)
+    {
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
+        writer.Write("id,cluster\n");
+        for (var i = 0; i < people.Count; i++)
+        {
+            writer.Write(Escape(people[i].Id));
+            writer.Write(',');
+            writer.Write(Escape(clusters[i]));
+            writer.Write('\n');
+        }
+    }
+
+    public static void WriteReview(string path, IReadOnlyList<ScoredPair> pairs)
+    {
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
+        writer.Write("id_a,id_b,score_bits,probability,reason\n");
+        foreach (var p in pairs)
+            writer.Write(string.Create(CultureInfo.InvariantCulture, $"{Escape(p.IdA)},{Escape(p.IdB)},{p.Score:F2},{p.Probability:F4},{p.Reason}\n"));
+    }
+
+    private static Dictionary<string, int> Columns(SepReaderHeader header)
+    {
+        var columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < header.ColNames.Count; i++)
+            columns.TryAdd(header.ColNames[i].Trim().TrimStart('\uFEFF').Trim(), i);
+        return columns;
+    }
+
+    private static string Escape(string value) =>
+        value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+}

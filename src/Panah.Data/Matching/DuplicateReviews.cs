@@ -1,0 +1,164 @@
+using Microsoft.EntityFrameworkCore;
+using Panah.Data.Audit;
+using Panah.Data.Entities;
+using Panah.Data.Registry;
+using Panah.Matching;
+
+namespace Panah.Data.Matching;
+
+/// <summary>What a batch run found.</summary>
+public sealed record DuplicateRunResult(int People, int PairsProposed, int AlreadyKnown, TimeSpan Elapsed);
+
+/// <summary>A pair under review with both records and why the matcher paired them.</summary>
+public sealed record ReviewView(DuplicateReview Review, PersonView A, PersonView B, PairExplanation Explanation);
+
+/// <summary>
+/// The batch duplicate run over the whole registry and the review queue it feeds. A reviewer decides
+/// "same person" (the later registration is merged into the earlier; both records and their audit
+/// trails stay) or "not the same" (remembered, never proposed again).
+/// </summary>
+public sealed class DuplicateReviews(PanahDbContext db, MatchSource source, RegistryStore registry, RegistrySealer sealer, RegistryMatchIndex index, AuditLog audit, IActor actor, TimeProvider clock)
+{
+    /// <summary>Pairs at or above this match probability, or that the matcher itself could not settle, are queued.</summary>
+    public const double ReviewProbability = 0.2;
+
+    public async Task<DuplicateRunResult> RunAsync(IProgress<DedupeProgress>? progress = null, CancellationToken ct = default)
+    {
+        var started = clock.GetTimestamp();
+        progress?.Report(new DedupeProgress("reading", 0, 1));
+        var records = await source.LoadAsync("duplicate-run", new Progress<(long Done, long Total)>(p => progress?.Report(new DedupeProgress("reading", p.Done, p.Total))), ct);
+        var model = records.Count >= RegistryMatchIndex.MinimumForTraining ? null : MatchModel.Default;
+        var result = await Task.Run(() => new Deduplicator().Run(records, model, progress, ct), ct);
+        var pairs = new Dictionary<(Guid, Guid), ScoredPair>();
+        foreach (var pair in result.Links.Concat(result.ReviewQueue).Where(p => p.Probability >= ReviewProbability || p.Reason is not null))
+        {
+            var a = MatchRecords.PersonOf(pair.IdA);
+            var b = MatchRecords.PersonOf(pair.IdB);
+            if (a == b)
+            {
+                continue;
+            }
+            var key = a.CompareTo(b) < 0 ? (a, b) : (b, a);
+            if (!pairs.TryGetValue(key, out var seen) || seen.Score < pair.Score)
+            {
+                pairs[key] = pair;
+            }
+        }
+        var known = (await db.DuplicateReviews.AsNoTracking().Select(r => new { r.PersonAId, r.PersonBId }).ToListAsync(ct))
+            .Select(r => (r.PersonAId, r.PersonBId)).ToHashSet();
+        var now = clock.GetUtcNow();
+        var added = 0;
+        foreach (var ((a, b), pair) in pairs)
+        {
+            if (known.Contains((a, b)))
+            {
+                continue;
+            }
+            db.DuplicateReviews.Add(new DuplicateReview
+            {
+                Id = Guid.CreateVersion7(),
+                PersonAId = a,
+                PersonBId = b,
+                Score = pair.Score,
+                Probability = pair.Probability,
+                Reason = pair.Reason?.ToString() ?? "Match",
+                Status = ReviewStatus.Pending,
+                CreatedAt = now,
+                Version = 1,
+            });
+            added++;
+        }
+        var elapsed = clock.GetElapsedTime(started);
+        await audit.SaveAsync(db, new AuditEvent("duplicates.run", "person", null, $"people={records.Count} proposed={added} known={pairs.Count - added}"), ct);
+        return new DuplicateRunResult(records.Count, added, pairs.Count - added, elapsed);
+    }
+
+    public async Task<(List<DuplicateReview> Items, int Total)> ListAsync(ReviewStatus status, int page, int pageSize, CancellationToken ct = default)
+    {
+        var query = db.DuplicateReviews.AsNoTracking().Where(r => r.Status == status);
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderByDescending(r => r.Probability).ThenBy(r => r.Id)
+            .Skip((Math.Max(page, 1) - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return (items, total);
+    }
+
+    /// <summary>Both records side by side (each read is audited) and each field's contribution.</summary>
+    public async Task<ReviewView?> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        var review = await db.DuplicateReviews.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (review is null)
+        {
+            return null;
+        }
+        var a = await registry.GetPersonAsync(review.PersonAId, ct);
+        var b = await registry.GetPersonAsync(review.PersonBId, ct);
+        if (a is null || b is null)
+        {
+            return null;
+        }
+        var addressA = await AddressAsync(a.HouseholdId, ct);
+        var addressB = await AddressAsync(b.HouseholdId, ct);
+        var explanation = MatchRecords.For(a.Id, a.Details, addressA)
+            .SelectMany(x => MatchRecords.For(b.Id, b.Details, addressB).Select(y => index.Model.Explain(x, y)))
+            .MaxBy(e => e.Score)!;
+        return new ReviewView(review, a, b, explanation);
+    }
+
+    private async Task<string?> AddressAsync(Guid householdId, CancellationToken ct)
+    {
+        var h = await db.Households.AsNoTracking().Include(x => x.Key).FirstAsync(x => x.Id == householdId, ct);
+        return RegistrySealer.OpenHousehold(sealer.OpenKey(h.Key!), h).Address;
+    }
+
+    /// <summary>
+    /// Records the reviewer's decision. "Same person" merges the later registration into the earlier one:
+    /// it leaves lists, search and the match index, and points to the survivor; nothing is deleted.
+    /// </summary>
+    public async Task<DuplicateReview?> DecideAsync(Guid id, bool samePerson, long expectedVersion, CancellationToken ct = default)
+    {
+        var review = await db.DuplicateReviews.FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (review is null)
+        {
+            return null;
+        }
+        if (review.Version != expectedVersion || review.Status != ReviewStatus.Pending)
+        {
+            throw new ConcurrencyConflictException();
+        }
+        review.Status = samePerson ? ReviewStatus.SamePerson : ReviewStatus.NotSame;
+        review.DecidedAt = clock.GetUtcNow();
+        review.DecidedBy = actor.Id;
+        review.Version++;
+        var events = new List<AuditEvent> { new(samePerson ? "duplicates.same" : "duplicates.not-same", "duplicate", id.ToString()) };
+        Guid? merged = null;
+        if (samePerson)
+        {
+            var people = await db.People.Where(p => p.Id == review.PersonAId || p.Id == review.PersonBId).ToListAsync(ct);
+            // Ids are time-ordered: the earlier registration survives.
+            var survivor = people.MinBy(p => p.Id)!;
+            var later = people.MaxBy(p => p.Id)!;
+            if (survivor.MergedIntoId is not null || later.MergedIntoId is not null)
+            {
+                throw new ConcurrencyConflictException();
+            }
+            later.MergedIntoId = survivor.Id;
+            later.Version++;
+            later.UpdatedAt = clock.GetUtcNow();
+            merged = later.Id;
+            events.Add(new AuditEvent("person.merge", "person", later.Id.ToString(), $"into={survivor.Id}"));
+        }
+        try
+        {
+            await audit.SaveAsync(db, events, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConcurrencyConflictException();
+        }
+        if (merged is { } m)
+        {
+            index.Remove(m);
+        }
+        return review;
+    }
+}

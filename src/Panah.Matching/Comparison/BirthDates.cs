@@ -1,0 +1,48 @@
+namespace Panah.Matching;
+
+/// <summary>How two birth dates relate.</summary>
+internal enum DateAgreement : byte
+{
+    /// <summary>Same day, and not 1 January.</summary>
+    Exact,
+
+    /// <summary>Same date, both 1 January: likely a "year only" placeholder.</summary>
+    ExactPlaceholder,
+
+    /// <summary>Same year, one side 1 January (a placeholder for an unknown day).</summary>
+    PlaceholderYear,
+
+    /// <summary>Day and month swapped, one digit wrong, two adjacent digits swapped, or year off by one with the same day.</summary>
+    Close,
+
+    /// <summary>Anything else.</summary>
+    Different,
+}
+
+/// <summary>Birth-date comparison aware of day/month swaps and 1-January placeholders.</summary>
+internal static class BirthDates
+{
+    /// <summary>Date as yyyymmdd; 0 when unknown.</summary>
+    public static int Pack(DateOnly? date) => date is { } d ? d.Year * 10000 + d.Month * 100 + d.Day : 0;
+
+    public static bool IsPlaceholder(int packed) => packed % 10000 == 101;
+
+    public static DateAgreement Compare(int a, int b)
+    {
+        if (a == b)
+            return IsPlaceholder(a) ? DateAgreement.ExactPlaceholder : DateAgreement.Exact;
+        int ya = a / 10000, yb = b / 10000;
+        if (ya == yb && (IsPlaceholder(a) || IsPlaceholder(b)))
+            return DateAgreement.PlaceholderYear;
+        int ma = a / 100 % 100, mb = b / 100 % 100, da = a % 100, db = b % 100;
+        if (ya == yb && ma == db && da == mb)
+            return DateAgreement.Close;
+        if (Math.Abs(ya - yb) == 1 && ma == mb && da == db && !IsPlaceholder(a))
+            return DateAgreement.Close;
+        Span<char> sa = stackalloc char[8];
+        Span<char> sb = stackalloc char[8];
+        a.TryFormat(sa, out _);
+        b.TryFormat(sb, out _);
+        return EditDistance.WithinOne(sa, sb) ? DateAgreement.Close : DateAgreement.Different;
+    }
+}

@@ -1,0 +1,137 @@
+using System.Runtime.CompilerServices;
+
+namespace Panah.Matching;
+
+/// <summary>
+/// The agreement pattern of a pair: one comparison level per field, 4 bits each (15 = missing),
+/// and bit 63 set when the given and family names were compared crosswise (swapped).
+/// </summary>
+internal readonly record struct Comparison(ulong Pattern)
+{
+    public const ulong SwappedBit = 1UL << 63;
+
+    public bool Swapped => (Pattern & SwappedBit) != 0;
+
+    /// <summary>The pattern without the swapped flag: what EM counts.</summary>
+    public ulong Levels => Pattern & ~SwappedBit;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Level(int field) => (int)(Pattern >> (field * 4)) & 0xF;
+}
+
+/// <summary>Compares two prepared records field by field.</summary>
+internal static class Comparer
+{
+    public static Comparison Compare(PreparedRecord a, PreparedRecord b)
+    {
+        var swapped = NamesSwapped(a, b);
+        var given = NameLevel(a.Given, swapped ? b.Family : b.Given);
+        var family = NameLevel(a.Family, swapped ? b.Given : b.Family);
+        var father = NameLevel(a.Father, b.Father);
+        // Uyghurs take the father's given name as family name: agreeing on both is one piece of evidence, not two.
+        if (father == 0 && family == 0 && a.Father.Compact == a.Family.Compact && b.Father.Compact == (swapped ? b.Given : b.Family).Compact)
+            father = FieldLevels.NotInformative;
+        var phone = CodeLevel(a.Phone, b.Phone);
+        var address = AddressLevel(a, b);
+        // A phone or address shared by siblings (same family name, different given names) or by a parent and
+        // child (one's given name is the other's family name) is household evidence, not evidence of one person;
+        // and a household shares both, so with the phone agreeing the address adds nothing.
+        var household = (given == 3 && family is 0 or 1) || (family == 3 && CrossGeneration(a, b));
+        if (household && phone == 0)
+            phone = FieldLevels.NotInformative;
+        if ((household || phone == 0) && address is 0 or 1)
+            address = FieldLevels.NotInformative;
+
+        ulong p = 0;
+        p |= (ulong)(uint)given;
+        p |= (ulong)(uint)family << 4;
+        p |= (ulong)(uint)father << 8;
+        p |= (ulong)(uint)SexLevel(a.Sex, b.Sex) << 12;
+        p |= (ulong)(uint)DateLevel(a.Date, b.Date) << 16;
+        p |= (ulong)(uint)PlaceLevel(a.Place, b.Place) << 20;
+        p |= (ulong)(uint)phone << 24;
+        p |= (ulong)(uint)CodeLevel(a.Document, b.Document) << 28;
+        p |= (ulong)(uint)address << 32;
+        if (swapped)
+            p |= Comparison.SwappedBit;
+        return new Comparison(p);
+    }
+
+    private static bool CrossGeneration(PreparedRecord a, PreparedRecord b) =>
+        (!a.Given.IsEmpty && a.Given.Compact == b.Family.Compact) || (!a.Family.IsEmpty && a.Family.Compact == b.Given.Compact);
+
+    /// <summary>Given and family names registered the other way round ("Tursun Abdurehim").</summary>
+    private static bool NamesSwapped(PreparedRecord a, PreparedRecord b)
+    {
+        if (a.Given.IsEmpty || a.Family.IsEmpty || b.Given.IsEmpty || b.Family.IsEmpty)
+            return false;
+        if (a.Given.Compact == b.Given.Compact || a.Family.Compact == b.Family.Compact)
+            return false;
+        var straight = JaroWinkler.Similarity(a.Given.Compact, b.Given.Compact) + JaroWinkler.Similarity(a.Family.Compact, b.Family.Compact);
+        var givenFamily = JaroWinkler.Similarity(a.Given.Compact, b.Family.Compact);
+        var familyGiven = JaroWinkler.Similarity(a.Family.Compact, b.Given.Compact);
+        // Both crosswise names must be alike: a father's given name is his son's family name, which alone is no swap.
+        return givenFamily >= 0.92 && familyGiven >= 0.92 && givenFamily + familyGiven > straight + 0.1;
+    }
+
+    internal static int NameLevel(in PreparedName a, in PreparedName b)
+    {
+        if (a.IsEmpty || b.IsEmpty)
+            return FieldLevels.Missing;
+        if (a.Compact == b.Compact)
+            return 0;
+        var jw = JaroWinkler.Similarity(a.Compact, b.Compact);
+        if (jw >= 0.92 || OneTokenContainsOther(a.Text, b.Text))
+            return 1;
+        return jw >= 0.8 ? 2 : 3;
+    }
+
+    /// <summary>"abdurehim" against "abdurehim ehmet": a second given name added or dropped.</summary>
+    private static bool OneTokenContainsOther(string a, string b)
+    {
+        if (!a.Contains(' ') && !b.Contains(' '))
+            return false;
+        var (shorter, longer) = a.Length <= b.Length ? (a, b) : (b, a);
+        foreach (var token in longer.AsSpan().Split(' '))
+        {
+            if (longer.AsSpan()[token].SequenceEqual(shorter))
+                return true;
+        }
+
+        return false;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int SexLevel(byte a, byte b) => a == 0 || b == 0 ? FieldLevels.Missing : a == b ? 0 : 1;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int DateLevel(int a, int b) => a == 0 || b == 0 ? FieldLevels.Missing : (int)BirthDates.Compare(a, b);
+
+    private static int PlaceLevel(string a, string b)
+    {
+        if (a.Length == 0 || b.Length == 0)
+            return FieldLevels.Missing;
+        if (a == b)
+            return 0;
+        return JaroWinkler.Similarity(a, b) >= 0.88 ? 1 : 2;
+    }
+
+    private static int CodeLevel(string a, string b)
+    {
+        if (a.Length == 0 || b.Length == 0)
+            return FieldLevels.Missing;
+        if (a == b)
+            return 0;
+        return EditDistance.WithinOne(a, b) ? 1 : 2;
+    }
+
+    private static int AddressLevel(PreparedRecord a, PreparedRecord b)
+    {
+        if (a.Address.Length == 0 || b.Address.Length == 0)
+            return FieldLevels.Missing;
+        if (a.Address == b.Address)
+            return 0;
+        var overlap = TokenSet.Overlap(a.AddressTokens, b.AddressTokens);
+        return overlap >= 0.8 ? 1 : overlap >= 0.5 ? 2 : 3;
+    }
+}

@@ -1,0 +1,159 @@
+using System.Collections.Concurrent;
+
+namespace Panah.Matching;
+
+/// <summary>
+/// Finds the registrations that belong to the same person: normalise every record, block on several keys,
+/// compare candidate pairs, train the model by EM on those comparisons (no labels needed), score, and
+/// cluster with average linkage. Stateless; one instance can run many times, one run at a time per call.
+/// </summary>
+public sealed class Deduplicator
+{
+    private const int Chunk = 1 << 16;
+    private readonly DedupeOptions _options;
+
+    /// <summary>Creates a deduplicator with the given settings (defaults when null).</summary>
+    public Deduplicator(DedupeOptions? options = null) => _options = options ?? DedupeOptions.Default;
+
+    /// <summary>Deduplicates <paramref name="records"/>, training a model on them.</summary>
+    public DedupeResult Run(IReadOnlyList<PersonRecord> records, IProgress<DedupeProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        Run(records, null, progress, cancellationToken);
+
+    /// <summary>Deduplicates <paramref name="records"/> with a given model, or trains one when <paramref name="model"/> is null.</summary>
+    public DedupeResult Run(IReadOnlyList<PersonRecord> records, MatchModel? model, IProgress<DedupeProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
+
+        var prepared = Prepare(records, parallel, progress);
+        var frequencies = model?.Frequencies ?? TermFrequencies.Count(prepared);
+        Parallel.For(0, prepared.Length, parallel, i => frequencies.Annotate(prepared[i]));
+
+        progress?.Report(new DedupeProgress("Blocking", 0, 1));
+        var pairs = CandidatePairs.Generate(prepared, _options, out var blocking);
+        progress?.Report(new DedupeProgress("Blocking", 1, 1));
+
+        var patterns = Compare(prepared, pairs, parallel, progress, out var patternCounts);
+        var iterations = 0;
+        if (model is null)
+        {
+            progress?.Report(new DedupeProgress("Training", 0, 1));
+            var u = RandomPairs.EstimateU(prepared, _options.RandomPairs, _options.Seed, parallel);
+            var sameDate = TrainingPairs.SameBirthDate(prepared, _options.TrainingPairs);
+            var sameNames = TrainingPairs.SameNames(prepared, _options.TrainingPairs);
+            model = ExpectationMaximisation.FitByBlocks(patternCounts, sameDate, sameNames, u, frequencies, AllPairs(prepared.Length), _options.MaxEmIterations, out iterations);
+            progress?.Report(new DedupeProgress("Training", 1, 1));
+        }
+
+        model = model.WithThreshold(_options.MatchThreshold);
+        var (edges, review) = Score(prepared, pairs, patterns, model, parallel);
+        var clusterOf = Cluster(prepared, edges, review, model, progress, out var clusterCount, out var links);
+        return new DedupeResult(records, clusterOf, clusterCount, model, links, review, blocking, iterations);
+    }
+
+    internal static double AllPairs(int n) => (double)n * (n - 1) / 2;
+
+    internal static PreparedRecord[] Prepare(IReadOnlyList<PersonRecord> records, ParallelOptions parallel, IProgress<DedupeProgress>? progress)
+    {
+        var prepared = new PreparedRecord[records.Count];
+        long done = 0;
+        Parallel.ForEach(Partitioner.Create(0, records.Count, Chunk), parallel, range =>
+        {
+            for (var i = range.Item1; i < range.Item2; i++)
+            {
+                var r = records[i];
+                if (string.IsNullOrEmpty(r?.Id))
+                    ThrowHelper.Argument($"Record {i} is null or has no id.", nameof(records));
+                prepared[i] = new PreparedRecord(r);
+            }
+
+            progress?.Report(new DedupeProgress("Normalising", Interlocked.Add(ref done, range.Item2 - range.Item1), records.Count));
+        });
+        return prepared;
+    }
+
+    internal static ulong[] Compare(PreparedRecord[] prepared, long[] pairs, ParallelOptions parallel, IProgress<DedupeProgress>? progress, out Dictionary<ulong, long> patternCounts)
+    {
+        var patterns = new ulong[pairs.Length];
+        var merged = new Dictionary<ulong, long>();
+        long done = 0;
+        Parallel.ForEach(Partitioner.Create(0, pairs.Length, Chunk), parallel, () => new Dictionary<ulong, long>(), (range, state, local) =>
+        {
+            for (var k = range.Item1; k < range.Item2; k++)
+            {
+                var (i, j) = CandidatePairs.Unpack(pairs[k]);
+                var c = Comparer.Compare(prepared[i], prepared[j]);
+                patterns[k] = c.Pattern;
+                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(local, c.Levels, out _)++;
+            }
+
+            progress?.Report(new DedupeProgress("Comparing", Interlocked.Add(ref done, range.Item2 - range.Item1), pairs.Length));
+            return local;
+        }, local =>
+        {
+            lock (merged)
+            {
+                foreach (var (pattern, count) in local)
+                    System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(merged, pattern, out _) += count;
+            }
+        });
+        patternCounts = merged;
+        return patterns;
+    }
+
+    private (List<(long Pair, double Score)> Edges, List<ScoredPair> Review) Score(PreparedRecord[] prepared, long[] pairs, ulong[] patterns, MatchModel model, ParallelOptions parallel)
+    {
+        var edges = new List<(long, double)>();
+        var review = new List<ScoredPair>();
+        Parallel.ForEach(Partitioner.Create(0, pairs.Length, Chunk), parallel, () => (new List<(long, double)>(), new List<ScoredPair>()), (range, state, local) =>
+        {
+            for (var k = range.Item1; k < range.Item2; k++)
+            {
+                var (i, j) = CandidatePairs.Unpack(pairs[k]);
+                var score = model.Score(prepared[i], prepared[j], new Comparison(patterns[k]));
+                if (score >= _options.MatchThreshold)
+                    local.Item1.Add((pairs[k], score));
+                else if (score >= _options.ReviewThreshold)
+                    local.Item2.Add(new ScoredPair(prepared[i].Source.Id, prepared[j].Source.Id, score, MatchModel.Probability(score), ReviewReason.Uncertain));
+            }
+
+            return local;
+        }, local =>
+        {
+            lock (edges)
+            {
+                edges.AddRange(local.Item1);
+                review.AddRange(local.Item2);
+            }
+        });
+        return (edges, review);
+    }
+
+    private int[] Cluster(PreparedRecord[] prepared, List<(long Pair, double Score)> edges, List<ScoredPair> review, MatchModel model,
+        IProgress<DedupeProgress>? progress, out int clusterCount, out List<ScoredPair> links)
+    {
+        edges.Sort((x, y) => y.Score != x.Score ? y.Score.CompareTo(x.Score) : x.Pair.CompareTo(y.Pair));
+        var clusterer = new Clusterer(prepared.Length, (i, j) => model.Score(prepared[i], prepared[j], Comparer.Compare(prepared[i], prepared[j])), _options.MaxClusterSize);
+        links = [];
+        for (var e = 0; e < edges.Count; e++)
+        {
+            var (i, j) = CandidatePairs.Unpack(edges[e].Pair);
+            var score = edges[e].Score;
+            if (clusterer.TryLink(i, j, out var refused))
+                links.Add(new ScoredPair(prepared[i].Source.Id, prepared[j].Source.Id, score, MatchModel.Probability(score)));
+            else if (refused)
+                review.Add(new ScoredPair(prepared[i].Source.Id, prepared[j].Source.Id, score, MatchModel.Probability(score), ReviewReason.RefusedByClustering));
+            if ((e & 0xFFFF) == 0)
+                progress?.Report(new DedupeProgress("Clustering", e, edges.Count));
+        }
+
+        progress?.Report(new DedupeProgress("Clustering", edges.Count, edges.Count));
+        review.Sort(static (x, y) =>
+        {
+            var c = y.Score.CompareTo(x.Score);
+            c = c != 0 ? c : string.CompareOrdinal(x.IdA, y.IdA);
+            return c != 0 ? c : string.CompareOrdinal(x.IdB, y.IdB);
+        });
+        return clusterer.Labels(out clusterCount);
+    }
+}

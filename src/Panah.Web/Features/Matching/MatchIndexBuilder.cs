@@ -1,0 +1,17 @@
+using System.Diagnostics;
+using Panah.Data.Matching;
+
+namespace Panah.Web.Features.Matching;
+
+/// <summary>Builds the in-memory match index from the encrypted store when the app starts, without holding up start-up.</summary>
+public sealed class MatchIndexBuilder(IServiceScopeFactory scopes, RegistryMatchIndex index, ILogger<MatchIndexBuilder> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var watch = Stopwatch.StartNew();
+        await using var scope = scopes.CreateAsyncScope();
+        var records = await scope.ServiceProvider.GetRequiredService<MatchSource>().LoadAsync("match-index", ct: stoppingToken);
+        await Task.Run(() => index.Build(records, stoppingToken), stoppingToken);
+        logger.LogInformation("Match index ready: {Records} name records in {Seconds:N1} s", records.Count, watch.Elapsed.TotalSeconds);
+    }
+}

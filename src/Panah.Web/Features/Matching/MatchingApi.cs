@@ -1,0 +1,100 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
+using Panah.Data;
+using Panah.Data.Audit;
+using Panah.Data.Entities;
+using Panah.Data.Matching;
+using Panah.Data.Registry;
+using Panah.Matching;
+using Panah.Web.Features.Registry;
+using Panah.Web.Infrastructure;
+
+namespace Panah.Web.Features.Matching;
+
+/// <summary>The online duplicate check and the review queue, under <c>/api/v1</c>.</summary>
+public static class MatchingApi
+{
+    public static IEndpointRouteBuilder MapMatchingApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").WithTags("Duplicates");
+        api.MapPost("/people/match", Match).WithName("MatchPerson").RequireAuthorization(Policies.RegistryRead).RequireRateLimiting(RateLimits.Search);
+        var reviews = api.MapGroup("/duplicates").RequireAuthorization(Policies.DuplicateReview);
+        reviews.MapPost("/runs", StartRun).WithName("StartDuplicateRun");
+        reviews.MapGet("/runs/current", RunStatus).WithName("DuplicateRunStatus");
+        reviews.MapGet("/", List).WithName("ListDuplicates");
+        reviews.MapGet("/{id:guid}", Get).WithName("GetDuplicate");
+        reviews.MapPost("/{id:guid}/decision", Decide).WithName("DecideDuplicate");
+        return app;
+    }
+
+    public static IServiceCollection AddMatching(this IServiceCollection services) =>
+        services.AddSingleton<DuplicateRunner>().AddHostedService<MatchIndexBuilder>();
+
+    public static IReadOnlyList<ContributionDto> Contributions(PairExplanation e) =>
+        e.Contributions.Select(c => new ContributionDto(c.Field.ToString(), c.Level, Math.Round(c.Weight, 2))).ToList();
+
+    private static async Task<Results<Ok<MatchResultDto>, ValidationProblem>> Match(
+        MatchInput input, RegistryMatchIndex index, RegistryStore store, PanahDbContext db, AuditLog audit, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    {
+        var map = new RegistryMapping();
+        var person = map.Person(input.Person, "person.");
+        if (map.Errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(map.Errors.ToDictionary(kv => kv.Key, kv => kv.Value.Select(m => l[m].Value).ToArray()));
+        }
+        var found = index.Query(person, input.Address);
+        var candidates = new List<CandidateDto>();
+        foreach (var m in found)
+        {
+            if (await store.GetPersonAsync(m.PersonId, ct) is { MergedIntoId: null } p)
+            {
+                candidates.Add(new CandidateDto(p.Id, p.HouseholdId, p.HouseholdCode, RegistryMapping.ToDto(p.Details.Name), Math.Round(m.Probability, 4), Math.Round(m.Score, 2), Contributions(m.Explanation)));
+            }
+        }
+        await audit.SaveAsync(db, new AuditEvent("people.match", "person", null, $"candidates={candidates.Count}"), ct);
+        return TypedResults.Ok(new MatchResultDto(index.IsReady, index.Count, candidates));
+    }
+
+    private static Accepted<RunStatusDto> StartRun(DuplicateRunner runner, IActor actor)
+    {
+        runner.Start(actor);
+        return TypedResults.Accepted("/api/v1/duplicates/runs/current", ToDto(runner.Status));
+    }
+
+    private static Ok<RunStatusDto> RunStatus(DuplicateRunner runner) => TypedResults.Ok(ToDto(runner.Status));
+
+    private static RunStatusDto ToDto(DuplicateRunStatus s) =>
+        new(s.Running, s.Stage, s.Done, s.Total, s.Last?.People, s.Last?.PairsProposed, s.Last?.Elapsed.TotalSeconds, s.Error);
+
+    private static async Task<Ok<PageDto<ReviewDto>>> List(DuplicateReviews reviews, string? status, int page = 1, int pageSize = 50, CancellationToken ct = default)
+    {
+        var s = Enum.TryParse<ReviewStatus>(status, true, out var parsed) ? parsed : ReviewStatus.Pending;
+        pageSize = Math.Clamp(pageSize, 1, 200);
+        var (items, total) = await reviews.ListAsync(s, page, pageSize, ct);
+        return TypedResults.Ok(new PageDto<ReviewDto>(items.Select(ToDto).ToList(), page, pageSize, total, Math.Max(1, (total + pageSize - 1) / pageSize)));
+    }
+
+    private static ReviewDto ToDto(DuplicateReview r) =>
+        new(r.Id, r.PersonAId, r.PersonBId, Math.Round(r.Probability, 4), Math.Round(r.Score, 2), r.Reason, RegistryMapping.Camel(r.Status), r.Version);
+
+    private static async Task<Results<Ok<ReviewDetailDto>, NotFound>> Get(Guid id, DuplicateReviews reviews, CancellationToken ct)
+    {
+        var v = await reviews.GetAsync(id, ct);
+        return v is null
+            ? TypedResults.NotFound()
+            : TypedResults.Ok(new ReviewDetailDto(ToDto(v.Review), RegistryMapping.ToDto(v.A), RegistryMapping.ToDto(v.B), v.Explanation.PriorWeight, Contributions(v.Explanation)));
+    }
+
+    private static async Task<Results<Ok<ReviewDto>, NotFound, ProblemHttpResult>> Decide(Guid id, DecisionInput input, DuplicateReviews reviews, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    {
+        try
+        {
+            var r = await reviews.DecideAsync(id, input.SamePerson, input.Version, ct);
+            return r is null ? TypedResults.NotFound() : TypedResults.Ok(ToDto(r));
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: l["Someone else changed this record. Reload it and apply your change again."]);
+        }
+    }
+}

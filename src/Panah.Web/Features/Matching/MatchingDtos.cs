@@ -1,0 +1,28 @@
+using Panah.Web.Features.Registry;
+
+namespace Panah.Web.Features.Matching;
+
+public sealed class MatchInput
+{
+    public PersonInput Person { get; set; } = new();
+    /// <summary>The household's address, if known; it helps to tell namesakes apart.</summary>
+    public string? Address { get; set; }
+}
+
+public sealed record ContributionDto(string Field, string Level, double Weight);
+
+public sealed record CandidateDto(Guid PersonId, Guid HouseholdId, string HouseholdCode, NameDto Name, double Probability, double Score, IReadOnlyList<ContributionDto> Contributions);
+
+public sealed record MatchResultDto(bool IndexReady, int Indexed, IReadOnlyList<CandidateDto> Candidates);
+
+public sealed record RunStatusDto(bool Running, string Stage, long Done, long Total, int? LastPeople, int? LastProposed, double? LastSeconds, string? Error);
+
+public sealed record ReviewDto(Guid Id, Guid PersonAId, Guid PersonBId, double Probability, double Score, string Reason, string Status, long Version);
+
+public sealed record ReviewDetailDto(ReviewDto Review, PersonDto A, PersonDto B, double PriorWeight, IReadOnlyList<ContributionDto> Contributions);
+
+public sealed class DecisionInput
+{
+    public bool SamePerson { get; set; }
+    public long Version { get; set; }
+}
