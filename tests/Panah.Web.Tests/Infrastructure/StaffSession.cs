@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Mvc.Testing;
 using OtpNet;
 
 namespace Panah.Web.Tests.Infrastructure;
@@ -15,7 +14,7 @@ public static class StaffSession
     /// <summary>A client with a signed-in cookie session for <paramref name="staff"/>.</summary>
     public static async Task<HttpClient> SignInAsync(PanahApp app, TestStaff staff)
     {
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = app.AnonymousClient();
         var login = await PostLoginAsync(client, staff.Email, staff.Password);
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
         var next = login.Headers.Location!.ToString();
