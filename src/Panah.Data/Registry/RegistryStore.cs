@@ -194,9 +194,11 @@ public sealed class RegistryStore(PanahDbContext db, RegistrySealer sealer, Sear
             return [];
         }
         IQueryable<Guid>? ids = null;
-        foreach (var (kind, hash) in tokens)
+        foreach (var (kind, alternatives) in tokens)
         {
-            var match = db.SearchTokens.Where(t => t.Kind == kind && t.Hash == hash).Select(t => t.PersonId);
+            var match = alternatives
+                .Select(hash => db.SearchTokens.Where(t => t.Kind == kind && t.Hash == hash).Select(t => t.PersonId))
+                .Aggregate(Queryable.Union);
             ids = ids is null ? match : ids.Intersect(match);
         }
         var found = await ids!.Distinct().Take(MaxSearchResults).ToListAsync(ct);

@@ -1,6 +1,7 @@
 using Panah.Core.Registry;
 using Panah.Data.Crypto;
 using Panah.Data.Entities;
+using Panah.Matching;
 
 namespace Panah.Data.Registry;
 
@@ -14,7 +15,7 @@ public sealed class SearchTokenizer(BlindIndex index)
         {
             foreach (var part in name.Parts())
             {
-                foreach (var token in SearchKeys.NameTokens(part))
+                foreach (var token in NameForms(part))
                 {
                     if (seen.Add("n" + token))
                     {
@@ -40,21 +41,31 @@ public sealed class SearchTokenizer(BlindIndex index)
         }
     }
 
-    /// <summary>The tokens a query must all match, or an empty list when it has nothing to search for.</summary>
-    public List<(SearchKind Kind, byte[] Hash)> ForQuery(SearchQuery q)
+    /// <summary>
+    /// A name part as written (folded) and in the matcher's comparable Latin form, so that a search
+    /// in one script finds a name entered in another: "Абдурехим" and "ئابدۇرېھىم" find "Abdurehim".
+    /// </summary>
+    private static IEnumerable<string> NameForms(string part) =>
+        SearchKeys.NameTokens(part).Concat(NameKey.Comparable(part).Split(' ', StringSplitOptions.RemoveEmptyEntries)).Distinct();
+
+    /// <summary>
+    /// What a query must match: one entry per query term, each satisfied by any of its alternative
+    /// hashes; an empty list when there is nothing to search for.
+    /// </summary>
+    public List<(SearchKind Kind, byte[][] Alternatives)> ForQuery(SearchQuery q)
     {
-        var list = new List<(SearchKind, byte[])>();
-        foreach (var token in SearchKeys.NameTokens(q.Name).Distinct())
+        var list = new List<(SearchKind, byte[][])>();
+        foreach (var word in SearchKeys.NameTokens(q.Name).Distinct())
         {
-            list.Add((SearchKind.NamePart, index.Token(SearchKind.NamePart, token)));
+            list.Add((SearchKind.NamePart, NameForms(word).Select(t => index.Token(SearchKind.NamePart, t)).ToArray()));
         }
         if (!string.IsNullOrWhiteSpace(q.Phone) && SearchKeys.Phone(q.Phone) is { Length: > 0 } phone)
         {
-            list.Add((SearchKind.Phone, index.Token(SearchKind.Phone, phone)));
+            list.Add((SearchKind.Phone, [index.Token(SearchKind.Phone, phone)]));
         }
         if (!string.IsNullOrWhiteSpace(q.Document) && SearchKeys.Document(q.Document) is { Length: > 0 } doc)
         {
-            list.Add((SearchKind.Document, index.Token(SearchKind.Document, doc)));
+            list.Add((SearchKind.Document, [index.Token(SearchKind.Document, doc)]));
         }
         return list;
     }

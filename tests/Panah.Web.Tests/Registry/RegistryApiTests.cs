@@ -41,6 +41,8 @@ public abstract class RegistryApiTests(PanahApp app)
 
         await AssertFinds(client, new { name = "abdurehim TURSUN" }, "Abdurehim");
         await AssertFinds(client, new { name = "ئابدۇرېھىم" }, "Abdurehim"); // the Arabic-script spelling
+        await AssertFinds(client, new { name = "Абдурехим Турсун" }, "Abdurehim"); // Cyrillic, never entered: found through the comparable form
+        await AssertFinds(client, new { name = "Abdurrahim" }, "Abdurehim"); // the Arabic-origin Turkish form
         await AssertFinds(client, new { phone = "+90 532 111 2233" }, "Abdurehim");
         await AssertFinds(client, new { document = doc }, "Abdurehim");
         var none = await client.PostAsJsonAsync("/api/v1/people/search", new { name = "Nobody Here" });
