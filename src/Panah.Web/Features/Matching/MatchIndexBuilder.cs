@@ -9,9 +9,17 @@ public sealed class MatchIndexBuilder(IServiceScopeFactory scopes, RegistryMatch
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var watch = Stopwatch.StartNew();
-        await using var scope = scopes.CreateAsyncScope();
-        var records = await scope.ServiceProvider.GetRequiredService<MatchSource>().LoadAsync("match-index", ct: stoppingToken);
-        await Task.Run(() => index.Build(records, stoppingToken), stoppingToken);
-        logger.LogInformation("Match index ready: {Records} name records in {Seconds:N1} s", records.Count, watch.Elapsed.TotalSeconds);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var records = await scope.ServiceProvider.GetRequiredService<MatchSource>().LoadAsync("match-index", ct: stoppingToken);
+            await Task.Run(() => index.Build(records, stoppingToken), stoppingToken);
+            logger.LogInformation("Match index ready: {Records} name records in {Seconds:N1} s", records.Count, watch.Elapsed.TotalSeconds);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Registration goes on without the check rather than the whole app stopping; the log says why.
+            logger.LogError(e, "The match index could not be built; the duplicate check while registering is off");
+        }
     }
 }

@@ -24,6 +24,9 @@ public sealed class RegisterModel(RegistryStore store, PanahDbContext db, Regist
 
     public List<FieldOffice> Offices { get; private set; } = [];
 
+    /// <summary>False while the match index is still being built after start-up.</summary>
+    public bool MatchCheckReady => matches.IsReady;
+
     /// <summary>Likely matches per member index, shown before anything is saved.</summary>
     public Dictionary<int, List<(LikelyMatch Match, PersonView Person)>> Matches { get; } = [];
 
