@@ -17,7 +17,7 @@ public sealed record ReviewView(DuplicateReview Review, PersonView A, PersonView
 /// "same person" (the later registration is merged into the earlier; both records and their audit
 /// trails stay) or "not the same" (remembered, never proposed again).
 /// </summary>
-public sealed class DuplicateReviews(PanahDbContext db, MatchSource source, RegistryStore registry, RegistrySealer sealer, RegistryMatchIndex index, AuditLog audit, IActor actor, TimeProvider clock)
+public sealed class DuplicateReviews(PanahDbContext db, MatchSource source, RegistryStore registry, RegistrySealer sealer, RegistryMatchIndex index, ListCounts counts, AuditLog audit, IActor actor, TimeProvider clock)
 {
     /// <summary>Pairs at or above this match probability, or that the matcher itself could not settle, are queued.</summary>
     public const double ReviewProbability = 0.2;
@@ -158,6 +158,7 @@ public sealed class DuplicateReviews(PanahDbContext db, MatchSource source, Regi
         if (merged is { } m)
         {
             index.Remove(m);
+            counts.Clear();
         }
         return review;
     }

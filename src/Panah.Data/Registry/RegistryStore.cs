@@ -10,7 +10,7 @@ namespace Panah.Data.Registry;
 /// Registers, finds, reads and edits households and people. Personal fields are sealed on the way in
 /// and opened on the way out; every read of a person's record and every change is audited.
 /// </summary>
-public sealed class RegistryStore(PanahDbContext db, RegistrySealer sealer, SearchTokenizer tokenizer, AuditLog audit, RegistryMatchIndex matchIndex, TimeProvider clock)
+public sealed class RegistryStore(PanahDbContext db, RegistrySealer sealer, SearchTokenizer tokenizer, AuditLog audit, RegistryMatchIndex matchIndex, ListCounts counts, TimeProvider clock)
 {
     public const int MaxPageSize = 200;
     public const int MaxSearchResults = 50;
@@ -34,6 +34,7 @@ public sealed class RegistryStore(PanahDbContext db, RegistrySealer sealer, Sear
         await audit.SaveAsync(db, events, ct);
         var view = await GetHouseholdCoreAsync(record.Id, ct) ?? throw new InvalidOperationException("Household vanished after registration.");
         Index(view);
+        counts.Clear();
         return view;
     }
 
@@ -153,7 +154,7 @@ public sealed class RegistryStore(PanahDbContext db, RegistrySealer sealer, Sear
         {
             query = query.Where(p => (p.Vulnerabilities & v) == v);
         }
-        var total = await query.CountAsync(ct);
+        var total = await counts.GetAsync($"people|{filter}|{Today.Year}", () => query.CountAsync(ct));
         // Ids first, from an index alone; then only those rows with their keys.
         var ids = await query.OrderBy(p => p.Id).Skip((page - 1) * pageSize).Take(pageSize).Select(p => p.Id).ToListAsync(ct);
         var rows = (await db.People.AsNoTracking().Include(p => p.Key).Include(p => p.Household)
@@ -175,7 +176,7 @@ public sealed class RegistryStore(PanahDbContext db, RegistrySealer sealer, Sear
         {
             query = query.Where(h => h.Status == s);
         }
-        var total = await query.CountAsync(ct);
+        var total = await counts.GetAsync($"households|{district?.Trim()}|{status}", () => query.CountAsync(ct));
         var rows = await query.OrderBy(h => h.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         var headIds = rows.Where(h => h.HeadPersonId is not null).Select(h => h.HeadPersonId!.Value).ToList();
         var heads = await db.People.AsNoTracking().Include(p => p.Key).Where(p => headIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);

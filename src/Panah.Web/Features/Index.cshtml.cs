@@ -23,9 +23,9 @@ public sealed class IndexModel(PanahDbContext db, IAuthorizationService authz, T
             return;
         }
         Households = await db.Households.CountAsync(ct);
-        People = await db.People.CountAsync(ct);
+        People = await db.People.CountAsync(p => p.MergedIntoId == null, ct);
         var year = clock.GetUtcNow().Year;
-        var counts = await db.People.Where(p => p.BirthYear != null && p.Sex != Sex.Unknown)
+        var counts = await db.People.Where(p => p.MergedIntoId == null && p.BirthYear != null && p.Sex != Sex.Unknown)
             .GroupBy(p => new { p.BirthYear, p.Sex }).Select(g => new { g.Key.BirthYear, g.Key.Sex, Count = g.Count() }).ToListAsync(ct);
         foreach (var group in Enum.GetValues<AgeGroup>())
         {

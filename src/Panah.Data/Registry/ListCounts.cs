@@ -1,0 +1,28 @@
+using System.Collections.Concurrent;
+
+namespace Panah.Data.Registry;
+
+/// <summary>
+/// Remembers list totals for a short while: "page 3 of 1,748" need not be recounted over hundreds of
+/// thousands of rows on every click. A registration or edit may take up to <see cref="Lifetime"/> to show in a total.
+/// </summary>
+public sealed class ListCounts(TimeProvider clock)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
+    private readonly ConcurrentDictionary<string, (int Count, DateTimeOffset At)> counts = new();
+
+    public async Task<int> GetAsync(string key, Func<Task<int>> count)
+    {
+        var now = clock.GetUtcNow();
+        if (counts.TryGetValue(key, out var known) && now - known.At < Lifetime)
+        {
+            return known.Count;
+        }
+        var fresh = await count();
+        counts[key] = (fresh, now);
+        return fresh;
+    }
+
+    /// <summary>Forgets every total, after a change that certainly moves them (a registration, a merge).</summary>
+    public void Clear() => counts.Clear();
+}
