@@ -45,11 +45,14 @@ public sealed class PanahDbContext(DbContextOptions<PanahDbContext> options) : I
             e.HasIndex(x => x.HouseholdId);
             // Lists page in id order within a filter: these indexes answer "which ids" without reading rows.
             e.Property(x => x.District).HasMaxLength(60);
-            // Merged registrations are left out of lists, hence MergedIntoId first.
-            e.HasIndex(x => new { x.MergedIntoId, x.Id });
-            e.HasIndex(x => new { x.MergedIntoId, x.District, x.Id });
-            e.HasIndex(x => new { x.MergedIntoId, x.Sex, x.Id });
-            e.HasIndex(x => new { x.MergedIntoId, x.BirthYear, x.Id });
+            // Lists leave merged registrations out: partial indexes over active people only, in id order
+            // after the filter column (PostgreSQL cannot use "IS NULL" as an ordering prefix).
+            const string active = "\"MergedIntoId\" IS NULL";
+            e.HasIndex(x => x.Id, "IX_People_Active_Id").HasFilter(active);
+            e.HasIndex(x => new { x.District, x.Id }, "IX_People_Active_District_Id").HasFilter(active);
+            e.HasIndex(x => new { x.Sex, x.Id }, "IX_People_Active_Sex_Id").HasFilter(active);
+            e.HasIndex(x => new { x.BirthYear, x.Id }, "IX_People_Active_BirthYear_Id").HasFilter(active);
+            e.HasIndex(x => x.MergedIntoId).HasFilter("\"MergedIntoId\" IS NOT NULL");
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasOne(x => x.Key).WithMany().HasForeignKey(x => x.DataKeyId).OnDelete(DeleteBehavior.Restrict);
         });

@@ -463,13 +463,20 @@ namespace Panah.Data.Postgres.Migrations
 
                     b.HasIndex("HouseholdId");
 
-                    b.HasIndex("MergedIntoId", "Id");
+                    b.HasIndex("MergedIntoId")
+                        .HasFilter("\"MergedIntoId\" IS NOT NULL");
 
-                    b.HasIndex("MergedIntoId", "BirthYear", "Id");
+                    b.HasIndex(new[] { "BirthYear", "Id" }, "IX_People_Active_BirthYear_Id")
+                        .HasFilter("\"MergedIntoId\" IS NULL");
 
-                    b.HasIndex("MergedIntoId", "District", "Id");
+                    b.HasIndex(new[] { "District", "Id" }, "IX_People_Active_District_Id")
+                        .HasFilter("\"MergedIntoId\" IS NULL");
 
-                    b.HasIndex("MergedIntoId", "Sex", "Id");
+                    b.HasIndex(new[] { "Id" }, "IX_People_Active_Id")
+                        .HasFilter("\"MergedIntoId\" IS NULL");
+
+                    b.HasIndex(new[] { "Sex", "Id" }, "IX_People_Active_Sex_Id")
+                        .HasFilter("\"MergedIntoId\" IS NULL");
 
                     b.ToTable("People");
                 });

@@ -51,7 +51,9 @@ public sealed class AuditLog(AuditChain chain, IActor actor, TimeProvider clock)
     {
         var previous = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Id).Select(a => a.Hash).FirstOrDefaultAsync(ct)
             ?? AuditChain.Genesis;
-        var now = clock.GetUtcNow();
+        // Whole microseconds: PostgreSQL keeps no more, and the hash must survive the round trip.
+        var ticks = clock.GetUtcNow().UtcTicks;
+        var now = new DateTimeOffset(ticks - (ticks % 10), TimeSpan.Zero);
         var entries = new List<AuditEntry>(events.Count);
         foreach (var ev in events)
         {

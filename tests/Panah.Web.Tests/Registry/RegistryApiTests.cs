@@ -167,6 +167,17 @@ public abstract class RegistryApiTests(PanahApp app)
     }
 
     [Fact]
+    public async Task The_audit_chain_verifies_after_the_round_trip_through_the_database()
+    {
+        var client = await app.ClientForRoleAsync(Roles.RegistrationOfficer);
+        await RegisterAsync(client, RegistryRequests.Household("Fatih", RegistryRequests.Person("Omer", "Tursun")));
+        await using var scope = app.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<Panah.Data.Audit.AuditVerifier>().VerifyAsync();
+        Assert.True(result.IsIntact, $"entry {result.FirstBadEntryId}: {result.Problem}");
+        Assert.True(result.Entries > 2);
+    }
+
+    [Fact]
     public async Task Migrations_match_the_model()
     {
         await using var scope = app.Services.CreateAsyncScope();
