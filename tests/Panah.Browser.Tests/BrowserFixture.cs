@@ -45,6 +45,23 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A phone-sized page signed in, through the real pages, as a new account with <paramref name="role"/>.</summary>
+    public async Task<IPage> SignInAsync(string role)
+    {
+        var staff = await App.CreateStaffAsync(role);
+        var page = await NewPhonePageAsync();
+        await page.GotoAsync(BaseUrl + "/");
+        Assert.Contains("/Account/Login", page.Url);
+        await page.FillAsync("#Email", staff.Email);
+        await page.FillAsync("#Password", staff.Password);
+        await page.ClickAsync("#sign-in");
+        await page.WaitForURLAsync("**/Account/LoginTotp**");
+        await page.FillAsync("#Input_Code", StaffSession.CurrentCode(staff.AuthenticatorKey));
+        await page.ClickAsync("#verify");
+        await page.WaitForSelectorAsync("text=Sign out");
+        return page;
+    }
+
     public async Task DisposeAsync()
     {
         await Browser.DisposeAsync();

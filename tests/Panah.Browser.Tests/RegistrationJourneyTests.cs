@@ -1,7 +1,6 @@
 using Microsoft.Playwright;
 using Panah.Core.Registry;
 using Panah.Data.Staff;
-using Panah.Web.Tests.Infrastructure;
 
 namespace Panah.Browser.Tests;
 
@@ -10,26 +9,10 @@ public sealed class RegistrationJourneyTests(BrowserFixture fixture) : IClassFix
 {
     private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
-    private async Task<IPage> SignInAsync(string role)
-    {
-        var staff = await fixture.App.CreateStaffAsync(role);
-        var page = await fixture.NewPhonePageAsync();
-        await page.GotoAsync(fixture.BaseUrl + "/");
-        Assert.Contains("/Account/Login", page.Url);
-        await page.FillAsync("#Email", staff.Email);
-        await page.FillAsync("#Password", staff.Password);
-        await page.ClickAsync("#sign-in");
-        await page.WaitForURLAsync("**/Account/LoginTotp**");
-        await page.FillAsync("#Input_Code", StaffSession.CurrentCode(staff.AuthenticatorKey));
-        await page.ClickAsync("#verify");
-        await page.WaitForSelectorAsync("text=Sign out");
-        return page;
-    }
-
     [Fact]
     public async Task Officer_signs_in_with_password_and_totp()
     {
-        var page = await SignInAsync(Roles.RegistrationOfficer);
+        var page = await fixture.SignInAsync(Roles.RegistrationOfficer);
         Assert.Equal(fixture.BaseUrl + "/", page.Url);
         Assert.True(await page.IsVisibleAsync("a[href='/Registry/Households/Register']"));
         await page.Context.CloseAsync();
@@ -38,7 +21,7 @@ public sealed class RegistrationJourneyTests(BrowserFixture fixture) : IClassFix
     [Fact]
     public async Task Officer_registers_a_household_of_three_and_finds_it_by_document_number()
     {
-        var page = await SignInAsync(Roles.RegistrationOfficer);
+        var page = await fixture.SignInAsync(Roles.RegistrationOfficer);
         await page.ClickAsync("a[href='/Registry/Households/Register']");
         await page.FillAsync("#district", "Zeytinburnu");
         await page.FillAsync("#address", "Çınar Sk. No:12");
@@ -103,7 +86,7 @@ public sealed class RegistrationJourneyTests(BrowserFixture fixture) : IClassFix
     [Fact]
     public async Task Invalid_registration_shows_the_errors_next_to_the_fields()
     {
-        var page = await SignInAsync(Roles.RegistrationOfficer);
+        var page = await fixture.SignInAsync(Roles.RegistrationOfficer);
         await page.GotoAsync(fixture.BaseUrl + "/Registry/Households/Register");
         await page.FillAsync("#district", "Fatih");
         await page.FillAsync("#m0-given", "Yusup");
@@ -118,7 +101,7 @@ public sealed class RegistrationJourneyTests(BrowserFixture fixture) : IClassFix
     [Fact]
     public async Task Switching_to_Uyghur_turns_the_page_right_to_left()
     {
-        var page = await SignInAsync(Roles.ProgrammeManager);
+        var page = await fixture.SignInAsync(Roles.ProgrammeManager);
         await page.GotoAsync(fixture.BaseUrl + "/Registry/People");
         Assert.Equal("ltr", await page.GetAttributeAsync("html", "dir"));
         await page.ClickAsync("#culture-form button[value='ug']");

@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using Microsoft.Playwright;
 using Panah.Core.Registry;
 using Panah.Data.Staff;
-using Panah.Web.Tests.Infrastructure;
 using Panah.Web.Tests.Registry;
 
 namespace Panah.Browser.Tests;
@@ -10,20 +9,6 @@ namespace Panah.Browser.Tests;
 /// <summary>A reviewer runs the duplicate check, compares a pair side by side and merges it; an officer is warned before registering someone twice.</summary>
 public sealed class ReviewerMergeTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private async Task<IPage> SignInAsync(string role)
-    {
-        var staff = await fixture.App.CreateStaffAsync(role);
-        var page = await fixture.NewPhonePageAsync();
-        await page.GotoAsync(fixture.BaseUrl + "/Account/Login");
-        await page.FillAsync("#Email", staff.Email);
-        await page.FillAsync("#Password", staff.Password);
-        await page.ClickAsync("#sign-in");
-        await page.FillAsync("#Input_Code", StaffSession.CurrentCode(staff.AuthenticatorKey));
-        await page.ClickAsync("#verify");
-        await page.WaitForSelectorAsync("text=Sign out");
-        return page;
-    }
-
     private async Task RegisterAsync(string script, string given, string family, string document)
     {
         var api = await fixture.App.ClientForRoleAsync(Roles.RegistrationOfficer);
@@ -39,7 +24,7 @@ public sealed class ReviewerMergeTests(BrowserFixture fixture) : IClassFixture<B
         await RegisterAsync("ug-Latn", "Ilham", "Kerim", document);
         await RegisterAsync("ug-Cyrl", "Илһам", "Керим", document);
 
-        var page = await SignInAsync(Roles.ProgrammeManager);
+        var page = await fixture.SignInAsync(Roles.ProgrammeManager);
         await page.ClickAsync("a[href='/Matching/Reviews']");
         await page.ClickAsync("#run-check");
         await page.WaitForSelectorAsync("#last-run", new PageWaitForSelectorOptions { Timeout = 60_000 });
@@ -62,7 +47,7 @@ public sealed class ReviewerMergeTests(BrowserFixture fixture) : IClassFixture<B
     {
         var document = TurkishIdNumber.Complete("99" + Random.Shared.Next(1_000_000, 9_999_999));
         await RegisterAsync("ug-Latn", "Mihray", "Ablikim", document);
-        var page = await SignInAsync(Roles.RegistrationOfficer);
+        var page = await fixture.SignInAsync(Roles.RegistrationOfficer);
         await page.GotoAsync(fixture.BaseUrl + "/Registry/Households/Register");
         await page.FillAsync("#district", "Küçükçekmece");
         await page.SelectOptionAsync("#m0-script", "tr-Latn");
