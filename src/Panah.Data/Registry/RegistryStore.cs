@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Panah.Core.Registry;
 using Panah.Data.Audit;
+using Panah.Data.Crypto;
 using Panah.Data.Entities;
 using Panah.Data.Matching;
 
@@ -194,13 +195,17 @@ public sealed class RegistryStore(PanahDbContext db, RegistrySealer sealer, Sear
         {
             return [];
         }
-        IQueryable<Guid>? ids = null;
-        foreach (var (kind, alternatives) in tokens)
+        // The most selective terms (documents, phones) lead; every other term is a semi-join probe of the
+        // (kind, hash, person) key, so the database can stop as soon as it has enough people.
+        var ordered = tokens.OrderByDescending(t => t.Kind).ToList();
+        var (firstKind, firstAlternatives) = ordered[0];
+        var ids = firstAlternatives
+            .Select(hash => db.SearchTokens.Where(t => t.Kind == firstKind && t.Hash == hash).Select(t => t.PersonId))
+            .Aggregate(Queryable.Union);
+        foreach (var (kind, alternatives) in ordered.Skip(1))
         {
-            var match = alternatives
-                .Select(hash => db.SearchTokens.Where(t => t.Kind == kind && t.Hash == hash).Select(t => t.PersonId))
-                .Aggregate(Queryable.Union);
-            ids = ids is null ? match : ids.Intersect(match);
+            var matches = TokenMatches(kind, alternatives);
+            ids = ids.Where(id => db.SearchTokens.Where(matches).Any(t => t.PersonId == id));
         }
         var found = await ids!.Distinct().Take(MaxSearchResults).ToListAsync(ct);
         var rows = await db.People.AsNoTracking().Include(p => p.Key).Include(p => p.Household)
@@ -208,6 +213,27 @@ public sealed class RegistryStore(PanahDbContext db, RegistrySealer sealer, Sear
         await audit.SaveAsync(db, new AuditEvent("people.search", "person", null, $"terms={tokens.Count} results={rows.Count}"), ct);
         return rows.Select(p => ToView(p, p.Household!)).ToList();
     }
+
+    /// <summary>A token of <paramref name="kind"/> whose hash is any of <paramref name="alternatives"/>, as an expression the database runs.</summary>
+    private static System.Linq.Expressions.Expression<Func<SearchToken, bool>> TokenMatches(SearchKind kind, byte[][] alternatives)
+    {
+        var t = System.Linq.Expressions.Expression.Parameter(typeof(SearchToken), "t");
+        var hash = System.Linq.Expressions.Expression.Property(t, nameof(SearchToken.Hash));
+        var anyHash = alternatives
+            .Select(a => (System.Linq.Expressions.Expression)System.Linq.Expressions.Expression.Equal(hash, Constant(a)))
+            .Aggregate(System.Linq.Expressions.Expression.OrElse);
+        var sameKind = System.Linq.Expressions.Expression.Equal(System.Linq.Expressions.Expression.Property(t, nameof(SearchToken.Kind)), Constant(kind));
+        return System.Linq.Expressions.Expression.Lambda<Func<SearchToken, bool>>(System.Linq.Expressions.Expression.AndAlso(sameKind, anyHash), t);
+    }
+
+    /// <summary>A value EF sends as a query parameter, not inlined into the SQL.</summary>
+    private static System.Linq.Expressions.Expression Constant<T>(T value)
+    {
+        var holder = new ValueHolder<T>(value);
+        return System.Linq.Expressions.Expression.Property(System.Linq.Expressions.Expression.Constant(holder), nameof(ValueHolder<T>.Value));
+    }
+
+    private sealed record ValueHolder<T>(T Value);
 
     public async Task<PersonView> UpdatePersonAsync(Guid id, long expectedVersion, PersonDetails details, CancellationToken ct = default)
     {
