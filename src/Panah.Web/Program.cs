@@ -4,7 +4,11 @@ using Panah.Web.Infrastructure;
 
 // --demo: synthetic data and demo accounts (see README). Taken out before configuration reads the arguments.
 var demo = args.Contains("--demo");
-var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").ToArray());
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args.Where(a => a != "--demo").ToArray(),
+    ContentRootPath = AppContext.BaseDirectory,
+});
 builder.AddPanahWeb(demo);
 
 var app = builder.Build();
