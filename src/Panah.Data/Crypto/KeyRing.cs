@@ -18,6 +18,7 @@ public sealed class KeyRing
         WrapKey = Derive(master, "panah/wrap/v1");
         BlindIndexKey = Derive(master, "panah/blind-index/v1");
         AuditKey = Derive(master, "panah/audit/v1");
+        SecretsKey = Derive(master, "panah/secrets-at-rest/v1");
         CryptographicOperations.ZeroMemory(master);
     }
 
@@ -29,6 +30,14 @@ public sealed class KeyRing
 
     /// <summary>Keys the HMAC chain of the audit log.</summary>
     internal byte[] AuditKey { get; }
+
+    /// <summary>Seals other secrets kept in the data directory (the web app's cookie-signing keys).</summary>
+    private byte[] SecretsKey { get; }
+
+    /// <summary>Encrypts a secret that must be stored beside the data, bound to <paramref name="purpose"/>.</summary>
+    public byte[] SealSecret(ReadOnlySpan<byte> secret, string purpose) => FieldCipher.Seal(SecretsKey, secret, Encoding.UTF8.GetBytes(purpose));
+
+    public byte[] OpenSecret(ReadOnlySpan<byte> sealedSecret, string purpose) => FieldCipher.Open(SecretsKey, sealedSecret, Encoding.UTF8.GetBytes(purpose));
 
     public static KeyRing FromMasterKey(byte[] master)
     {

@@ -66,6 +66,8 @@ public static class PanahWeb
         services.AddDataProtection()
             .SetApplicationName("Panah")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataOptions.DataDirectory, "cookie-keys")));
+        services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
+            .Configure<Panah.Data.Crypto.KeyRing>((o, keys) => o.XmlEncryptor = new MasterKeyXmlEncryptor(keys));
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>

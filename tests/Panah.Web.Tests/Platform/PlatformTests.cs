@@ -17,6 +17,22 @@ public sealed partial class PlatformTests(SqliteApp app) : IClassFixture<SqliteA
     }
 
     [Fact]
+    public async Task Cookie_signing_keys_are_sealed_with_the_master_key_at_rest()
+    {
+        var staff = await app.CreateStaffAsync(Roles.ProgrammeManager);
+        var session = await StaffSession.SignInAsync(app, staff);
+        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/")).StatusCode);
+        var files = Directory.GetFiles(Path.Combine(app.DataDirectory, "cookie-keys"), "*.xml");
+        Assert.NotEmpty(files);
+        foreach (var file in files)
+        {
+            var xml = await File.ReadAllTextAsync(file);
+            Assert.Contains("<sealedKey", xml);
+            Assert.DoesNotContain("<masterKey", xml);
+        }
+    }
+
+    [Fact]
     public async Task Pages_carry_strict_security_headers_and_are_never_cached()
     {
         var response = await app.AnonymousClient().GetAsync("/Account/Login");

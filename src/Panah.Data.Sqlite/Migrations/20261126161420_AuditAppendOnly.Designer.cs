@@ -11,8 +11,8 @@ using Panah.Data;
 namespace Panah.Data.Sqlite.Migrations
 {
     [DbContext(typeof(PanahDbContext))]
-    [Migration("20261126153005_DuplicateReviews")]
-    partial class DuplicateReviews
+    [Migration("20261126161420_AuditAppendOnly")]
+    partial class AuditAppendOnly
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -453,13 +453,20 @@ namespace Panah.Data.Sqlite.Migrations
 
                     b.HasIndex("HouseholdId");
 
-                    b.HasIndex("MergedIntoId", "Id");
+                    b.HasIndex("MergedIntoId")
+                        .HasFilter("\"MergedIntoId\" IS NOT NULL");
 
-                    b.HasIndex("MergedIntoId", "BirthYear", "Id");
+                    b.HasIndex(new[] { "BirthYear", "Id" }, "IX_People_Active_BirthYear_Id")
+                        .HasFilter("\"MergedIntoId\" IS NULL");
 
-                    b.HasIndex("MergedIntoId", "District", "Id");
+                    b.HasIndex(new[] { "District", "Id" }, "IX_People_Active_District_Id")
+                        .HasFilter("\"MergedIntoId\" IS NULL");
 
-                    b.HasIndex("MergedIntoId", "Sex", "Id");
+                    b.HasIndex(new[] { "Id" }, "IX_People_Active_Id")
+                        .HasFilter("\"MergedIntoId\" IS NULL");
+
+                    b.HasIndex(new[] { "Sex", "Id" }, "IX_People_Active_Sex_Id")
+                        .HasFilter("\"MergedIntoId\" IS NULL");
 
                     b.ToTable("People");
                 });

@@ -275,12 +275,14 @@ namespace Panah.Data.Postgres.Migrations
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     HouseholdId = table.Column<Guid>(type: "uuid", nullable: false),
+                    District = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
                     Sex = table.Column<int>(type: "integer", nullable: false),
                     BirthYear = table.Column<int>(type: "integer", nullable: true),
                     Relationship = table.Column<int>(type: "integer", nullable: false),
                     Vulnerabilities = table.Column<int>(type: "integer", nullable: false),
                     DataKeyId = table.Column<Guid>(type: "uuid", nullable: false),
                     Sealed = table.Column<byte[]>(type: "bytea", nullable: false),
+                    MergedIntoId = table.Column<Guid>(type: "uuid", nullable: true),
                     Version = table.Column<long>(type: "bigint", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
@@ -303,18 +305,49 @@ namespace Panah.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DuplicateReviews",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonAId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonBId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Score = table.Column<double>(type: "double precision", nullable: false),
+                    Probability = table.Column<double>(type: "double precision", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DecidedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DuplicateReviews", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DuplicateReviews_People_PersonAId",
+                        column: x => x.PersonAId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_DuplicateReviews_People_PersonBId",
+                        column: x => x.PersonBId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SearchTokens",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     Kind = table.Column<byte>(type: "smallint", nullable: false),
                     Hash = table.Column<byte[]>(type: "bytea", maxLength: 16, nullable: false),
                     PersonId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_SearchTokens", x => x.Id);
+                    table.PrimaryKey("PK_SearchTokens", x => new { x.Kind, x.Hash, x.PersonId });
                     table.ForeignKey(
                         name: "FK_SearchTokens_People_PersonId",
                         column: x => x.PersonId,
@@ -383,6 +416,22 @@ namespace Panah.Data.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_DuplicateReviews_PersonAId_PersonBId",
+                table: "DuplicateReviews",
+                columns: new[] { "PersonAId", "PersonBId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DuplicateReviews_PersonBId",
+                table: "DuplicateReviews",
+                column: "PersonBId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DuplicateReviews_Status_Probability",
+                table: "DuplicateReviews",
+                columns: new[] { "Status", "Probability" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_FieldOffices_Code",
                 table: "FieldOffices",
                 column: "Code",
@@ -410,9 +459,28 @@ namespace Panah.Data.Postgres.Migrations
                 column: "FieldOfficeId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_People_BirthYear",
+                name: "IX_People_Active_BirthYear_Id",
                 table: "People",
-                column: "BirthYear");
+                columns: new[] { "BirthYear", "Id" },
+                filter: "\"MergedIntoId\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_Active_District_Id",
+                table: "People",
+                columns: new[] { "District", "Id" },
+                filter: "\"MergedIntoId\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_Active_Id",
+                table: "People",
+                column: "Id",
+                filter: "\"MergedIntoId\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_Active_Sex_Id",
+                table: "People",
+                columns: new[] { "Sex", "Id" },
+                filter: "\"MergedIntoId\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_People_DataKeyId",
@@ -425,14 +493,10 @@ namespace Panah.Data.Postgres.Migrations
                 column: "HouseholdId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_People_Sex_BirthYear",
+                name: "IX_People_MergedIntoId",
                 table: "People",
-                columns: new[] { "Sex", "BirthYear" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_SearchTokens_Kind_Hash",
-                table: "SearchTokens",
-                columns: new[] { "Kind", "Hash" });
+                column: "MergedIntoId",
+                filter: "\"MergedIntoId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SearchTokens_PersonId",
@@ -463,6 +527,9 @@ namespace Panah.Data.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "DuplicateReviews");
 
             migrationBuilder.DropTable(
                 name: "SearchTokens");

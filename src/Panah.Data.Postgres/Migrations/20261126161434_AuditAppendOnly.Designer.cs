@@ -12,8 +12,8 @@ using Panah.Data;
 namespace Panah.Data.Postgres.Migrations
 {
     [DbContext(typeof(PanahDbContext))]
-    [Migration("20261126152533_ListAndSearchIndexes")]
-    partial class ListAndSearchIndexes
+    [Migration("20261126161434_AuditAppendOnly")]
+    partial class AuditAppendOnly
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -274,6 +274,58 @@ namespace Panah.Data.Postgres.Migrations
                     b.ToTable("DataKeys");
                 });
 
+            modelBuilder.Entity("Panah.Data.Entities.DuplicateReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("PersonAId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonBId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("Probability")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonBId");
+
+                    b.HasIndex("PersonAId", "PersonBId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "Probability");
+
+                    b.ToTable("DuplicateReviews");
+                });
+
             modelBuilder.Entity("Panah.Data.Entities.FieldOffice", b =>
                 {
                     b.Property<int>("Id")
@@ -385,6 +437,9 @@ namespace Panah.Data.Postgres.Migrations
                     b.Property<Guid>("HouseholdId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("Relationship")
                         .HasColumnType("integer");
 
@@ -411,11 +466,20 @@ namespace Panah.Data.Postgres.Migrations
 
                     b.HasIndex("HouseholdId");
 
-                    b.HasIndex("BirthYear", "Id");
+                    b.HasIndex("MergedIntoId")
+                        .HasFilter("\"MergedIntoId\" IS NOT NULL");
 
-                    b.HasIndex("District", "Id");
+                    b.HasIndex(new[] { "BirthYear", "Id" }, "IX_People_Active_BirthYear_Id")
+                        .HasFilter("\"MergedIntoId\" IS NULL");
 
-                    b.HasIndex("Sex", "Id");
+                    b.HasIndex(new[] { "District", "Id" }, "IX_People_Active_District_Id")
+                        .HasFilter("\"MergedIntoId\" IS NULL");
+
+                    b.HasIndex(new[] { "Id" }, "IX_People_Active_Id")
+                        .HasFilter("\"MergedIntoId\" IS NULL");
+
+                    b.HasIndex(new[] { "Sex", "Id" }, "IX_People_Active_Sex_Id")
+                        .HasFilter("\"MergedIntoId\" IS NULL");
 
                     b.ToTable("People");
                 });
@@ -576,6 +640,21 @@ namespace Panah.Data.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Panah.Data.Entities.DuplicateReview", b =>
+                {
+                    b.HasOne("Panah.Data.Entities.PersonRecord", null)
+                        .WithMany()
+                        .HasForeignKey("PersonAId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Panah.Data.Entities.PersonRecord", null)
+                        .WithMany()
+                        .HasForeignKey("PersonBId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Panah.Data.Entities.HouseholdRecord", b =>
