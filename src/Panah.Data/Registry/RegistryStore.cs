@@ -204,36 +204,37 @@ public sealed class RegistryStore(PanahDbContext db, RegistrySealer sealer, Sear
             .Aggregate(Queryable.Union);
         foreach (var (kind, alternatives) in ordered.Skip(1))
         {
-            var matches = TokenMatches(kind, alternatives);
-            ids = ids.Where(id => db.SearchTokens.Where(matches).Any(t => t.PersonId == id));
+            ids = ids.Where(HasToken(kind, alternatives));
         }
-        var found = await ids!.Distinct().Take(MaxSearchResults).ToListAsync(ct);
+        // Each term's ids are already distinct (the token key is unique), so the database may stop at the limit.
+        var found = await ids.Take(MaxSearchResults).ToListAsync(ct);
         var rows = await db.People.AsNoTracking().Include(p => p.Key).Include(p => p.Household)
             .Where(p => found.Contains(p.Id) && p.MergedIntoId == null).OrderBy(p => p.Id).ToListAsync(ct);
         await audit.SaveAsync(db, new AuditEvent("people.search", "person", null, $"terms={tokens.Count} results={rows.Count}"), ct);
         return rows.Select(p => ToView(p, p.Household!)).ToList();
     }
 
-    /// <summary>A token of <paramref name="kind"/> whose hash is any of <paramref name="alternatives"/>, as an expression the database runs.</summary>
-    private static System.Linq.Expressions.Expression<Func<SearchToken, bool>> TokenMatches(SearchKind kind, byte[][] alternatives)
+    /// <summary>
+    /// id => the person has a token of <paramref name="kind"/> with one of these hashes, written as one
+    /// EXISTS per hash so that each is a lookup of the (kind, hash, person) key.
+    /// </summary>
+    private System.Linq.Expressions.Expression<Func<Guid, bool>> HasToken(SearchKind kind, byte[][] alternatives)
     {
-        var t = System.Linq.Expressions.Expression.Parameter(typeof(SearchToken), "t");
-        var hash = System.Linq.Expressions.Expression.Property(t, nameof(SearchToken.Hash));
-        var anyHash = alternatives
-            .Select(a => (System.Linq.Expressions.Expression)System.Linq.Expressions.Expression.Equal(hash, Constant(a)))
-            .Aggregate(System.Linq.Expressions.Expression.OrElse);
-        var sameKind = System.Linq.Expressions.Expression.Equal(System.Linq.Expressions.Expression.Property(t, nameof(SearchToken.Kind)), Constant(kind));
-        return System.Linq.Expressions.Expression.Lambda<Func<SearchToken, bool>>(System.Linq.Expressions.Expression.AndAlso(sameKind, anyHash), t);
+        var id = System.Linq.Expressions.Expression.Parameter(typeof(Guid), "id");
+        System.Linq.Expressions.Expression? any = null;
+        foreach (var hash in alternatives)
+        {
+            System.Linq.Expressions.Expression<Func<Guid, bool>> one = x => db.SearchTokens.Any(t => t.Kind == kind && t.Hash == hash && t.PersonId == x);
+            var body = new ParameterSwap(one.Parameters[0], id).Visit(one.Body);
+            any = any is null ? body : System.Linq.Expressions.Expression.OrElse(any, body);
+        }
+        return System.Linq.Expressions.Expression.Lambda<Func<Guid, bool>>(any!, id);
     }
 
-    /// <summary>A value EF sends as a query parameter, not inlined into the SQL.</summary>
-    private static System.Linq.Expressions.Expression Constant<T>(T value)
+    private sealed class ParameterSwap(System.Linq.Expressions.ParameterExpression from, System.Linq.Expressions.ParameterExpression to) : System.Linq.Expressions.ExpressionVisitor
     {
-        var holder = new ValueHolder<T>(value);
-        return System.Linq.Expressions.Expression.Property(System.Linq.Expressions.Expression.Constant(holder), nameof(ValueHolder<T>.Value));
+        protected override System.Linq.Expressions.Expression VisitParameter(System.Linq.Expressions.ParameterExpression node) => node == from ? to : node;
     }
-
-    private sealed record ValueHolder<T>(T Value);
 
     public async Task<PersonView> UpdatePersonAsync(Guid id, long expectedVersion, PersonDetails details, CancellationToken ct = default)
     {
