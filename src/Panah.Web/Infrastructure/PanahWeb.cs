@@ -86,6 +86,7 @@ public static class PanahWeb
                 o.Conventions.AllowAnonymousToPage("/Culture");
                 o.Conventions.AuthorizeFolder("/Registry", Policies.RegistryRead);
                 o.Conventions.AuthorizePage("/Registry/Households/Register", Policies.RegistryWrite);
+                o.Conventions.AuthorizePage("/Registry/People/Edit", Policies.RegistryWrite);
                 o.Conventions.AuthorizeFolder("/Admin", Policies.StaffAdmin);
                 o.Conventions.AuthorizeFolder("/Matching", Policies.DuplicateReview);
             })

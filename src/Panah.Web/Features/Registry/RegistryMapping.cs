@@ -149,6 +149,33 @@ public sealed class RegistryMapping
 
     // ---- output ----
 
+    /// <summary>A registered person as form input, for editing.</summary>
+    public static PersonInput ToInput(PersonDetails p)
+    {
+        static NameInput Name(PersonName n) => new() { Script = n.Script.Tag(), Given = n.Given, Family = n.Family, Father = n.Father };
+        return new PersonInput
+        {
+            Name = Name(p.Name),
+            Spellings = p.Spellings.Select(Name).ToList(),
+            Sex = Camel(p.Sex),
+            BirthDate = p.BirthDate?.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            BirthDatePrecision = p.BirthDate is { } b ? Camel(b.Precision) : null,
+            BirthPlace = p.BirthPlace,
+            Relationship = Camel(p.Relationship),
+            Phone = p.Phone,
+            Documents = p.Documents.Select(d => new DocumentInput
+            {
+                Type = Camel(d.Type),
+                Number = d.Number,
+                PermitType = d.PermitType is { } t ? Camel(t) : null,
+                ExpiresOn = d.ExpiresOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            }).ToList(),
+            Vulnerabilities = p.Vulnerabilities.Flags().Select(Camel).ToList(),
+            // The form shows the consents in force; history is kept by ConsentHistory when saving.
+            Consents = p.Consents.Where(c => c.WithdrawnOn is null).Select(c => new ConsentInput { Purpose = Camel(c.Purpose) }).ToList(),
+        };
+    }
+
     public static string Camel<T>(T value) where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 
     public static NameDto ToDto(PersonName n) => new(n.Script.Tag(), n.Given, n.Family, n.Father);
