@@ -9,4 +9,7 @@ public sealed class StaffUser : IdentityUser
     public int? FieldOfficeId { get; set; }
     public bool IsDisabled { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The last TOTP time step accepted: a code is good once, even within its 30 seconds.</summary>
+    public long LastTotpStep { get; set; }
 }

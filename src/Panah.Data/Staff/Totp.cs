@@ -6,11 +6,16 @@ namespace Panah.Data.Staff;
 /// <summary>RFC 6238 time-based one-time codes (SHA-1, 6 digits, 30 s), as authenticator apps compute them.</summary>
 public static class Totp
 {
-    public static string Code(string base32Key, DateTimeOffset at)
+    public static string Code(string base32Key, DateTimeOffset at) => CodeAt(base32Key, Step(at));
+
+    /// <summary>The 30-second time step <paramref name="at"/> falls in.</summary>
+    public static long Step(DateTimeOffset at) => at.ToUnixTimeSeconds() / 30;
+
+    public static string CodeAt(string base32Key, long step)
     {
         var key = Base32Decode(base32Key);
         Span<byte> counter = stackalloc byte[8];
-        BinaryPrimitives.WriteInt64BigEndian(counter, at.ToUnixTimeSeconds() / 30);
+        BinaryPrimitives.WriteInt64BigEndian(counter, step);
         Span<byte> hash = stackalloc byte[20];
         HMACSHA1.HashData(key, counter, hash);
         var offset = hash[^1] & 0x0f;

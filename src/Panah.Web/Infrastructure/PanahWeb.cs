@@ -33,6 +33,7 @@ public static class PanahWeb
         services.AddIdentity<StaffUser, IdentityRole>(PanahDataServices.ConfigureIdentity)
             .AddEntityFrameworkStores<PanahDbContext>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<Panah.Data.Staff.OneTimeAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddSignInManager<StaffSignInManager>();
         services.ConfigureApplicationCookie(o =>
         {

@@ -57,6 +57,23 @@ public sealed partial class SignInTests(SqliteApp app) : IClassFixture<SqliteApp
     }
 
     [Fact]
+    public async Task An_authenticator_code_opens_one_session_only()
+    {
+        var staff = await app.CreateStaffAsync(Roles.ProgrammeManager);
+        var code = StaffSession.CurrentCode(staff.AuthenticatorKey);
+        await StaffSession.SignInAsync(app, staff);
+
+        // Someone who saw the code tries it again within its 30 seconds.
+        var thief = app.AnonymousClient();
+        var login = await StaffSession.PostLoginAsync(thief, staff.Email, staff.Password);
+        var replay = await Html.PostFormAsync(thief, login.Headers.Location!.ToString(), new Dictionary<string, string> { ["Input.Code"] = code });
+        // Refused even if the step has rolled over since: only later steps are accepted.
+        Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
+        Assert.Contains("That code did not work", await replay.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await thief.GetAsync("/Registry/People")).StatusCode);
+    }
+
+    [Fact]
     public async Task Unknown_and_known_accounts_get_the_same_answer()
     {
         var staff = await app.CreateStaffAsync(Roles.Teacher);

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using OtpNet;
 
 namespace Panah.Web.Tests.Infrastructure;
@@ -7,6 +8,10 @@ namespace Panah.Web.Tests.Infrastructure;
 public static class StaffSession
 {
     public static string CurrentCode(string authenticatorKey) => new OtpNet.Totp(Base32Encoding.ToBytes(authenticatorKey)).ComputeTotp();
+
+    /// <summary>The code for the app's own clock (a test may have moved it).</summary>
+    public static string CurrentCode(PanahApp app, string authenticatorKey) =>
+        new OtpNet.Totp(Base32Encoding.ToBytes(authenticatorKey)).ComputeTotp(app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
 
     public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password) =>
         await Html.PostFormAsync(client, "/Account/Login", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });
@@ -18,7 +23,7 @@ public static class StaffSession
         var login = await PostLoginAsync(client, staff.Email, staff.Password);
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
         var next = login.Headers.Location!.ToString();
-        var code = await Html.PostFormAsync(client, next, new Dictionary<string, string> { ["Input.Code"] = CurrentCode(staff.AuthenticatorKey) });
+        var code = await Html.PostFormAsync(client, next, new Dictionary<string, string> { ["Input.Code"] = CurrentCode(app, staff.AuthenticatorKey) });
         Assert.Equal(HttpStatusCode.Redirect, code.StatusCode);
         Assert.Equal("/", code.Headers.Location!.ToString());
         return client;

@@ -12,7 +12,7 @@ using Panah.Data;
 namespace Panah.Data.Postgres.Migrations
 {
     [DbContext(typeof(PanahDbContext))]
-    [Migration("20261126161434_AuditAppendOnly")]
+    [Migration("20261126162653_AuditAppendOnly")]
     partial class AuditAppendOnly
     {
         /// <inheritdoc />
@@ -534,6 +534,9 @@ namespace Panah.Data.Postgres.Migrations
 
                     b.Property<bool>("IsDisabled")
                         .HasColumnType("boolean");
+
+                    b.Property<long>("LastTotpStep")
+                        .HasColumnType("bigint");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");

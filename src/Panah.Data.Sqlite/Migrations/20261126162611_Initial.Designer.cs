@@ -11,7 +11,7 @@ using Panah.Data;
 namespace Panah.Data.Sqlite.Migrations
 {
     [DbContext(typeof(PanahDbContext))]
-    [Migration("20261126161412_Initial")]
+    [Migration("20261126162611_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -520,6 +520,9 @@ namespace Panah.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsDisabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastTotpStep")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("LockoutEnabled")
