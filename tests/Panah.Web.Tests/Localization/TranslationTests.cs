@@ -38,6 +38,20 @@ public sealed partial class TranslationTests(SqliteApp app) : IClassFixture<Sqli
     }
 
     [Fact]
+    public void Every_comparison_level_the_matcher_reports_is_translated()
+    {
+        var source = File.ReadAllText(Path.Combine(Root, "src", "Panah.Matching", "Scoring", "MatchField.cs"));
+        var levels = Regex.Matches(source, "\"([a-z][^\"]*)\"").Select(m => m.Groups[1].Value).ToHashSet();
+        Assert.Contains("exact (1 January placeholder)", levels);
+        foreach (var culture in new[] { "en", "tr", "ug" })
+        {
+            var resources = Load(culture);
+            var missing = levels.Where(l => !resources.ContainsKey("Level." + l)).ToList();
+            Assert.True(missing.Count == 0, $"{culture} lacks levels: {string.Join(" | ", missing)}");
+        }
+    }
+
+    [Fact]
     public void The_three_languages_have_the_same_keys_and_placeholders()
     {
         var en = Load("en");
