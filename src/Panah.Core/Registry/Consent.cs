@@ -16,7 +16,4 @@ public sealed record Consent(
     DateOnly GivenOn,
     string NoticeVersion,
     string? Witness = null,
-    DateOnly? WithdrawnOn = null)
-{
-    public bool IsActiveOn(DateOnly day) => GivenOn <= day && (WithdrawnOn is null || WithdrawnOn > day);
-}
+    DateOnly? WithdrawnOn = null);

@@ -29,9 +29,6 @@ public static class NameScripts
     /// <summary>All scripts in display order.</summary>
     public static IEnumerable<NameScript> All => Tags.Select(t => t.Script);
 
-    /// <summary>All accepted tags.</summary>
-    public static IEnumerable<string> AllTags => Tags.Select(t => t.Tag);
-
     public static string Tag(this NameScript script) =>
         Tags.First(t => t.Script == script).Tag;
 

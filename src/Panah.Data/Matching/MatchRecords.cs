@@ -1,4 +1,3 @@
-using System.Globalization;
 using Panah.Core.Registry;
 using Panah.Matching;
 
@@ -32,6 +31,4 @@ public static class MatchRecords
     }
 
     public static Guid PersonOf(string recordId) => Guid.ParseExact(recordId.AsSpan(0, 32), "N");
-
-    public static string Label(int spelling) => spelling.ToString(CultureInfo.InvariantCulture);
 }

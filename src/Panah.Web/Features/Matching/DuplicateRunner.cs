@@ -13,7 +13,6 @@ public sealed class DuplicateRunner(IServiceScopeFactory scopes, ILogger<Duplica
 {
     private readonly Lock gate = new();
     private DuplicateRunStatus status = new(false, "", 0, 0, null, null);
-    private Task? current;
 
     public DuplicateRunStatus Status
     {
@@ -37,13 +36,10 @@ public sealed class DuplicateRunner(IServiceScopeFactory scopes, ILogger<Duplica
                 return false;
             }
             status = status with { Running = true, Stage = "starting", Done = 0, Total = 0, Error = null };
-            current = Task.Run(() => RunAsync(who));
+            _ = Task.Run(() => RunAsync(who));
             return true;
         }
     }
-
-    /// <summary>For tests and the API: wait for the run under way.</summary>
-    public Task WhenIdle() => current ?? Task.CompletedTask;
 
     private async Task RunAsync(IActor actor)
     {

@@ -12,7 +12,7 @@ using Panah.Data;
 namespace Panah.Data.Postgres.Migrations
 {
     [DbContext(typeof(PanahDbContext))]
-    [Migration("20261126162640_Initial")]
+    [Migration("20261126163749_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -172,9 +172,6 @@ namespace Panah.Data.Postgres.Migrations
                     b.Property<byte[]>("Hash")
                         .IsRequired()
                         .HasColumnType("bytea");
-
-                    b.Property<DateTimeOffset?>("LastUsedAt")
-                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Name")
                         .IsRequired()
