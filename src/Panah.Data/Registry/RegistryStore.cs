@@ -276,11 +276,19 @@ public sealed class RegistryStore(PanahDbContext db, RegistrySealer sealer, Sear
         {
             throw new ConcurrencyConflictException();
         }
-        h.Sealed = RegistrySealer.SealHousehold(sealer.OpenKey(h.Key!), id, details);
+        var householdKey = sealer.OpenKey(h.Key!);
+        var phoneChanged = RegistrySealer.OpenHousehold(householdKey, h).Phone != details.Phone;
+        h.Sealed = RegistrySealer.SealHousehold(householdKey, id, details);
         h.District = details.District.Trim();
-        foreach (var member in await db.People.Where(p => p.HouseholdId == id).ToListAsync(ct))
+        foreach (var member in await db.People.Include(p => p.Key).Where(p => p.HouseholdId == id).ToListAsync(ct))
         {
             member.District = h.District;
+            if (phoneChanged)
+            {
+                // Members are found by the household phone too: their tokens follow it.
+                db.SearchTokens.RemoveRange(await db.SearchTokens.Where(t => t.PersonId == member.Id).ToListAsync(ct));
+                db.SearchTokens.AddRange(tokenizer.For(member.Id, RegistrySealer.OpenPerson(sealer.OpenKey(member.Key!), member), details.Phone));
+            }
         }
         h.Status = details.Status;
         h.Version++;

@@ -134,6 +134,23 @@ public sealed partial class SignInTests(SqliteApp app) : IClassFixture<SqliteApp
     }
 
     [Fact]
+    public async Task Changing_an_accounts_role_ends_its_sessions()
+    {
+        var staff = await app.CreateStaffAsync(Roles.RegistrationOfficer);
+        var session = await StaffSession.SignInAsync(app, staff);
+        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/Registry/Households/Register")).StatusCode);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+            await scope.ServiceProvider.GetRequiredService<StaffAccounts>().SetRoleAsync((await users.FindByIdAsync(staff.User.Id))!, Roles.Teacher);
+            Assert.Equal([Roles.Teacher], await users.GetRolesAsync((await users.FindByIdAsync(staff.User.Id))!));
+        }
+        var after = await session.GetAsync("/Registry/Households/Register");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("/Account/Login", after.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
     public async Task Revoked_and_malformed_tokens_are_refused()
     {
         var staff = await app.CreateStaffAsync(Roles.RegistrationOfficer);

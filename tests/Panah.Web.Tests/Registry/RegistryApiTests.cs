@@ -84,6 +84,22 @@ public abstract class RegistryApiTests(PanahApp app)
     }
 
     [Fact]
+    public async Task A_new_household_phone_finds_the_members_and_the_old_one_no_longer_does()
+    {
+        var client = await app.ClientForRoleAsync(Roles.RegistrationOfficer);
+        var household = await RegisterAsync(client, RegistryRequests.Household("Fatih", RegistryRequests.Person("Hoshur", "Adil")));
+        var id = household.GetProperty("id").GetGuid();
+        var update = await client.PutAsJsonAsync($"/api/v1/households/{id}", new { district = "Esenyurt", phone = "0533 999 88 77", version = household.GetProperty("version").GetInt64() });
+        Assert.Equal(HttpStatusCode.OK, update.StatusCode);
+
+        await AssertFinds(client, new { phone = "+90 533 999 8877" }, "Hoshur");
+        var old = await client.PostAsJsonAsync("/api/v1/people/search", new { phone = "+90 532 000 11 22", name = "Hoshur" });
+        Assert.Empty(await old.Content.ReadFromJsonAsync<JsonElement[]>() ?? []);
+        var moved = await client.GetFromJsonAsync<JsonElement>("/api/v1/people?district=Esenyurt&pageSize=200");
+        Assert.Contains(moved.GetProperty("items").EnumerateArray(), p => p.GetProperty("name").GetProperty("given").GetString() == "Hoshur");
+    }
+
+    [Fact]
     public async Task Paging_and_filters()
     {
         var client = await app.ClientForRoleAsync(Roles.RegistrationOfficer);
