@@ -56,6 +56,7 @@ public static class PanahDataServices
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditVerifier>();
         services.AddScoped<RegistryStore>();
+        services.AddScoped<RegistrySearch>();
         services.AddSingleton<ListCounts>();
         services.AddSingleton<Matching.RegistryMatchIndex>();
         services.AddScoped<Matching.MatchSource>();

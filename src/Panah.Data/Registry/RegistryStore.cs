@@ -1,20 +1,18 @@
 using Microsoft.EntityFrameworkCore;
 using Panah.Core.Registry;
 using Panah.Data.Audit;
-using Panah.Data.Crypto;
 using Panah.Data.Entities;
 using Panah.Data.Matching;
 
 namespace Panah.Data.Registry;
 
 /// <summary>
-/// Registers, finds, reads and edits households and people. Personal fields are sealed on the way in
+/// Registers, reads and edits households and people (search is <see cref="RegistrySearch"/>). Personal fields are sealed on the way in
 /// and opened on the way out; every read of a person's record and every change is audited.
 /// </summary>
-public sealed class RegistryStore(PanahDbContext db, RegistrySealer sealer, SearchTokenizer tokenizer, AuditLog audit, RegistryMatchIndex matchIndex, ListCounts counts, TimeProvider clock)
+public sealed partial class RegistryStore(PanahDbContext db, RegistrySealer sealer, SearchTokenizer tokenizer, AuditLog audit, RegistryMatchIndex matchIndex, ListCounts counts, TimeProvider clock)
 {
     public const int MaxPageSize = 200;
-    public const int MaxSearchResults = 50;
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -136,104 +134,23 @@ public sealed class RegistryStore(PanahDbContext db, RegistrySealer sealer, Sear
     public async Task<Page<PersonView>> ListPeopleAsync(PeopleFilter filter, int page, int pageSize, CancellationToken ct = default)
     {
         (page, pageSize) = Clamp(page, pageSize);
-        var query = db.People.AsNoTracking().Where(p => p.MergedIntoId == null);
-        if (!string.IsNullOrWhiteSpace(filter.District))
-        {
-            var district = filter.District.Trim();
-            query = query.Where(p => p.District == district);
-        }
-        if (filter.Sex is { } sex)
-        {
-            query = query.Where(p => p.Sex == sex);
-        }
-        if (filter.AgeGroup is { } group)
-        {
-            var (from, to) = AgeGroups.BirthYears(group, Today.Year);
-            query = query.Where(p => p.BirthYear >= from && p.BirthYear <= to);
-        }
-        if (filter.Vulnerability is { } v and not Vulnerability.None)
-        {
-            query = query.Where(p => (p.Vulnerabilities & v) == v);
-        }
-        var total = await counts.GetAsync($"people|{filter}|{Today.Year}", () => query.CountAsync(ct));
-        // Ids first, from an index alone; then only those rows with their keys.
+        var query = PeopleQuery(filter);
+        var total = await CountPeopleAsync(filter, query, ct);
         var ids = await query.OrderBy(p => p.Id).Skip((page - 1) * pageSize).Take(pageSize).Select(p => p.Id).ToListAsync(ct);
-        var rows = (await db.People.AsNoTracking().Include(p => p.Key).Include(p => p.Household)
-            .Where(p => ids.Contains(p.Id)).ToListAsync(ct)).OrderBy(p => p.Id).ToList();
+        var rows = await OpenPeopleAsync(ids, ct);
         await audit.SaveAsync(db, new AuditEvent("people.list", "person", null, $"page={page} shown={rows.Count}"), ct);
-        return new Page<PersonView>(rows.Select(p => ToView(p, p.Household!)).ToList(), page, pageSize, total);
+        return new Page<PersonView>(rows, page, pageSize, total);
     }
 
     public async Task<Page<HouseholdSummary>> ListHouseholdsAsync(string? district, HouseholdStatus? status, int page, int pageSize, CancellationToken ct = default)
     {
         (page, pageSize) = Clamp(page, pageSize);
-        var query = db.Households.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(district))
-        {
-            var d = district.Trim();
-            query = query.Where(h => h.District == d);
-        }
-        if (status is { } s)
-        {
-            query = query.Where(h => h.Status == s);
-        }
-        var total = await counts.GetAsync($"households|{district?.Trim()}|{status}", () => query.CountAsync(ct));
+        var query = HouseholdsQuery(district, status);
+        var total = await CountHouseholdsAsync(district, status, query, ct);
         var rows = await query.OrderBy(h => h.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        var headIds = rows.Where(h => h.HeadPersonId is not null).Select(h => h.HeadPersonId!.Value).ToList();
-        var heads = await db.People.AsNoTracking().Include(p => p.Key).Where(p => headIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var items = await SummariesAsync(rows, ct);
         await audit.SaveAsync(db, new AuditEvent("households.list", "household", null, $"page={page} shown={rows.Count}"), ct);
-        var items = rows.Select(h => new HouseholdSummary(h.Id, h.Code, h.District, h.Status, h.RegisteredOn, h.MemberCount,
-            h.HeadPersonId is { } hid && heads.TryGetValue(hid, out var head) ? OpenName(head) : null)).ToList();
         return new Page<HouseholdSummary>(items, page, pageSize, total);
-    }
-
-    /// <summary>People whose blind-index tokens match every part of the query.</summary>
-    public async Task<IReadOnlyList<PersonView>> SearchAsync(SearchQuery q, CancellationToken ct = default)
-    {
-        var tokens = tokenizer.ForQuery(q);
-        if (tokens.Count == 0)
-        {
-            return [];
-        }
-        // The most selective terms (documents, phones) lead; every other term is a semi-join probe of the
-        // (kind, hash, person) key, so the database can stop as soon as it has enough people.
-        var ordered = tokens.OrderByDescending(t => t.Kind).ToList();
-        var (firstKind, firstAlternatives) = ordered[0];
-        var ids = firstAlternatives
-            .Select(hash => db.SearchTokens.Where(t => t.Kind == firstKind && t.Hash == hash).Select(t => t.PersonId))
-            .Aggregate(Queryable.Union);
-        foreach (var (kind, alternatives) in ordered.Skip(1))
-        {
-            ids = ids.Where(HasToken(kind, alternatives));
-        }
-        // Each term's ids are already distinct (the token key is unique), so the database may stop at the limit.
-        var found = await ids.Take(MaxSearchResults).ToListAsync(ct);
-        var rows = await db.People.AsNoTracking().Include(p => p.Key).Include(p => p.Household)
-            .Where(p => found.Contains(p.Id) && p.MergedIntoId == null).OrderBy(p => p.Id).ToListAsync(ct);
-        await audit.SaveAsync(db, new AuditEvent("people.search", "person", null, $"terms={tokens.Count} results={rows.Count}"), ct);
-        return rows.Select(p => ToView(p, p.Household!)).ToList();
-    }
-
-    /// <summary>
-    /// id => the person has a token of <paramref name="kind"/> with one of these hashes, written as one
-    /// EXISTS per hash so that each is a lookup of the (kind, hash, person) key.
-    /// </summary>
-    private System.Linq.Expressions.Expression<Func<Guid, bool>> HasToken(SearchKind kind, byte[][] alternatives)
-    {
-        var id = System.Linq.Expressions.Expression.Parameter(typeof(Guid), "id");
-        System.Linq.Expressions.Expression? any = null;
-        foreach (var hash in alternatives)
-        {
-            System.Linq.Expressions.Expression<Func<Guid, bool>> one = x => db.SearchTokens.Any(t => t.Kind == kind && t.Hash == hash && t.PersonId == x);
-            var body = new ParameterSwap(one.Parameters[0], id).Visit(one.Body);
-            any = any is null ? body : System.Linq.Expressions.Expression.OrElse(any, body);
-        }
-        return System.Linq.Expressions.Expression.Lambda<Func<Guid, bool>>(any!, id);
-    }
-
-    private sealed class ParameterSwap(System.Linq.Expressions.ParameterExpression from, System.Linq.Expressions.ParameterExpression to) : System.Linq.Expressions.ExpressionVisitor
-    {
-        protected override System.Linq.Expressions.Expression VisitParameter(System.Linq.Expressions.ParameterExpression node) => node == from ? to : node;
     }
 
     public async Task<PersonView> UpdatePersonAsync(Guid id, long expectedVersion, PersonDetails details, CancellationToken ct = default)

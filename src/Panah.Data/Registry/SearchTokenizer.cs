@@ -45,7 +45,7 @@ public sealed class SearchTokenizer(BlindIndex index)
     /// A name part as written (folded) and in the matcher's comparable Latin form, so that a search
     /// in one script finds a name entered in another: "Абдурехим" and "ئابدۇرېھىم" find "Abdurehim".
     /// </summary>
-    private static IEnumerable<string> NameForms(string part) =>
+    internal static IEnumerable<string> NameForms(string part) =>
         SearchKeys.NameTokens(part).Concat(NameKey.Comparable(part).Split(' ', StringSplitOptions.RemoveEmptyEntries)).Distinct();
 
     /// <summary>

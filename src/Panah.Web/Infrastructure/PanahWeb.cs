@@ -152,7 +152,8 @@ public static class PanahWeb
         });
         app.UseStatusCodePages(async ctx =>
         {
-            if (ctx.HttpContext.Request.Path.StartsWithSegments("/api"))
+            // The API and its OpenAPI document answer errors (a signed-out 401 among them) with problem details.
+            if (ctx.HttpContext.Request.Path.StartsWithSegments("/api") || ctx.HttpContext.Request.Path.StartsWithSegments("/openapi"))
             {
                 await Results.Problem(statusCode: ctx.HttpContext.Response.StatusCode).ExecuteAsync(ctx.HttpContext);
             }

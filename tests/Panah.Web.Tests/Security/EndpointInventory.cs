@@ -24,6 +24,7 @@ public static partial class EndpointInventory
         ["GET /api/v1/households/{id:guid}"] = Policies.RegistryRead,
         ["POST /api/v1/households"] = Policies.RegistryWrite,
         ["PUT /api/v1/households/{id:guid}"] = Policies.RegistryWrite,
+        ["POST /api/v1/households/{id:guid}/members"] = Policies.RegistryWrite,
         ["GET /api/v1/people"] = Policies.RegistryRead,
         ["GET /api/v1/people/{id:guid}"] = Policies.RegistryRead,
         ["PUT /api/v1/people/{id:guid}"] = Policies.RegistryWrite,

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Panah.Core.Registry;
@@ -13,7 +12,11 @@ namespace Panah.Web.Features.Registry;
 public static class RegistryApi
 {
     public static IServiceCollection AddRegistryApiServices(this IServiceCollection services) =>
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
+        services.AddSingleton<ListCursor>()
+            .ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase)
+            // Output records list their constructor's non-optional parameters as required in the OpenAPI schema.
+            .ConfigureHttpJsonOptions(o => o.SerializerOptions.RespectRequiredConstructorParameters = true)
+            .Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", o => o.AddSchemaTransformer<ApiRequiredSchemaTransformer>());
 
     public static IEndpointRouteBuilder MapRegistryApi(this IEndpointRouteBuilder app)
     {
@@ -22,19 +25,29 @@ public static class RegistryApi
         api.MapGet("/households/{id:guid}", GetHousehold).WithName("GetHousehold");
         api.MapPost("/households", CreateHousehold).WithName("CreateHousehold").RequireAuthorization(Policies.RegistryWrite);
         api.MapPut("/households/{id:guid}", UpdateHousehold).WithName("UpdateHousehold").RequireAuthorization(Policies.RegistryWrite);
+        api.MapPost("/households/{id:guid}/members", HouseholdMembersApi.AddMember).WithName("AddHouseholdMember").RequireAuthorization(Policies.RegistryWrite);
         api.MapGet("/people", ListPeople).WithName("ListPeople");
         api.MapGet("/people/{id:guid}", GetPerson).WithName("GetPerson");
         api.MapPut("/people/{id:guid}", UpdatePerson).WithName("UpdatePerson").RequireAuthorization(Policies.RegistryWrite);
-        api.MapPost("/people/search", Search).WithName("SearchPeople").RequireRateLimiting(RateLimits.Search);
+        api.MapPost("/people/search", SearchApi.Search).WithName("SearchPeople").RequireRateLimiting(RateLimits.Search);
         return app;
     }
 
-    private static async Task<Ok<PageDto<HouseholdSummaryDto>>> ListHouseholds(
-        RegistryStore store, string? district, string? status, int page = 1, int pageSize = 50, CancellationToken ct = default)
+    private static async Task<Results<Ok<PageDto<HouseholdSummaryDto>>, ValidationProblem>> ListHouseholds(
+        RegistryStore store, ListCursor cursors, IStringLocalizer<SharedResource> l, string? district, string? status, string? after, int page = 1, int pageSize = 50, CancellationToken ct = default)
     {
         HouseholdStatus? s = Enum.TryParse<HouseholdStatus>(status, true, out var parsed) ? parsed : null;
+        if (after is not null)
+        {
+            if (!cursors.TryRead("households", after, out var last))
+            {
+                return Problem(new Dictionary<string, List<string>> { ["after"] = ["Cursor.Invalid"] }, l);
+            }
+            var slice = await store.ListHouseholdsAfterAsync(district, s, last, pageSize, ct);
+            return TypedResults.Ok(RegistryMapping.ToDto(slice, RegistryMapping.ToDto, id => cursors.Next("households", id)));
+        }
         var result = await store.ListHouseholdsAsync(district, s, page, pageSize, ct);
-        return TypedResults.Ok(RegistryMapping.ToDto(result, RegistryMapping.ToDto));
+        return TypedResults.Ok(RegistryMapping.ToDto(result, RegistryMapping.ToDto, result.PageNumber < result.PageCount && result.Items.Count > 0 ? cursors.Next("households", result.Items[^1].Id) : null));
     }
 
     private static async Task<Results<Ok<HouseholdDto>, NotFound>> GetHousehold(Guid id, RegistryStore store, CancellationToken ct)
@@ -101,8 +114,8 @@ public static class RegistryApi
     }
 
     private static async Task<Results<Ok<PageDto<PersonDto>>, ValidationProblem>> ListPeople(
-        RegistryStore store, IStringLocalizer<SharedResource> l, string? district, string? sex, string? ageGroup, string? vulnerability,
-        int page = 1, int pageSize = 50, CancellationToken ct = default)
+        RegistryStore store, ListCursor cursors, IStringLocalizer<SharedResource> l, string? district, string? sex, string? ageGroup, string? vulnerability,
+        string? after, int page = 1, int pageSize = 50, CancellationToken ct = default)
     {
         var errors = new Dictionary<string, List<string>>();
         var filter = new PeopleFilter(
@@ -114,8 +127,17 @@ public static class RegistryApi
         {
             return Problem(errors, l);
         }
+        if (after is not null)
+        {
+            if (!cursors.TryRead("people", after, out var last))
+            {
+                return Problem(new Dictionary<string, List<string>> { ["after"] = ["Cursor.Invalid"] }, l);
+            }
+            var slice = await store.ListPeopleAfterAsync(filter, last, pageSize, ct);
+            return TypedResults.Ok(RegistryMapping.ToDto(slice, RegistryMapping.ToDto, id => cursors.Next("people", id)));
+        }
         var result = await store.ListPeopleAsync(filter, page, pageSize, ct);
-        return TypedResults.Ok(RegistryMapping.ToDto(result, RegistryMapping.ToDto));
+        return TypedResults.Ok(RegistryMapping.ToDto(result, RegistryMapping.ToDto, result.PageNumber < result.PageCount && result.Items.Count > 0 ? cursors.Next("people", result.Items[^1].Id) : null));
     }
 
     private static async Task<Results<Ok<PersonDto>, NotFound>> GetPerson(Guid id, RegistryStore store, CancellationToken ct)
@@ -127,6 +149,11 @@ public static class RegistryApi
     private static async Task<Results<Ok<PersonDto>, NotFound, ValidationProblem, ProblemHttpResult>> UpdatePerson(
         Guid id, PersonUpdate input, RegistryStore store, IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
+        if (input.Person is null || input.Version is null)
+        {
+            // A person posted without the wrapper would otherwise fail on its first field ("unknown script tag").
+            return Problem(new Dictionary<string, List<string>> { [input.Person is null ? "person" : "version"] = ["Body.PersonAndVersion"] }, l);
+        }
         var map = new RegistryMapping();
         var details = map.Person(input.Person, "person.");
         if (map.Errors.Count > 0)
@@ -135,7 +162,7 @@ public static class RegistryApi
         }
         try
         {
-            return TypedResults.Ok(RegistryMapping.ToDto(await store.UpdatePersonAsync(id, input.Version, details, ct)));
+            return TypedResults.Ok(RegistryMapping.ToDto(await store.UpdatePersonAsync(id, input.Version.Value, details, ct)));
         }
         catch (KeyNotFoundException)
         {
@@ -149,18 +176,6 @@ public static class RegistryApi
         {
             return Conflict(l);
         }
-    }
-
-    private static async Task<Results<Ok<List<PersonDto>>, ValidationProblem>> Search(
-        [FromBody] SearchInput input, RegistryStore store, IStringLocalizer<SharedResource> l, CancellationToken ct)
-    {
-        var q = new SearchQuery(input.Name, input.Phone, input.Document);
-        if (q.IsEmpty)
-        {
-            return Problem(new Dictionary<string, List<string>> { ["name"] = ["Search.Empty"] }, l);
-        }
-        var found = await store.SearchAsync(q, ct);
-        return TypedResults.Ok(found.Select(RegistryMapping.ToDto).ToList());
     }
 
     private static T? ParseFilter<T>(string? value, string field, Dictionary<string, List<string>> errors) where T : struct, Enum
@@ -177,11 +192,11 @@ public static class RegistryApi
         return null;
     }
 
-    private static ValidationProblem Problem(IReadOnlyDictionary<string, List<string>> errors, IStringLocalizer l) =>
+    internal static ValidationProblem Problem(IReadOnlyDictionary<string, List<string>> errors, IStringLocalizer l) =>
         TypedResults.ValidationProblem(
             errors.ToDictionary(kv => kv.Key, kv => kv.Value.Select(m => l[m].Value).ToArray()),
             title: l["The input is not valid."]);
 
-    private static ProblemHttpResult Conflict(IStringLocalizer l) =>
+    internal static ProblemHttpResult Conflict(IStringLocalizer l) =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: l["Someone else changed this record. Reload it and apply your change again."]);
 }

@@ -1,12 +1,15 @@
 namespace Panah.Web.Features.Registry;
 
 // Input models are shared by the JSON API and the registration pages. Enumerations arrive as strings
-// so that a wrong value becomes a field-level error rather than an unreadable 400.
+// so that a wrong value becomes a field-level error rather than an unreadable 400. [ApiRequired] puts a field in
+// the OpenAPI schema's "required" list; a missing one gets a field-level error from the mapping.
 
 public sealed class NameInput
 {
     /// <summary>Script tag: ug-Latn, ug-Arab, ug-Cyrl, tr-Latn, zh-Latn-pinyin or zh-Hani.</summary>
+    [ApiRequired]
     public string? Script { get; set; }
+    [ApiRequired]
     public string? Given { get; set; }
     public string? Family { get; set; }
     public string? Father { get; set; }
@@ -15,7 +18,9 @@ public sealed class NameInput
 public sealed class DocumentInput
 {
     /// <summary>turkishCitizenId, foreignerId, passport or residencePermit.</summary>
+    [ApiRequired]
     public string? Type { get; set; }
+    [ApiRequired]
     public string? Number { get; set; }
     /// <summary>For residence permits: shortTerm, family, humanitarian, longTerm, student, internationalProtection.</summary>
     public string? PermitType { get; set; }
@@ -26,7 +31,9 @@ public sealed class DocumentInput
 public sealed class ConsentInput
 {
     /// <summary>registration, foodAssistance, education, protection or dataSharing.</summary>
+    [ApiRequired]
     public string? Purpose { get; set; }
+    [ApiRequired]
     public string? GivenOn { get; set; }
     public string? NoticeVersion { get; set; }
     public string? Witness { get; set; }
@@ -35,11 +42,12 @@ public sealed class ConsentInput
 
 public sealed class PersonInput
 {
+    [ApiRequired]
     public NameInput Name { get; set; } = new();
     public List<NameInput> Spellings { get; set; } = [];
     /// <summary>female, male or unknown.</summary>
     public string? Sex { get; set; }
-    /// <summary>YYYY-MM-DD; for a year-only date give 1 January and precision yearOnly.</summary>
+    /// <summary>YYYY-MM-DD, or YYYY alone for a year-only date (precision yearOnly, or estimated).</summary>
     public string? BirthDate { get; set; }
     /// <summary>exact (default), yearOnly or estimated.</summary>
     public string? BirthDatePrecision { get; set; }
@@ -55,38 +63,37 @@ public sealed class PersonInput
 
 public sealed class PersonUpdate
 {
-    public PersonInput Person { get; set; } = new();
+    [ApiRequired]
+    public PersonInput? Person { get; set; }
     /// <summary>The version that was read; a stale version gets 409 Conflict.</summary>
-    public long Version { get; set; }
+    [ApiRequired]
+    public long? Version { get; set; }
 }
 
 public sealed class HouseholdInput
 {
     /// <summary>Field office code (IST, SEF, KAY…); defaults to the first office.</summary>
     public string? FieldOffice { get; set; }
+    [ApiRequired]
     public string? District { get; set; }
     public string? Neighbourhood { get; set; }
     public string? Address { get; set; }
     public string? Phone { get; set; }
+    [ApiRequired]
     public List<PersonInput> Members { get; set; } = [];
 }
 
 public sealed class HouseholdUpdate
 {
+    [ApiRequired]
     public string? District { get; set; }
     public string? Neighbourhood { get; set; }
     public string? Address { get; set; }
     public string? Phone { get; set; }
     /// <summary>active, inactive or closed.</summary>
     public string? Status { get; set; }
+    [ApiRequired]
     public long Version { get; set; }
-}
-
-public sealed class SearchInput
-{
-    public string? Name { get; set; }
-    public string? Phone { get; set; }
-    public string? Document { get; set; }
 }
 
 public sealed record NameDto(string Script, string Given, string? Family, string? Father);
@@ -128,4 +135,8 @@ public sealed record HouseholdDto(
 
 public sealed record HouseholdSummaryDto(Guid Id, string Code, string District, string Status, DateOnly RegisteredOn, int MemberCount, NameDto? Head);
 
-public sealed record PageDto<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total, int PageCount);
+/// <summary>
+/// A page of a list. <c>next</c>, when present, is an opaque cursor: pass it as <c>after</c> for the following page
+/// (as fast at page 4,000 as at page 1). <c>page</c> is set only for a page asked for by number.
+/// </summary>
+public sealed record PageDto<T>(IReadOnlyList<T> Items, int? Page, int PageSize, int Total, int PageCount, string? Next = null);

@@ -50,18 +50,13 @@ public sealed class RegistryMapping
 
     public PersonDetails Person(PersonInput p, string prefix = "")
     {
-        var precision = Enum<BirthDatePrecision>(p.BirthDatePrecision, prefix + "birthDatePrecision") ?? BirthDatePrecision.Exact;
-        var birth = Date(p.BirthDate, prefix + "birthDate");
-        if (birth is { } b && precision == BirthDatePrecision.YearOnly)
-        {
-            birth = new DateOnly(b.Year, 1, 1);
-        }
+        var birthDate = BirthDateOf(p, prefix);
         return new PersonDetails
         {
             Name = Name(p.Name, prefix + "name."),
             Spellings = p.Spellings.Where(s => !string.IsNullOrWhiteSpace(s.Given)).Select((s, i) => Name(s, $"{prefix}spellings[{i}].")).ToList(),
             Sex = Enum<Sex>(p.Sex, prefix + "sex") ?? Sex.Unknown,
-            BirthDate = birth is { } d ? new BirthDate(d, precision) : null,
+            BirthDate = birthDate,
             BirthPlace = Clean(p.BirthPlace),
             Relationship = Enum<Relationship>(p.Relationship, prefix + "relationship") ?? Relationship.Head,
             Phone = Clean(p.Phone),
@@ -71,6 +66,28 @@ public sealed class RegistryMapping
             Consents = p.Consents.Where(c => !string.IsNullOrWhiteSpace(c.Purpose))
                 .Select((c, i) => Consent(c, $"{prefix}consents[{i}].")).ToList(),
         };
+    }
+
+    /// <summary>
+    /// "1992-05-17", or "1992" alone: a year-only date (stored as 1 January), unless the precision says it is
+    /// an estimate. A year alone cannot be exact.
+    /// </summary>
+    private BirthDate? BirthDateOf(PersonInput p, string prefix)
+    {
+        var given = Enum<BirthDatePrecision>(p.BirthDatePrecision, prefix + "birthDatePrecision");
+        var text = p.BirthDate?.Trim();
+        if (text is { Length: 4 } && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year >= 1)
+        {
+            if (given == BirthDatePrecision.Exact)
+            {
+                Add(prefix + "birthDate", "BirthDate.YearIsNotExact");
+            }
+            return new BirthDate(new DateOnly(year, 1, 1), given ?? BirthDatePrecision.YearOnly);
+        }
+        var precision = given ?? BirthDatePrecision.Exact;
+        return Date(p.BirthDate, prefix + "birthDate") is { } d
+            ? new BirthDate(precision == BirthDatePrecision.YearOnly ? new DateOnly(d.Year, 1, 1) : d, precision)
+            : null;
     }
 
     private PersonName Name(NameInput n, string prefix)
@@ -201,6 +218,11 @@ public sealed class RegistryMapping
     public static HouseholdSummaryDto ToDto(HouseholdSummary s) =>
         new(s.Id, s.Code, s.District, Camel(s.Status), s.RegisteredOn, s.MemberCount, s.Head is null ? null : ToDto(s.Head));
 
-    public static PageDto<TOut> ToDto<TIn, TOut>(Page<TIn> page, Func<TIn, TOut> map) =>
-        new(page.Items.Select(map).ToList(), page.PageNumber, page.PageSize, page.Total, page.PageCount);
+    public static PageDto<TOut> ToDto<TIn, TOut>(Page<TIn> page, Func<TIn, TOut> map, string? next = null) =>
+        new(page.Items.Select(map).ToList(), page.PageNumber, page.PageSize, page.Total, page.PageCount, next);
+
+    /// <summary>A page reached by cursor has no page number; <paramref name="next"/> seals the id to continue after.</summary>
+    public static PageDto<TOut> ToDto<TIn, TOut>(Slice<TIn> slice, Func<TIn, TOut> map, Func<Guid, string> next) =>
+        new(slice.Items.Select(map).ToList(), null, slice.PageSize, slice.Total, slice.Total == 0 ? 1 : (slice.Total + slice.PageSize - 1) / slice.PageSize,
+            slice.HasMore && slice.Last is { } last ? next(last) : null);
 }
