@@ -60,6 +60,40 @@ public sealed class NormalisationTests
     public void Name_variants_are_equivalent(string a, string b) =>
         Assert.Equal(NameKey.Comparable(a), NameKey.Comparable(b));
 
+    // One name in Uyghur Latin, Uyghur Arabic script, Uyghur Cyrillic (ә ө ү җ ң һ й) and Russian-style
+    // Cyrillic (ь ъ before е for /y/, ю я for yu ya, е for both e sounds, х for x and h).
+    [Theory]
+    [InlineData("Meryem", "Мерьем")]
+    [InlineData("Meryem", "МЕРЬЕМ")]
+    [InlineData("Meryem", "Меръем")]
+    [InlineData("Meryem", "مەريەم")]
+    [InlineData("Meryem", "Мәрйәм")]
+    [InlineData("Meryem", "Марьям")]
+    [InlineData("Gülnar", "Гүлнар")]
+    [InlineData("Gülnar", "Гульнар")]
+    [InlineData("Gülnar", "گۈلنار")]
+    [InlineData("Muhemmet", "Муһәммәт")]
+    [InlineData("Muhemmet", "Мухаммед")]
+    [InlineData("Muhemmet", "مۇھەممەت")]
+    [InlineData("Yusup", "Юсуп")]
+    [InlineData("Yusup", "Юсуф")]
+    [InlineData("Yusup", "يۇسۇپ")]
+    [InlineData("Tursun", "Турсун")]
+    [InlineData("Ehmet", "Әхмәт")]
+    [InlineData("Ehmetjan", "Әхмәтҗан")]
+    [InlineData("Shöhret", "Шөһрәт")]
+    [InlineData("Qeshqer", "Қәшқәр")]
+    [InlineData("Ghulja", "Ғулҗа")]
+    public void Cyrillic_spellings_reach_the_Latin_comparable_form(string latin, string cyrillicOrArabic) =>
+        Assert.Equal(NameKey.Comparable(latin), NameKey.Comparable(cyrillicOrArabic));
+
+    [Theory]
+    [InlineData("Мерьем", "meryem")]
+    [InlineData("Гульнар", "gulnar")]
+    [InlineData("Ильхам", "ilham")]
+    public void A_soft_sign_is_y_before_e_and_silent_elsewhere(string cyrillic, string expected) =>
+        Assert.Equal(expected, NameKey.Comparable(cyrillic));
+
     [Theory]
     [InlineData("Ayhan", "ayhan")]
     [InlineData("Erhan", "erhan")]

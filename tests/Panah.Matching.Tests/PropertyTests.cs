@@ -40,7 +40,11 @@ public sealed class PropertyTests
             var ab = MatchModel.Default.Score(a, b with { Id = "y" });
             var ba = MatchModel.Default.Score(b with { Id = "y" }, a);
             return Math.Abs(ab - ba) < 1e-9;
-        }, iter: 300);
+        }, iter: 5_000);
+
+    [Fact]
+    public void Jaro_Winkler_is_symmetric() =>
+        Gen.Select(Name, Name).Sample((a, b) => JaroWinkler.Similarity(NameKey.Comparable(a), NameKey.Comparable(b)) == JaroWinkler.Similarity(NameKey.Comparable(b), NameKey.Comparable(a)), iter: 5_000);
 
     [Fact]
     public void Comparable_forms_are_idempotent() =>

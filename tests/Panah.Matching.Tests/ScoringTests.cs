@@ -68,6 +68,29 @@ public sealed class ScoringTests
     }
 
     [Fact]
+    public void A_crosswise_pair_scores_the_same_in_either_order()
+    {
+        // The pair CsCheck found (seed fWBh6Nh2br_2): names crosswise, the father's name equal to the first
+        // record's family name but to the second record's given name.
+        var a = new PersonRecord("a")
+        {
+            GivenName = "Muhemmet", FamilyName = "Abdurehim", FatherName = "Abdurehim", Sex = "m",
+            BirthDate = new DateOnly(1972, 5, 9), Phone = "7", DocumentNumber = "rDdd8JtpHu",
+        };
+        var b = new PersonRecord("b")
+        {
+            GivenName = "Абдурехим", FamilyName = "Mehmet", FatherName = "Abdurehim", Sex = "f",
+            BirthDate = new DateOnly(1997, 1, 19), Phone = "150389378", DocumentNumber = "j8Ggt4AOLx",
+        };
+        var ab = MatchModel.Default.Explain(a, b);
+        var ba = MatchModel.Default.Explain(b, a);
+        Assert.True(ab.NamesSwapped);
+        Assert.Equal(ab.Score, ba.Score, 9);
+        Assert.Equal("not counted: same as the family name", ab.Contributions.Single(c => c.Field == MatchField.FatherName).Level);
+        Assert.Equal("not counted: same as the family name", ba.Contributions.Single(c => c.Field == MatchField.FatherName).Level);
+    }
+
+    [Fact]
     public void A_different_person_with_the_same_family_does_not_match()
     {
         var sibling = Abdurehim with { Id = "s", GivenName = "Gülnar", Sex = "f", BirthDate = new DateOnly(1988, 2, 3), DocumentNumber = "99876543210" };

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Panah.Core.Registry;
 using Panah.Data.Audit;
 using Panah.Data.Entities;
 using Panah.Data.Registry;
@@ -8,6 +9,10 @@ namespace Panah.Data.Matching;
 
 /// <summary>What a batch run found.</summary>
 public sealed record DuplicateRunResult(int People, int PairsProposed, int AlreadyKnown, TimeSpan Elapsed);
+
+/// <summary>A pair in the review queue with both people's names, so a reviewer can triage without opening it.</summary>
+public sealed record ReviewSummary(
+    Guid Id, Guid PersonAId, Guid PersonBId, double Probability, double Score, string Reason, ReviewStatus Status, long Version, PersonName NameA, PersonName NameB);
 
 /// <summary>A pair under review with both records and why the matcher paired them.</summary>
 public sealed record ReviewView(DuplicateReview Review, PersonView A, PersonView B, PairExplanation Explanation);
@@ -69,16 +74,29 @@ public sealed class DuplicateReviews(PanahDbContext db, MatchSource source, Regi
             added++;
         }
         var elapsed = clock.GetElapsedTime(started);
-        await audit.SaveAsync(db, new AuditEvent("duplicates.run", "person", null, $"people={records.Count} proposed={added} known={pairs.Count - added}"), ct);
-        return new DuplicateRunResult(records.Count, added, pairs.Count - added, elapsed);
+        // One person has a matcher record per spelling of the name: count people, not records.
+        var people = records.Select(r => MatchRecords.PersonOf(r.Id)).Distinct().Count();
+        await audit.SaveAsync(db, new AuditEvent("duplicates.run", "person", null, $"people={people} proposed={added} known={pairs.Count - added}"), ct);
+        return new DuplicateRunResult(people, added, pairs.Count - added, elapsed);
     }
 
-    public async Task<(List<DuplicateReview> Items, int Total)> ListAsync(ReviewStatus status, int page, int pageSize, CancellationToken ct = default)
+    /// <summary>One page of the queue with both people's names; showing a name is a read of that person, audited.</summary>
+    public async Task<(List<ReviewSummary> Items, int Total)> ListAsync(ReviewStatus status, int page, int pageSize, CancellationToken ct = default)
     {
         var query = db.DuplicateReviews.AsNoTracking().Where(r => r.Status == status);
         var total = await query.CountAsync(ct);
-        var items = await query.OrderByDescending(r => r.Probability).ThenBy(r => r.Id)
+        var reviews = await query.OrderByDescending(r => r.Probability).ThenBy(r => r.Id)
             .Skip((Math.Max(page, 1) - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var ids = reviews.SelectMany(r => new[] { r.PersonAId, r.PersonBId }).Distinct().ToList();
+        var names = (await db.People.AsNoTracking().Include(p => p.Key).Where(p => ids.Contains(p.Id)).ToListAsync(ct))
+            .ToDictionary(p => p.Id, p => RegistrySealer.OpenPerson(sealer.OpenKey(p.Key!), p).Name);
+        if (names.Count > 0)
+        {
+            await audit.SaveAsync(db, names.Keys.Order().Select(id => new AuditEvent("person.view", "person", id.ToString(), "via=duplicates")), ct);
+        }
+        var items = reviews.Where(r => names.ContainsKey(r.PersonAId) && names.ContainsKey(r.PersonBId))
+            .Select(r => new ReviewSummary(r.Id, r.PersonAId, r.PersonBId, r.Probability, r.Score, r.Reason, r.Status, r.Version, names[r.PersonAId], names[r.PersonBId]))
+            .ToList();
         return (items, total);
     }
 
@@ -102,6 +120,23 @@ public sealed class DuplicateReviews(PanahDbContext db, MatchSource source, Regi
             .SelectMany(x => MatchRecords.For(b.Id, b.Details, addressB).Select(y => index.Model.Explain(x, y)))
             .MaxBy(e => e.Score)!;
         return new ReviewView(review, a, b, explanation);
+    }
+
+    /// <summary>
+    /// The merged registration no longer counts as a member of its household (it lives on as the survivor);
+    /// a household left with no active member becomes inactive, so it leaves the registry totals.
+    /// </summary>
+    private async Task<AuditEvent> LeaveHouseholdAsync(Entities.PersonRecord merged, CancellationToken ct)
+    {
+        var household = await db.Households.FirstAsync(h => h.Id == merged.HouseholdId, ct);
+        household.MemberCount = await db.People.CountAsync(p => p.HouseholdId == household.Id && p.MergedIntoId == null && p.Id != merged.Id, ct);
+        if (household.MemberCount == 0 && household.Status == HouseholdStatus.Active)
+        {
+            household.Status = HouseholdStatus.Inactive;
+        }
+        household.Version++;
+        household.UpdatedAt = clock.GetUtcNow();
+        return new AuditEvent("household.update", "household", household.Id.ToString(), $"cause=merge members={household.MemberCount}");
     }
 
     private async Task<string?> AddressAsync(Guid householdId, CancellationToken ct)
@@ -146,6 +181,7 @@ public sealed class DuplicateReviews(PanahDbContext db, MatchSource source, Regi
             later.UpdatedAt = clock.GetUtcNow();
             merged = later.Id;
             events.Add(new AuditEvent("person.merge", "person", later.Id.ToString(), $"into={survivor.Id}"));
+            events.Add(await LeaveHouseholdAsync(later, ct));
         }
         try
         {

@@ -28,8 +28,7 @@ internal static class Comparer
         var given = NameLevel(a.Given, swapped ? b.Family : b.Given);
         var family = NameLevel(a.Family, swapped ? b.Given : b.Family);
         var father = NameLevel(a.Father, b.Father);
-        // Uyghurs take the father's given name as family name: agreeing on both is one piece of evidence, not two.
-        if (father == 0 && family == 0 && a.Father.Compact == a.Family.Compact && b.Father.Compact == (swapped ? b.Given : b.Family).Compact)
+        if (father == 0 && FatherRepeatsAFamilyName(a, b, swapped, given, family))
             father = FieldLevels.NotInformative;
         var phone = CodeLevel(a.Phone, b.Phone);
         var address = AddressLevel(a, b);
@@ -55,6 +54,20 @@ internal static class Comparer
         if (swapped)
             p |= Comparison.SwappedBit;
         return new Comparison(p);
+    }
+
+    /// <summary>
+    /// Uyghurs take the father's given name as family name: agreeing on both is one piece of evidence, not two.
+    /// Crosswise, either record may be the one registered the other way round, so both crosswise fields pair
+    /// one record's family name with the other's given name and either can carry the father's name; checking
+    /// only the first record's family name would score a pair differently by order.
+    /// </summary>
+    private static bool FatherRepeatsAFamilyName(PreparedRecord a, PreparedRecord b, bool swapped, int given, int family)
+    {
+        var father = a.Father.Compact;
+        if (!swapped)
+            return family == 0 && father == a.Family.Compact;
+        return (family == 0 && father == a.Family.Compact) || (given == 0 && father == a.Given.Compact);
     }
 
     private static bool CrossGeneration(PreparedRecord a, PreparedRecord b) =>

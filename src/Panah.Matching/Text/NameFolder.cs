@@ -96,7 +96,7 @@ internal static class NameFolder
             }
             else if (UyghurCyrillic.IsCyrillic(c))
             {
-                var latin = UyghurCyrillic.ToLatin(c);
+                var latin = UyghurCyrillic.ToLatin(c, i + 1 < text.Length ? text[i + 1] : ' ');
                 n = latin is null ? Space(output, n) : Append(output, n, latin);
             }
             else if (ChinesePinyin.IsHan(c))

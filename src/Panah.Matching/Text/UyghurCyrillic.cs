@@ -6,8 +6,13 @@ internal static class UyghurCyrillic
     public static bool IsCyrillic(char c) => c is >= '\u0400' and <= '\u04FF';
 
     /// <summary>Returns ULY letters for a Cyrillic character (either case), or null if it is not a letter.</summary>
-    public static string? ToLatin(char c) => char.ToLowerInvariant(c) switch
+    /// <param name="c">A Cyrillic-block character.</param>
+    /// <param name="next">The character after it (a space at the end of the text).</param>
+    public static string? ToLatin(char c, char next) => char.ToLowerInvariant(c) switch
     {
+        // Russian-style spelling writes the /y/ of "Meryem" as a soft or hard sign before е (Мерьем, Uyghur
+        // Cyrillic Мәрйәм); elsewhere the signs only soften a consonant (Гульнар) and have no sound of their own.
+        'ъ' or 'ь' => char.ToLowerInvariant(next) == 'е' ? "y" : "",
         'а' => "a",
         'ә' => "e",
         'б' => "b",
@@ -42,7 +47,6 @@ internal static class UyghurCyrillic
         'ц' => "ts",
         'ч' => "ch",
         'ш' or 'щ' => "sh",
-        'ъ' or 'ь' => "",
         'ю' => "yu",
         'я' => "ya",
         _ => null,

@@ -22,7 +22,8 @@ public sealed class IndexModel(PanahDbContext db, IAuthorizationService authz, T
         {
             return;
         }
-        Households = await db.Households.CountAsync(ct);
+        // Inactive and closed households (one emptied by a merge, say) are not households the programme serves.
+        Households = await db.Households.CountAsync(h => h.Status == HouseholdStatus.Active, ct);
         People = await db.People.CountAsync(p => p.MergedIntoId == null, ct);
         var year = clock.GetUtcNow().Year;
         var counts = await db.People.Where(p => p.MergedIntoId == null && p.BirthYear != null && p.Sex != Sex.Unknown)

@@ -84,7 +84,10 @@ public abstract class PanahApp : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            // Only this app's pool: clearing every pool closes the idle connections of apps still running in
+            // parallel test classes, and the last connection to close a WAL database deletes its WAL.
+            using var connection = new Microsoft.Data.Sqlite.SqliteConnection(new Panah.Data.PanahDataOptions { DataDirectory = DataDirectory }.SqliteConnectionString());
+            Microsoft.Data.Sqlite.SqliteConnection.ClearPool(connection);
             try
             {
                 Directory.Delete(DataDirectory, recursive: true);

@@ -2,20 +2,20 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Panah.Core.Registry;
+using Panah.Data;
 using Panah.Data.Staff;
 using Panah.Web.Tests.Infrastructure;
 using Panah.Web.Tests.Registry;
 
 namespace Panah.Web.Tests.Matching;
 
-/// <summary>The online check while registering and the batch run with its review queue, through HTTP.</summary>
-public sealed class DuplicateTests : IDisposable
+/// <summary>The online check while registering and the batch run with its review queue, through HTTP, on both databases.</summary>
+public abstract partial class DuplicateTests(PanahApp app)
 {
-    private readonly SqliteApp app = new();
-
-    public void Dispose() => app.Dispose();
-
     private static JsonObject Abdurehim(string script, string given, string family, string document, string relationship = "head")
     {
         var p = RegistryRequests.Person(given, family, relationship, document: document, phone: "0532 765 43 21", script: script, birthDate: "1984-03-02");
@@ -133,4 +133,155 @@ public sealed class DuplicateTests : IDisposable
         var decided = await reviewer.GetFromJsonAsync<JsonElement>("/api/v1/duplicates/?status=notSame");
         Assert.Contains(decided.GetProperty("items").EnumerateArray(), r => r.GetProperty("id").GetGuid() == memet.GetProperty("id").GetGuid());
     }
+
+    [Fact]
+    public async Task A_run_counts_people_not_their_spellings()
+    {
+        var officer = await app.ClientForRoleAsync(Roles.RegistrationOfficer);
+        var reviewer = await app.ClientForRoleAsync(Roles.ProgrammeManager);
+        // One person, three spellings: three matcher records.
+        var person = RegistryRequests.Person("Patigul", "Rozi", sex: "female", document: TurkishIdNumber.Complete("995678912"), birthDate: "1993-07-08");
+        person["spellings"] = new JsonArray(
+            new JsonObject { ["script"] = "ug-Arab", ["given"] = "پاتىگۈل", ["family"] = "روزى" },
+            new JsonObject { ["script"] = "ug-Cyrl", ["given"] = "Патигүл", ["family"] = "Рози" });
+        await RegisterAsync(officer, RegistryRequests.Household("Count-" + Guid.NewGuid().ToString("N")[..6], person));
+
+        var run = await RunAsync(reviewer);
+        var people = await officer.GetFromJsonAsync<JsonElement>("/api/v1/people?pageSize=1");
+        Assert.Equal(people.GetProperty("total").GetInt32(), run.GetProperty("lastPeople").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_queue_shows_both_names_and_the_probability_the_pair_page_shows()
+    {
+        var officer = await app.ClientForRoleAsync(Roles.RegistrationOfficer);
+        var reviewer = await app.ClientForRoleAsync(Roles.ProgrammeManager);
+        var document = TurkishIdNumber.Complete("996789123");
+        var district = "Names-" + Guid.NewGuid().ToString("N")[..6];
+        var a = (await RegisterAsync(officer, RegistryRequests.Household(district, Person("ug-Latn", "Nurmemet", "Yasin", document, "0535 777 88 99", "1979-12-13")))).GetProperty("members")[0].GetProperty("id").GetGuid();
+        var b = (await RegisterAsync(officer, RegistryRequests.Household(district, Person("tr-Latn", "Nurmehmet", "Yasin", document, "0535 777 88 99", "1979-12-13")))).GetProperty("members")[0].GetProperty("id").GetGuid();
+        await RunAsync(reviewer);
+        var queue = await reviewer.GetFromJsonAsync<JsonElement>("/api/v1/duplicates/?status=pending&pageSize=200");
+        var pair = queue.GetProperty("items").EnumerateArray().Single(r => new[] { r.GetProperty("personAId").GetGuid(), r.GetProperty("personBId").GetGuid() }.Order().SequenceEqual(new[] { a, b }.Order()));
+        var id = pair.GetProperty("id").GetGuid();
+        Assert.Equal(new[] { "Nurmehmet", "Nurmemet" }, new[] { pair.GetProperty("nameA").GetProperty("given").GetString(), pair.GetProperty("nameB").GetProperty("given").GetString() }.Order());
+
+        var staff = await app.CreateStaffAsync(Roles.ProgrammeManager);
+        var session = await StaffSession.SignInAsync(app, staff);
+        var before = await AuditedViewsAsync(a, b);
+        foreach (var (culture, percent) in new[] { ("en", "%$"), ("tr", "^%") })
+        {
+            Match? row = null;
+            for (var page = 1; row is null && page <= 20; page++)
+            {
+                var list = WebUtility.HtmlDecode(await PageAsync(session, $"/Matching/Reviews?p={page}", culture));
+                row = RowPattern().Matches(list).SingleOrDefault(m => m.Groups["id"].Value == id.ToString());
+            }
+            Assert.NotNull(row);
+            Assert.Contains("Nurmemet Yasin", row.Value);
+            Assert.Contains("Nurmehmet Yasin", row.Value);
+            var shown = ProbabilityPattern().Match(row.Value).Groups["p"].Value.Trim();
+            var details = WebUtility.HtmlDecode(await PageAsync(session, $"/Matching/Reviews/Details/{id}", culture));
+            Assert.Equal(shown, DetailProbabilityPattern().Match(details).Groups["p"].Value.Trim());
+            Assert.Matches(percent, shown);
+        }
+        // Showing the names is a read of both people, audited for each.
+        Assert.True(await AuditedViewsAsync(a, b) >= before + 4);
+    }
+
+    [Fact]
+    public async Task A_merge_that_empties_a_household_makes_it_inactive_and_uncounted()
+    {
+        var officer = await app.ClientForRoleAsync(Roles.RegistrationOfficer);
+        var reviewer = await app.ClientForRoleAsync(Roles.ProgrammeManager);
+        var district = "Merge-" + Guid.NewGuid().ToString("N")[..6];
+        var alone = TurkishIdNumber.Complete("997891234");
+        var withChild = TurkishIdNumber.Complete("998912345");
+        async Task<(Guid Household, Guid Head)> Register(params JsonObject[] members)
+        {
+            var h = await RegisterAsync(officer, RegistryRequests.Household(district, members));
+            return (h.GetProperty("id").GetGuid(), h.GetProperty("members")[0].GetProperty("id").GetGuid());
+        }
+        var ablet = await Register(Person("ug-Latn", "Ablet", "Qurban", alone, "0533 111 22 33", "1971-02-03"));
+        var abletAgain = await Register(Person("ug-Arab", "ئابلەت", "قۇربان", alone, "0533 111 22 33", "1971-02-03"));
+        var hasiyet = await Register(Person("ug-Latn", "Hasiyet", "Nesir", withChild, "0534 444 55 66", "1988-09-10"));
+        var hasiyetAgain = await Register(
+            Person("tr-Latn", "Hasiyet", "Nesir", withChild, "0534 444 55 66", "1988-09-10"),
+            RegistryRequests.Person("Aynur", "Hasiyet", "child", sex: "female", birthDate: "2015-04-04"));
+        var before = await HouseholdsAsync(officer, district);
+        Assert.Equal(("active", 1), before[abletAgain.Household]);
+        Assert.Equal(("active", 2), before[hasiyetAgain.Household]);
+
+        var session = await StaffSession.SignInAsync(app, await app.CreateStaffAsync(Roles.ProgrammeManager));
+        var activeBefore = await ActiveHouseholdsOnHomePageAsync(session);
+        await RunAsync(reviewer);
+        var queue = (await reviewer.GetFromJsonAsync<JsonElement>("/api/v1/duplicates/?status=pending&pageSize=200")).GetProperty("items").EnumerateArray().ToList();
+        foreach (var (x, y) in new[] { (ablet.Head, abletAgain.Head), (hasiyet.Head, hasiyetAgain.Head) })
+        {
+            var review = queue.Single(r => new[] { r.GetProperty("personAId").GetGuid(), r.GetProperty("personBId").GetGuid() }.Order().SequenceEqual(new[] { x, y }.Order()));
+            var decision = await reviewer.PostAsJsonAsync($"/api/v1/duplicates/{review.GetProperty("id").GetGuid()}/decision", new { samePerson = true, version = review.GetProperty("version").GetInt64() });
+            Assert.Equal(HttpStatusCode.OK, decision.StatusCode);
+        }
+
+        // The later registrations were merged: one household is left with nobody, the other with the child.
+        var after = await HouseholdsAsync(officer, district);
+        Assert.Equal(("inactive", 0), after[abletAgain.Household]);
+        Assert.Equal(("active", 1), after[hasiyetAgain.Household]);
+        Assert.Equal(("active", 1), after[ablet.Household]);
+        Assert.Equal(("active", 1), after[hasiyet.Household]);
+        Assert.Equal(activeBefore - 1, await ActiveHouseholdsOnHomePageAsync(session));
+    }
+
+    private static JsonObject Person(string script, string given, string family, string document, string phone, string birthDate)
+    {
+        var p = RegistryRequests.Person(given, family, document: document, phone: phone, script: script, birthDate: birthDate);
+        p["spellings"] = new JsonArray();
+        return p;
+    }
+
+    private static async Task<Dictionary<Guid, (string Status, int Members)>> HouseholdsAsync(HttpClient client, string district)
+    {
+        var list = await client.GetFromJsonAsync<JsonElement>($"/api/v1/households?district={district}&pageSize=50");
+        return list.GetProperty("items").EnumerateArray().ToDictionary(
+            h => h.GetProperty("id").GetGuid(), h => (h.GetProperty("status").GetString()!, h.GetProperty("memberCount").GetInt32()));
+    }
+
+    private static async Task<int> ActiveHouseholdsOnHomePageAsync(HttpClient session)
+    {
+        var home = await PageAsync(session, "/", "en");
+        return int.Parse(KpiPattern().Match(home).Groups["n"].Value, System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<string> PageAsync(HttpClient session, string url, string culture)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.AcceptLanguage.ParseAdd(culture);
+        var response = await session.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    private async Task<int> AuditedViewsAsync(params Guid[] people)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PanahDbContext>();
+        var ids = people.Select(p => p.ToString()).ToList();
+        return await db.AuditEntries.CountAsync(e => e.Action == "person.view" && e.Detail == "via=duplicates" && ids.Contains(e.EntityId!));
+    }
+
+    [GeneratedRegex("<tr id=\"review-(?<id>[0-9a-f-]{36})\">.*?</tr>", RegexOptions.Singleline)]
+    private static partial Regex RowPattern();
+
+    [GeneratedRegex("class=\"badge probability[^\"]*\">(?<p>[^<]+)</span>")]
+    private static partial Regex ProbabilityPattern();
+
+    [GeneratedRegex("id=\"probability\">(?<p>[^<]+)</strong>")]
+    private static partial Regex DetailProbabilityPattern();
+
+    [GeneratedRegex("id=\"kpi-households\">(?<n>[0-9,]+)</div>")]
+    private static partial Regex KpiPattern();
 }
+
+public sealed class SqliteDuplicateTests(SqliteApp app) : DuplicateTests(app), IClassFixture<SqliteApp>;
+
+public sealed class PostgresDuplicateTests(PostgresApp app) : DuplicateTests(app), IClassFixture<PostgresApp>;

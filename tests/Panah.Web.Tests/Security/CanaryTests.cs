@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Panah.Core.Registry;
+using Panah.Data;
 using Panah.Data.Staff;
 using Panah.Web.Tests.Infrastructure;
 using Panah.Web.Tests.Registry;
@@ -28,10 +29,16 @@ public sealed class CanaryTests(SqliteApp app) : IClassFixture<SqliteApp>
     public async Task Canary_values_never_appear_in_clear()
     {
         var client = await app.ClientForRoleAsync(Roles.RegistrationOfficer);
-        // An open connection keeps the WAL file in place (SQLite removes it when the last one closes),
-        // so the first scan surely reads it.
-        await using var holder = new SqliteConnection($"Data Source={Path.Combine(app.DataDirectory, "panah.db")}");
+        // SQLite deletes the WAL when the last connection that has read the database closes (the app's pooled
+        // connections close when a pool is cleared). Opening alone reads nothing, so the holder reads once: it
+        // then keeps the WAL in place without holding a read transaction, which would block the checkpoint.
+        await using var holder = new SqliteConnection($"Data Source={Path.Combine(app.DataDirectory, "panah.db")};Pooling=False");
         await holder.OpenAsync();
+        await using (var read = holder.CreateCommand())
+        {
+            read.CommandText = "SELECT count(*) FROM sqlite_master;";
+            await read.ExecuteScalarAsync();
+        }
         var person = RegistryRequests.Person("Qanarygiven", "Zyxcanary", document: Document, phone: "+90 555 987 65 43");
         person["name"]!["father"] = "Fathercanary";
         person["birthPlace"] = "Canarytown";
@@ -52,6 +59,12 @@ public sealed class CanaryTests(SqliteApp app) : IClassFixture<SqliteApp>
         var bad = RegistryRequests.Person("Qanarygiven", "Zyxcanary", document: "99123456741");
         await client.PostAsJsonAsync("/api/v1/households", RegistryRequests.Household("Fatih", bad));
 
+        // What another test class's clean-up used to do at any moment (it cleared every pool): every idle app connection closes.
+        using (var pooled = new SqliteConnection(new PanahDataOptions { DataDirectory = app.DataDirectory }.SqliteConnectionString()))
+        {
+            SqliteConnection.ClearPool(pooled);
+        }
+        Assert.True(new FileInfo(Path.Combine(app.DataDirectory, "panah.db-wal")).Length > 0, "the registration's pages are in the WAL");
         AssertNoCanaryInDataDirectory("before checkpoint");
         await using (var connection = new SqliteConnection($"Data Source={Path.Combine(app.DataDirectory, "panah.db")}"))
         {

@@ -66,13 +66,17 @@ public static class MatchingApi
     private static RunStatusDto ToDto(DuplicateRunStatus s) =>
         new(s.Running, s.Stage, s.Done, s.Total, s.Last?.People, s.Last?.PairsProposed, s.Last?.Elapsed.TotalSeconds, s.Error);
 
-    private static async Task<Ok<PageDto<ReviewDto>>> List(DuplicateReviews reviews, string? status, int page = 1, int pageSize = 50, CancellationToken ct = default)
+    private static async Task<Ok<PageDto<ReviewListItemDto>>> List(DuplicateReviews reviews, string? status, int page = 1, int pageSize = 50, CancellationToken ct = default)
     {
         var s = Enum.TryParse<ReviewStatus>(status, true, out var parsed) ? parsed : ReviewStatus.Pending;
         pageSize = Math.Clamp(pageSize, 1, 200);
         var (items, total) = await reviews.ListAsync(s, page, pageSize, ct);
-        return TypedResults.Ok(new PageDto<ReviewDto>(items.Select(ToDto).ToList(), page, pageSize, total, Math.Max(1, (total + pageSize - 1) / pageSize)));
+        return TypedResults.Ok(new PageDto<ReviewListItemDto>(items.Select(ToDto).ToList(), page, pageSize, total, Math.Max(1, (total + pageSize - 1) / pageSize)));
     }
+
+    private static ReviewListItemDto ToDto(ReviewSummary r) =>
+        new(r.Id, r.PersonAId, r.PersonBId, Math.Round(r.Probability, 4), Math.Round(r.Score, 2), r.Reason, RegistryMapping.Camel(r.Status), r.Version,
+            RegistryMapping.ToDto(r.NameA), RegistryMapping.ToDto(r.NameB));
 
     private static ReviewDto ToDto(DuplicateReview r) =>
         new(r.Id, r.PersonAId, r.PersonBId, Math.Round(r.Probability, 4), Math.Round(r.Score, 2), r.Reason, RegistryMapping.Camel(r.Status), r.Version);

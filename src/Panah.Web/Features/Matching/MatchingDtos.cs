@@ -19,6 +19,10 @@ public sealed record RunStatusDto(bool Running, string Stage, long Done, long To
 
 public sealed record ReviewDto(Guid Id, Guid PersonAId, Guid PersonBId, double Probability, double Score, string Reason, string Status, long Version);
 
+/// <summary>A pair in the queue with both people's names.</summary>
+public sealed record ReviewListItemDto(
+    Guid Id, Guid PersonAId, Guid PersonBId, double Probability, double Score, string Reason, string Status, long Version, NameDto NameA, NameDto NameB);
+
 public sealed record ReviewDetailDto(ReviewDto Review, PersonDto A, PersonDto B, double PriorWeight, IReadOnlyList<ContributionDto> Contributions);
 
 public sealed class DecisionInput

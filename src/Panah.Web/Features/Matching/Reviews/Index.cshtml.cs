@@ -12,7 +12,7 @@ public sealed class IndexModel(DuplicateReviews reviews, DuplicateRunner runner,
     [BindProperty(SupportsGet = true)] public ReviewStatus Status { get; set; } = ReviewStatus.Pending;
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
-    public List<DuplicateReview> Items { get; private set; } = [];
+    public List<ReviewSummary> Items { get; private set; } = [];
     public int Total { get; private set; }
     public DuplicateRunStatus Run { get; private set; } = null!;
 
