@@ -156,6 +156,7 @@ public sealed class RegistryStore(PanahDbContext db, RegistrySealer sealer, Sear
             query = query.Where(p => (p.Vulnerabilities & v) == v);
         }
         var total = await counts.GetAsync($"people|{filter}|{Today.Year}", () => query.CountAsync(ct));
+        page = WithinLast(page, pageSize, total);
         // Ids first, from an index alone; then only those rows with their keys.
         var ids = await query.OrderBy(p => p.Id).Skip((page - 1) * pageSize).Take(pageSize).Select(p => p.Id).ToListAsync(ct);
         var rows = (await db.People.AsNoTracking().Include(p => p.Key).Include(p => p.Household)
@@ -178,6 +179,7 @@ public sealed class RegistryStore(PanahDbContext db, RegistrySealer sealer, Sear
             query = query.Where(h => h.Status == s);
         }
         var total = await counts.GetAsync($"households|{district?.Trim()}|{status}", () => query.CountAsync(ct));
+        page = WithinLast(page, pageSize, total);
         var rows = await query.OrderBy(h => h.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         var headIds = rows.Where(h => h.HeadPersonId is not null).Select(h => h.HeadPersonId!.Value).ToList();
         var heads = await db.People.AsNoTracking().Include(p => p.Key).Where(p => headIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
@@ -325,4 +327,7 @@ public sealed class RegistryStore(PanahDbContext db, RegistrySealer sealer, Sear
     private PersonName OpenName(PersonRecord p) => RegistrySealer.OpenPerson(sealer.OpenKey(p.Key!), p).Name;
 
     private static (int Page, int Size) Clamp(int page, int size) => (Math.Max(page, 1), Math.Clamp(size, 1, MaxPageSize));
+
+    // A page number past the last shows the last page and says so; it also keeps (page - 1) * size from overflowing.
+    private static int WithinLast(int page, int size, int total) => Math.Min(page, new Page<object>([], page, size, total).PageCount);
 }

@@ -13,7 +13,8 @@ namespace Panah.Web.Features.Registry;
 public static class RegistryApi
 {
     public static IServiceCollection AddRegistryApiServices(this IServiceCollection services) =>
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase)
+            .Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", o => o.AddSchemaTransformer<AllowedNamesSchemaTransformer>());
 
     public static IEndpointRouteBuilder MapRegistryApi(this IEndpointRouteBuilder app)
     {
@@ -29,10 +30,16 @@ public static class RegistryApi
         return app;
     }
 
-    private static async Task<Ok<PageDto<HouseholdSummaryDto>>> ListHouseholds(
-        RegistryStore store, string? district, string? status, int page = 1, int pageSize = 50, CancellationToken ct = default)
+    private static async Task<Results<Ok<PageDto<HouseholdSummaryDto>>, ValidationProblem>> ListHouseholds(
+        RegistryStore store, IStringLocalizer<SharedResource> l, string? district, [OneOf<HouseholdStatus>] string? status,
+        int page = 1, int pageSize = 50, CancellationToken ct = default)
     {
-        HouseholdStatus? s = Enum.TryParse<HouseholdStatus>(status, true, out var parsed) ? parsed : null;
+        var errors = new Dictionary<string, List<string>>();
+        var s = ParseFilter<HouseholdStatus>(status, "status", errors);
+        if (errors.Count > 0)
+        {
+            return Problem(errors, l);
+        }
         var result = await store.ListHouseholdsAsync(district, s, page, pageSize, ct);
         return TypedResults.Ok(RegistryMapping.ToDto(result, RegistryMapping.ToDto));
     }
@@ -101,7 +108,8 @@ public static class RegistryApi
     }
 
     private static async Task<Results<Ok<PageDto<PersonDto>>, ValidationProblem>> ListPeople(
-        RegistryStore store, IStringLocalizer<SharedResource> l, string? district, string? sex, string? ageGroup, string? vulnerability,
+        RegistryStore store, IStringLocalizer<SharedResource> l, string? district,
+        [OneOf<Sex>] string? sex, [OneOf<AgeGroup>] string? ageGroup, [OneOf<Vulnerability>] string? vulnerability,
         int page = 1, int pageSize = 50, CancellationToken ct = default)
     {
         var errors = new Dictionary<string, List<string>>();
@@ -169,17 +177,17 @@ public static class RegistryApi
         {
             return null;
         }
-        if (char.IsLetter(value.Trim()[0]) && Enum.TryParse<T>(value, true, out var parsed))
+        if (EnumNames.TryParse<T>(value, out var parsed))
         {
             return parsed;
         }
-        errors[field] = ["Value.Unknown"];
+        errors[field] = [RegistryMapping.UnknownValue<T>()];
         return null;
     }
 
     private static ValidationProblem Problem(IReadOnlyDictionary<string, List<string>> errors, IStringLocalizer l) =>
         TypedResults.ValidationProblem(
-            errors.ToDictionary(kv => kv.Key, kv => kv.Value.Select(m => l[m].Value).ToArray()),
+            errors.ToDictionary(kv => kv.Key, kv => kv.Value.Select(m => RegistryMapping.Translate(l, m)).ToArray()),
             title: l["The input is not valid."]);
 
     private static ProblemHttpResult Conflict(IStringLocalizer l) =>

@@ -1,3 +1,5 @@
+using Panah.Core.Registry;
+
 namespace Panah.Web.Features.Registry;
 
 // Input models are shared by the JSON API and the registration pages. Enumerations arrive as strings
@@ -6,7 +8,7 @@ namespace Panah.Web.Features.Registry;
 public sealed class NameInput
 {
     /// <summary>Script tag: ug-Latn, ug-Arab, ug-Cyrl, tr-Latn, zh-Latn-pinyin or zh-Hani.</summary>
-    public string? Script { get; set; }
+    [ScriptTag] public string? Script { get; set; }
     public string? Given { get; set; }
     public string? Family { get; set; }
     public string? Father { get; set; }
@@ -15,10 +17,10 @@ public sealed class NameInput
 public sealed class DocumentInput
 {
     /// <summary>turkishCitizenId, foreignerId, passport or residencePermit.</summary>
-    public string? Type { get; set; }
+    [OneOf<DocumentType>] public string? Type { get; set; }
     public string? Number { get; set; }
     /// <summary>For residence permits: shortTerm, family, humanitarian, longTerm, student, internationalProtection.</summary>
-    public string? PermitType { get; set; }
+    [OneOf<ResidencePermitType>] public string? PermitType { get; set; }
     /// <summary>YYYY-MM-DD.</summary>
     public string? ExpiresOn { get; set; }
 }
@@ -26,7 +28,7 @@ public sealed class DocumentInput
 public sealed class ConsentInput
 {
     /// <summary>registration, foodAssistance, education, protection or dataSharing.</summary>
-    public string? Purpose { get; set; }
+    [OneOf<ConsentPurpose>] public string? Purpose { get; set; }
     public string? GivenOn { get; set; }
     public string? NoticeVersion { get; set; }
     public string? Witness { get; set; }
@@ -38,18 +40,18 @@ public sealed class PersonInput
     public NameInput Name { get; set; } = new();
     public List<NameInput> Spellings { get; set; } = [];
     /// <summary>female, male or unknown.</summary>
-    public string? Sex { get; set; }
+    [OneOf<Sex>] public string? Sex { get; set; }
     /// <summary>YYYY-MM-DD; for a year-only date give 1 January and precision yearOnly.</summary>
     public string? BirthDate { get; set; }
     /// <summary>exact (default), yearOnly or estimated.</summary>
-    public string? BirthDatePrecision { get; set; }
+    [OneOf<BirthDatePrecision>] public string? BirthDatePrecision { get; set; }
     public string? BirthPlace { get; set; }
     /// <summary>head, spouse, child, parent, sibling, grandchild, otherRelative or notRelated.</summary>
-    public string? Relationship { get; set; }
+    [OneOf<Relationship>] public string? Relationship { get; set; }
     public string? Phone { get; set; }
     public List<DocumentInput> Documents { get; set; } = [];
     /// <summary>Any of womanHeadedHousehold, unaccompaniedChild, separatedChild, olderPersonAlone, disability, pregnantOrLactating, seriousMedicalCondition.</summary>
-    public List<string> Vulnerabilities { get; set; } = [];
+    [OneOf<Vulnerability>] public List<string> Vulnerabilities { get; set; } = [];
     public List<ConsentInput> Consents { get; set; } = [];
 }
 
@@ -78,7 +80,7 @@ public sealed class HouseholdUpdate
     public string? Address { get; set; }
     public string? Phone { get; set; }
     /// <summary>active, inactive or closed.</summary>
-    public string? Status { get; set; }
+    [OneOf<HouseholdStatus>] public string? Status { get; set; }
     public long Version { get; set; }
 }
 
@@ -89,11 +91,11 @@ public sealed class SearchInput
     public string? Document { get; set; }
 }
 
-public sealed record NameDto(string Script, string Given, string? Family, string? Father);
+public sealed record NameDto([property: ScriptTag] string Script, string Given, string? Family, string? Father);
 
-public sealed record DocumentDto(string Type, string Number, string? PermitType, DateOnly? ExpiresOn);
+public sealed record DocumentDto([property: OneOf<DocumentType>] string Type, string Number, [property: OneOf<ResidencePermitType>] string? PermitType, DateOnly? ExpiresOn);
 
-public sealed record ConsentDto(string Purpose, DateOnly GivenOn, string NoticeVersion, string? Witness, DateOnly? WithdrawnOn);
+public sealed record ConsentDto([property: OneOf<ConsentPurpose>] string Purpose, DateOnly GivenOn, string NoticeVersion, string? Witness, DateOnly? WithdrawnOn);
 
 public sealed record PersonDto(
     Guid Id,
@@ -101,14 +103,14 @@ public sealed record PersonDto(
     string HouseholdCode,
     NameDto Name,
     IReadOnlyList<NameDto> Spellings,
-    string Sex,
+    [property: OneOf<Sex>] string Sex,
     DateOnly? BirthDate,
-    string? BirthDatePrecision,
+    [property: OneOf<BirthDatePrecision>] string? BirthDatePrecision,
     string? BirthPlace,
-    string Relationship,
+    [property: OneOf<Relationship>] string Relationship,
     string? Phone,
     IReadOnlyList<DocumentDto> Documents,
-    IReadOnlyList<string> Vulnerabilities,
+    [property: OneOf<Vulnerability>] IReadOnlyList<string> Vulnerabilities,
     IReadOnlyList<ConsentDto> Consents,
     long Version,
     Guid? MergedIntoId);
@@ -121,11 +123,11 @@ public sealed record HouseholdDto(
     string? Neighbourhood,
     string? Address,
     string? Phone,
-    string Status,
+    [property: OneOf<HouseholdStatus>] string Status,
     DateOnly RegisteredOn,
     long Version,
     IReadOnlyList<PersonDto> Members);
 
-public sealed record HouseholdSummaryDto(Guid Id, string Code, string District, string Status, DateOnly RegisteredOn, int MemberCount, NameDto? Head);
+public sealed record HouseholdSummaryDto(Guid Id, string Code, string District, [property: OneOf<HouseholdStatus>] string Status, DateOnly RegisteredOn, int MemberCount, NameDto? Head);
 
 public sealed record PageDto<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total, int PageCount);
