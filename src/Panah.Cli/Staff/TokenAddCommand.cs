@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Panah.Core;
 using Panah.Data.Entities;
 using Panah.Data.Staff;
 using Spectre.Console;
@@ -24,6 +25,7 @@ public sealed class TokenAddCommand : AsyncCommand<TokenAddCommand.Settings>
         public override ValidationResult Validate() =>
             string.IsNullOrWhiteSpace(Email) ? ValidationResult.Error("--email is required.")
             : string.IsNullOrWhiteSpace(Name) ? ValidationResult.Error("--name is required.")
+            : !PlainText.IsAllowed(Name) ? ValidationResult.Error("--name cannot hold control or invisible formatting characters.")
             : Days is < 1 or > 366 ? ValidationResult.Error("--days must be 1 to 366.")
             : ValidationResult.Success();
     }

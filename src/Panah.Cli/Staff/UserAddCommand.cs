@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Microsoft.Extensions.DependencyInjection;
+using Panah.Core;
 using Panah.Data.Staff;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -22,6 +23,7 @@ public sealed class UserAddCommand : AsyncCommand<UserAddCommand.Settings>
         public override ValidationResult Validate() =>
             string.IsNullOrWhiteSpace(Email) || !Email.Contains('@') ? ValidationResult.Error("--email is required.")
             : Roles.Parse(Role) is null ? ValidationResult.Error($"--role must be one of: {string.Join(", ", Roles.All)}.")
+            : Name is not null && !PlainText.IsAllowed(Name) ? ValidationResult.Error("--name cannot hold control or invisible formatting characters.")
             : ValidationResult.Success();
     }
 

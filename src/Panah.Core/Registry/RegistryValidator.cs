@@ -7,6 +7,7 @@ namespace Panah.Core.Registry;
 public static class RegistryValidator
 {
     public const int MaxNameLength = 100;
+    public const int MaxDistrictLength = 60;
     public const int MaxMembers = 40;
 
     public static Dictionary<string, List<string>> Validate(HouseholdDetails household, IReadOnlyList<PersonDetails> members, DateOnly today)
@@ -52,14 +53,9 @@ public static class RegistryValidator
         {
             Add(errors, "district", "District.Required");
         }
-        else if (h.District.Length > 60)
-        {
-            Add(errors, "district", "Text.TooLong");
-        }
-        if (h.Address is { Length: > 300 })
-        {
-            Add(errors, "address", "Text.TooLong");
-        }
+        Text(h.District, MaxDistrictLength, "district", errors);
+        Text(h.Neighbourhood, MaxDistrictLength, "neighbourhood", errors);
+        Text(h.Address, 300, "address", errors);
         if (h.Phone is not null && !PhoneNumber.IsPlausible(h.Phone))
         {
             Add(errors, "phone", "Phone.Invalid");
@@ -88,10 +84,7 @@ public static class RegistryValidator
         {
             Add(errors, prefix + "phone", "Phone.Invalid");
         }
-        if (p.BirthPlace is { Length: > 100 })
-        {
-            Add(errors, prefix + "birthPlace", "Text.TooLong");
-        }
+        Text(p.BirthPlace, 100, prefix + "birthPlace", errors);
         for (var i = 0; i < p.Documents.Count; i++)
         {
             ValidateDocument(p.Documents[i], $"{prefix}documents[{i}].", errors);
@@ -115,6 +108,8 @@ public static class RegistryValidator
             {
                 Add(errors, $"{prefix}consents[{i}].noticeVersion", "Consent.VersionRequired");
             }
+            Text(c.NoticeVersion, 20, $"{prefix}consents[{i}].noticeVersion", errors);
+            Text(c.Witness, MaxNameLength, $"{prefix}consents[{i}].witness", errors);
         }
     }
 
@@ -124,13 +119,9 @@ public static class RegistryValidator
         {
             Add(errors, prefix + "given", "Name.Required");
         }
-        foreach (var (field, value) in new[] { ("given", n.Given), ("family", n.Family), ("father", n.Father) })
-        {
-            if (value is { Length: > MaxNameLength })
-            {
-                Add(errors, prefix + field, "Text.TooLong");
-            }
-        }
+        Text(n.Given, MaxNameLength, prefix + "given", errors);
+        Text(n.Family, MaxNameLength, prefix + "family", errors);
+        Text(n.Father, MaxNameLength, prefix + "father", errors);
     }
 
     private static void ValidateDocument(IdentityDocument d, string prefix, Dictionary<string, List<string>> errors)
@@ -138,6 +129,10 @@ public static class RegistryValidator
         if (string.IsNullOrWhiteSpace(d.Number))
         {
             Add(errors, prefix + "number", "Document.NumberRequired");
+            return;
+        }
+        if (!Text(d.Number, 40, prefix + "number", errors))
+        {
             return;
         }
         switch (d.Type)
@@ -165,6 +160,26 @@ public static class RegistryValidator
         {
             Add(errors, prefix + "permitType", "Document.PermitTypeOnlyForPermit");
         }
+    }
+
+    /// <summary>Every free-text field: within its length, and nothing hidden in it (see <see cref="PlainText"/>).</summary>
+    private static bool Text(string? value, int maxLength, string key, Dictionary<string, List<string>> errors)
+    {
+        if (value is null)
+        {
+            return true;
+        }
+        if (value.Length > maxLength)
+        {
+            Add(errors, key, "Text.TooLong");
+            return false;
+        }
+        if (!PlainText.IsAllowed(value))
+        {
+            Add(errors, key, PlainText.Refused);
+            return false;
+        }
+        return true;
     }
 
     private static void Add(Dictionary<string, List<string>> errors, string key, string message)

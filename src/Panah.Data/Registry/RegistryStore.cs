@@ -136,6 +136,7 @@ public sealed partial class RegistryStore(PanahDbContext db, RegistrySealer seal
         (page, pageSize) = Clamp(page, pageSize);
         var query = PeopleQuery(filter);
         var total = await CountPeopleAsync(filter, query, ct);
+        page = WithinLast(page, pageSize, total);
         var ids = await query.OrderBy(p => p.Id).Skip((page - 1) * pageSize).Take(pageSize).Select(p => p.Id).ToListAsync(ct);
         var rows = await OpenPeopleAsync(ids, ct);
         await audit.SaveAsync(db, new AuditEvent("people.list", "person", null, $"page={page} shown={rows.Count}"), ct);
@@ -147,6 +148,7 @@ public sealed partial class RegistryStore(PanahDbContext db, RegistrySealer seal
         (page, pageSize) = Clamp(page, pageSize);
         var query = HouseholdsQuery(district, status);
         var total = await CountHouseholdsAsync(district, status, query, ct);
+        page = WithinLast(page, pageSize, total);
         var rows = await query.OrderBy(h => h.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         var items = await SummariesAsync(rows, ct);
         await audit.SaveAsync(db, new AuditEvent("households.list", "household", null, $"page={page} shown={rows.Count}"), ct);
@@ -242,4 +244,7 @@ public sealed partial class RegistryStore(PanahDbContext db, RegistrySealer seal
     private PersonName OpenName(PersonRecord p) => RegistrySealer.OpenPerson(sealer.OpenKey(p.Key!), p).Name;
 
     private static (int Page, int Size) Clamp(int page, int size) => (Math.Max(page, 1), Math.Clamp(size, 1, MaxPageSize));
+
+    // A page number past the last shows the last page and says so; it also keeps (page - 1) * size from overflowing.
+    private static int WithinLast(int page, int size, int total) => Math.Min(page, new Page<object>([], page, size, total).PageCount);
 }

@@ -17,9 +17,9 @@ public sealed class ApiTokens(PanahDbContext db, AuditLog audit, TimeProvider cl
         {
             throw new ArgumentOutOfRangeException(nameof(days), "A token lives 1 to 366 days.");
         }
-        if (string.IsNullOrWhiteSpace(name) || name.Length > 100)
+        if (string.IsNullOrWhiteSpace(name) || name.Length > 100 || !Panah.Core.PlainText.IsAllowed(name))
         {
-            throw new ArgumentException("A token needs a name of at most 100 characters.", nameof(name));
+            throw new ArgumentException("A token needs a name of at most 100 characters, without control or invisible formatting characters.", nameof(name));
         }
         var secret = Prefix + Base64Url(RandomNumberGenerator.GetBytes(32));
         var now = clock.GetUtcNow();

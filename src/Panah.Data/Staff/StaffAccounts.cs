@@ -14,6 +14,10 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, PanahDbContext d
 {
     public async Task<NewStaffAccount> CreateAsync(string email, string role, string? displayName = null, int? fieldOfficeId = null)
     {
+        if (displayName is not null && !Panah.Core.PlainText.IsAllowed(displayName))
+        {
+            throw new ArgumentException("A display name cannot hold control or invisible formatting characters.", nameof(displayName));
+        }
         var parsedRole = Roles.Parse(role) ?? throw new ArgumentException($"Unknown role '{role}'. Roles: {string.Join(", ", Roles.All)}.", nameof(role));
         var user = new StaffUser
         {

@@ -89,4 +89,30 @@ public sealed partial class PlatformTests(SqliteApp app) : IClassFixture<SqliteA
         Assert.True(total < 150 * 1024, $"{url}: {total:N0} bytes");
         Assert.DoesNotMatch("(?:src|href)=\"https?://", html);
     }
+
+    [Theory]
+    [InlineData("/Registry/Households?district=é")]
+    [InlineData("/Registry/ü")]
+    [InlineData("//evil.example/ü")]
+    public async Task The_language_switch_goes_back_only_to_a_local_address(string returnUrl)
+    {
+        var client = app.AnonymousClient();
+        var response = await Html.PostFormAsync(client, "/Account/Login", new Dictionary<string, string> { ["culture"] = "tr", ["returnUrl"] = returnUrl }, "/Culture");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!.OriginalString;
+        Assert.True(location == "/" || (location.StartsWith('/') && !location.StartsWith("//", StringComparison.Ordinal) && location.All(char.IsAscii)), location);
+    }
+
+    [Fact]
+    public async Task After_sign_in_a_made_up_return_address_goes_home()
+    {
+        var staff = await app.CreateStaffAsync(Roles.ProgrammeManager);
+        var client = app.AnonymousClient();
+        var login = await Html.PostFormAsync(client, "/Account/Login?ReturnUrl=%2F%C3%BC", new Dictionary<string, string> { ["Email"] = staff.Email, ["Password"] = staff.Password });
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        var next = login.Headers.Location!.ToString();
+        var code = await Html.PostFormAsync(client, next, new Dictionary<string, string> { ["Input.Code"] = StaffSession.CurrentCode(app, staff.AuthenticatorKey) });
+        Assert.Equal(HttpStatusCode.Redirect, code.StatusCode);
+        Assert.Equal("/", code.Headers.Location!.OriginalString);
+    }
 }

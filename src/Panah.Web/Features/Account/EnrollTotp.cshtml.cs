@@ -51,7 +51,7 @@ public sealed class EnrollTotpModel(UserManager<StaffUser> users, SignInManager<
             await HttpContext.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
             var fresh = await users.FindByIdAsync(user.Id);
             await signIn.SignInWithClaimsAsync(fresh!, isPersistent: false, [new Claim(Policies.MfaClaim, Policies.MfaValue)]);
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            return LocalRedirect(Url.LocalOrHome(ReturnUrl));
         }
         await users.AccessFailedAsync(user);
         ModelState.AddModelError("", l["That code did not work. Wait for a new code and try again."]);

@@ -43,7 +43,7 @@ public sealed class LoginTotpModel(SignInManager<StaffUser> signIn, DemoHints de
             var result = await signIn.TwoFactorAuthenticatorSignInAsync(Input.Digits, isPersistent: false, rememberClient: false);
             if (result.Succeeded)
             {
-                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+                return LocalRedirect(Url.LocalOrHome(ReturnUrl));
             }
         }
         ModelState.AddModelError("", l["That code did not work. Wait for a new code and try again."]);

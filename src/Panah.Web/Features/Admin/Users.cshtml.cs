@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Panah.Data.Entities;
 using Panah.Data.Staff;
+using Panah.Web.Infrastructure;
 
 namespace Panah.Web.Features.Admin;
 
@@ -13,7 +14,7 @@ public sealed class UsersModel(StaffAccounts accounts, UserManager<StaffUser> us
     public sealed class NewUserInput
     {
         [Required, EmailAddress, StringLength(200)] public string Email { get; set; } = "";
-        [StringLength(100)] public string? DisplayName { get; set; }
+        [StringLength(100), PlainText] public string? DisplayName { get; set; }
         [Required] public string Role { get; set; } = Roles.RegistrationOfficer;
     }
 

@@ -11,7 +11,7 @@ public static class HouseholdMembersApi
         Guid id, PersonInput input, RegistryStore store, IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
         var map = new RegistryMapping();
-        var details = map.Person(input);
+        var details = map.Person(input, "");
         if (map.Errors.Count > 0)
         {
             return RegistryApi.Problem(map.Errors, l);

@@ -16,7 +16,11 @@ public static class RegistryApi
             .ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase)
             // Output records list their constructor's non-optional parameters as required in the OpenAPI schema.
             .ConfigureHttpJsonOptions(o => o.SerializerOptions.RespectRequiredConstructorParameters = true)
-            .Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", o => o.AddSchemaTransformer<ApiRequiredSchemaTransformer>());
+            .Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", o =>
+            {
+                o.AddSchemaTransformer<ApiRequiredSchemaTransformer>();
+                o.AddSchemaTransformer<AllowedNamesSchemaTransformer>();
+            });
 
     public static IEndpointRouteBuilder MapRegistryApi(this IEndpointRouteBuilder app)
     {
@@ -34,9 +38,15 @@ public static class RegistryApi
     }
 
     private static async Task<Results<Ok<PageDto<HouseholdSummaryDto>>, ValidationProblem>> ListHouseholds(
-        RegistryStore store, ListCursor cursors, IStringLocalizer<SharedResource> l, string? district, string? status, string? after, int page = 1, int pageSize = 50, CancellationToken ct = default)
+        RegistryStore store, ListCursor cursors, IStringLocalizer<SharedResource> l, string? district, [OneOf<HouseholdStatus>] string? status,
+        string? after, int page = 1, int pageSize = 50, CancellationToken ct = default)
     {
-        HouseholdStatus? s = Enum.TryParse<HouseholdStatus>(status, true, out var parsed) ? parsed : null;
+        var errors = new Dictionary<string, List<string>>();
+        var s = ParseFilter<HouseholdStatus>(status, "status", errors);
+        if (errors.Count > 0)
+        {
+            return Problem(errors, l);
+        }
         if (after is not null)
         {
             if (!cursors.TryRead("households", after, out var last))
@@ -114,7 +124,8 @@ public static class RegistryApi
     }
 
     private static async Task<Results<Ok<PageDto<PersonDto>>, ValidationProblem>> ListPeople(
-        RegistryStore store, ListCursor cursors, IStringLocalizer<SharedResource> l, string? district, string? sex, string? ageGroup, string? vulnerability,
+        RegistryStore store, ListCursor cursors, IStringLocalizer<SharedResource> l, string? district,
+        [OneOf<Sex>] string? sex, [OneOf<AgeGroup>] string? ageGroup, [OneOf<Vulnerability>] string? vulnerability,
         string? after, int page = 1, int pageSize = 50, CancellationToken ct = default)
     {
         var errors = new Dictionary<string, List<string>>();
@@ -184,17 +195,17 @@ public static class RegistryApi
         {
             return null;
         }
-        if (char.IsLetter(value.Trim()[0]) && Enum.TryParse<T>(value, true, out var parsed))
+        if (EnumNames.TryParse<T>(value, out var parsed))
         {
             return parsed;
         }
-        errors[field] = ["Value.Unknown"];
+        errors[field] = [RegistryMapping.UnknownValue<T>()];
         return null;
     }
 
     internal static ValidationProblem Problem(IReadOnlyDictionary<string, List<string>> errors, IStringLocalizer l) =>
         TypedResults.ValidationProblem(
-            errors.ToDictionary(kv => kv.Key, kv => kv.Value.Select(m => l[m].Value).ToArray()),
+            errors.ToDictionary(kv => kv.Key, kv => kv.Value.Select(m => RegistryMapping.Translate(l, m)).ToArray()),
             title: l["The input is not valid."]);
 
     internal static ProblemHttpResult Conflict(IStringLocalizer l) =>

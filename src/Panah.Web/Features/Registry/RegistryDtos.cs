@@ -1,3 +1,5 @@
+using Panah.Core.Registry;
+
 namespace Panah.Web.Features.Registry;
 
 // Input models are shared by the JSON API and the registration pages. Enumerations arrive as strings
@@ -8,7 +10,7 @@ public sealed class NameInput
 {
     /// <summary>Script tag: ug-Latn, ug-Arab, ug-Cyrl, tr-Latn, zh-Latn-pinyin or zh-Hani.</summary>
     [ApiRequired]
-    public string? Script { get; set; }
+    [ScriptTag] public string? Script { get; set; }
     [ApiRequired]
     public string? Given { get; set; }
     public string? Family { get; set; }
@@ -19,11 +21,11 @@ public sealed class DocumentInput
 {
     /// <summary>turkishCitizenId, foreignerId, passport or residencePermit.</summary>
     [ApiRequired]
-    public string? Type { get; set; }
+    [OneOf<DocumentType>] public string? Type { get; set; }
     [ApiRequired]
     public string? Number { get; set; }
     /// <summary>For residence permits: shortTerm, family, humanitarian, longTerm, student, internationalProtection.</summary>
-    public string? PermitType { get; set; }
+    [OneOf<ResidencePermitType>] public string? PermitType { get; set; }
     /// <summary>YYYY-MM-DD.</summary>
     public string? ExpiresOn { get; set; }
 }
@@ -32,7 +34,7 @@ public sealed class ConsentInput
 {
     /// <summary>registration, foodAssistance, education, protection or dataSharing.</summary>
     [ApiRequired]
-    public string? Purpose { get; set; }
+    [OneOf<ConsentPurpose>] public string? Purpose { get; set; }
     [ApiRequired]
     public string? GivenOn { get; set; }
     public string? NoticeVersion { get; set; }
@@ -46,18 +48,18 @@ public sealed class PersonInput
     public NameInput Name { get; set; } = new();
     public List<NameInput> Spellings { get; set; } = [];
     /// <summary>female, male or unknown.</summary>
-    public string? Sex { get; set; }
+    [OneOf<Sex>] public string? Sex { get; set; }
     /// <summary>YYYY-MM-DD, or YYYY alone for a year-only date (precision yearOnly, or estimated).</summary>
     public string? BirthDate { get; set; }
     /// <summary>exact (default), yearOnly or estimated.</summary>
-    public string? BirthDatePrecision { get; set; }
+    [OneOf<BirthDatePrecision>] public string? BirthDatePrecision { get; set; }
     public string? BirthPlace { get; set; }
     /// <summary>head, spouse, child, parent, sibling, grandchild, otherRelative or notRelated.</summary>
-    public string? Relationship { get; set; }
+    [OneOf<Relationship>] public string? Relationship { get; set; }
     public string? Phone { get; set; }
     public List<DocumentInput> Documents { get; set; } = [];
     /// <summary>Any of womanHeadedHousehold, unaccompaniedChild, separatedChild, olderPersonAlone, disability, pregnantOrLactating, seriousMedicalCondition.</summary>
-    public List<string> Vulnerabilities { get; set; } = [];
+    [OneOf<Vulnerability>] public List<string> Vulnerabilities { get; set; } = [];
     public List<ConsentInput> Consents { get; set; } = [];
 }
 
@@ -91,16 +93,16 @@ public sealed class HouseholdUpdate
     public string? Address { get; set; }
     public string? Phone { get; set; }
     /// <summary>active, inactive or closed.</summary>
-    public string? Status { get; set; }
+    [OneOf<HouseholdStatus>] public string? Status { get; set; }
     [ApiRequired]
     public long Version { get; set; }
 }
 
-public sealed record NameDto(string Script, string Given, string? Family, string? Father);
+public sealed record NameDto([property: ScriptTag] string Script, string Given, string? Family, string? Father);
 
-public sealed record DocumentDto(string Type, string Number, string? PermitType, DateOnly? ExpiresOn);
+public sealed record DocumentDto([property: OneOf<DocumentType>] string Type, string Number, [property: OneOf<ResidencePermitType>] string? PermitType, DateOnly? ExpiresOn);
 
-public sealed record ConsentDto(string Purpose, DateOnly GivenOn, string NoticeVersion, string? Witness, DateOnly? WithdrawnOn);
+public sealed record ConsentDto([property: OneOf<ConsentPurpose>] string Purpose, DateOnly GivenOn, string NoticeVersion, string? Witness, DateOnly? WithdrawnOn);
 
 public sealed record PersonDto(
     Guid Id,
@@ -108,14 +110,14 @@ public sealed record PersonDto(
     string HouseholdCode,
     NameDto Name,
     IReadOnlyList<NameDto> Spellings,
-    string Sex,
+    [property: OneOf<Sex>] string Sex,
     DateOnly? BirthDate,
-    string? BirthDatePrecision,
+    [property: OneOf<BirthDatePrecision>] string? BirthDatePrecision,
     string? BirthPlace,
-    string Relationship,
+    [property: OneOf<Relationship>] string Relationship,
     string? Phone,
     IReadOnlyList<DocumentDto> Documents,
-    IReadOnlyList<string> Vulnerabilities,
+    [property: OneOf<Vulnerability>] IReadOnlyList<string> Vulnerabilities,
     IReadOnlyList<ConsentDto> Consents,
     long Version,
     Guid? MergedIntoId);
@@ -128,12 +130,12 @@ public sealed record HouseholdDto(
     string? Neighbourhood,
     string? Address,
     string? Phone,
-    string Status,
+    [property: OneOf<HouseholdStatus>] string Status,
     DateOnly RegisteredOn,
     long Version,
     IReadOnlyList<PersonDto> Members);
 
-public sealed record HouseholdSummaryDto(Guid Id, string Code, string District, string Status, DateOnly RegisteredOn, int MemberCount, NameDto? Head);
+public sealed record HouseholdSummaryDto(Guid Id, string Code, string District, [property: OneOf<HouseholdStatus>] string Status, DateOnly RegisteredOn, int MemberCount, NameDto? Head);
 
 /// <summary>
 /// A page of a list. <c>next</c>, when present, is an opaque cursor: pass it as <c>after</c> for the following page

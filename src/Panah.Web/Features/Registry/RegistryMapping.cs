@@ -1,5 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using System.Text.Json;
+using Microsoft.Extensions.Localization;
 using Panah.Core.Registry;
 using Panah.Data.Registry;
 
@@ -11,15 +12,28 @@ namespace Panah.Web.Features.Registry;
 /// </summary>
 public sealed class RegistryMapping
 {
+    private const string ArgumentSeparator = "|";
+
     private readonly Dictionary<string, List<string>> errors = [];
 
+    // Paths of elements sent as null: each is reported once, and the rules' errors about its stand-in are not.
+    private readonly List<string> missing = [];
+
     public IReadOnlyDictionary<string, List<string>> Errors => errors;
+
+    /// <summary>The text of an error message: its key translated, with the arguments some messages carry.</summary>
+    public static string Translate(IStringLocalizer l, string message) =>
+        message.Split(ArgumentSeparator, 2) is [var key, var argument] ? l[key, argument] : l[message];
 
     /// <summary>Adds the registry rules' errors to the input errors, so one answer lists every problem.</summary>
     public IReadOnlyDictionary<string, List<string>> WithRuleErrors(Dictionary<string, List<string>> ruleErrors)
     {
         foreach (var (key, messages) in ruleErrors)
         {
+            if (missing.Any(m => IsAbout(key, m)))
+            {
+                continue;
+            }
             foreach (var m in messages)
             {
                 Add(key, m);
@@ -45,25 +59,29 @@ public sealed class RegistryMapping
         Status = Enum<HouseholdStatus>(h.Status, "status") ?? HouseholdStatus.Active,
     };
 
-    public List<PersonDetails> Members(IReadOnlyList<PersonInput> members) =>
-        members.Select((m, i) => Person(m, $"members[{i}].")).ToList();
+    public List<PersonDetails> Members(IReadOnlyList<PersonInput>? members) =>
+        IsMissing(members, "members") ? [] : members.Select((m, i) => Person(m, $"members[{i}].")).ToList();
 
-    public PersonDetails Person(PersonInput p, string prefix = "")
+    public PersonDetails Person(PersonInput? p, string prefix)
     {
+        if (IsMissing(p, prefix.TrimEnd('.')))
+        {
+            return new PersonDetails { Name = new PersonName(NameScript.UyghurLatin, "", null, null) };
+        }
         var birthDate = BirthDateOf(p, prefix);
         return new PersonDetails
         {
             Name = Name(p.Name, prefix + "name."),
-            Spellings = p.Spellings.Where(s => !string.IsNullOrWhiteSpace(s.Given)).Select((s, i) => Name(s, $"{prefix}spellings[{i}].")).ToList(),
+            Spellings = (p.Spellings ?? []).Where(s => s is null || !string.IsNullOrWhiteSpace(s.Given)).Select((s, i) => Name(s, $"{prefix}spellings[{i}].")).ToList(),
             Sex = Enum<Sex>(p.Sex, prefix + "sex") ?? Sex.Unknown,
             BirthDate = birthDate,
             BirthPlace = Clean(p.BirthPlace),
             Relationship = Enum<Relationship>(p.Relationship, prefix + "relationship") ?? Relationship.Head,
             Phone = Clean(p.Phone),
-            Documents = p.Documents.Where(d => !string.IsNullOrWhiteSpace(d.Number) || !string.IsNullOrWhiteSpace(d.ExpiresOn))
+            Documents = (p.Documents ?? []).Where(d => d is null || !string.IsNullOrWhiteSpace(d.Number) || !string.IsNullOrWhiteSpace(d.ExpiresOn))
                 .Select((d, i) => Document(d, $"{prefix}documents[{i}].")).ToList(),
-            Vulnerabilities = p.Vulnerabilities.Aggregate(Vulnerability.None, (acc, v) => acc | (Enum<Vulnerability>(v, prefix + "vulnerabilities") ?? Vulnerability.None)),
-            Consents = p.Consents.Where(c => !string.IsNullOrWhiteSpace(c.Purpose))
+            Vulnerabilities = (p.Vulnerabilities ?? []).Aggregate(Vulnerability.None, (acc, v) => acc | (Enum<Vulnerability>(v, prefix + "vulnerabilities") ?? Vulnerability.None)),
+            Consents = (p.Consents ?? []).Where(c => c is null || !string.IsNullOrWhiteSpace(c.Purpose))
                 .Select((c, i) => Consent(c, $"{prefix}consents[{i}].")).ToList(),
         };
     }
@@ -90,9 +108,13 @@ public sealed class RegistryMapping
             : null;
     }
 
-    private PersonName Name(NameInput n, string prefix)
+    private PersonName Name(NameInput? n, string prefix)
     {
         NameScript script = NameScript.UyghurLatin;
+        if (IsMissing(n, prefix.TrimEnd('.')))
+        {
+            return new PersonName(script, "", null, null);
+        }
         if (!NameScripts.TryParse(n.Script, out var parsed))
         {
             Add(prefix + "script", "Script.Unknown");
@@ -104,18 +126,43 @@ public sealed class RegistryMapping
         return new PersonName(script, n.Given?.Trim() ?? "", Clean(n.Family), Clean(n.Father));
     }
 
-    private IdentityDocument Document(DocumentInput d, string prefix) => new(
-        Enum<DocumentType>(d.Type, prefix + "type", required: true) ?? DocumentType.Passport,
-        d.Number?.Trim().Replace(" ", "", StringComparison.Ordinal) ?? "",
-        Enum<ResidencePermitType>(d.PermitType, prefix + "permitType"),
-        Date(d.ExpiresOn, prefix + "expiresOn"));
+    private IdentityDocument Document(DocumentInput? d, string prefix) => IsMissing(d, prefix.TrimEnd('.'))
+        ? new IdentityDocument(DocumentType.Passport, "")
+        : new(
+            Enum<DocumentType>(d.Type, prefix + "type", required: true) ?? DocumentType.Passport,
+            d.Number?.Trim().Replace(" ", "", StringComparison.Ordinal) ?? "",
+            Enum<ResidencePermitType>(d.PermitType, prefix + "permitType"),
+            Date(d.ExpiresOn, prefix + "expiresOn"));
 
-    private Consent Consent(ConsentInput c, string prefix) => new(
-        Enum<ConsentPurpose>(c.Purpose, prefix + "purpose", required: true) ?? ConsentPurpose.Registration,
-        Date(c.GivenOn, prefix + "givenOn", required: true) ?? DateOnly.MinValue,
-        c.NoticeVersion?.Trim() ?? "",
-        Clean(c.Witness),
-        Date(c.WithdrawnOn, prefix + "withdrawnOn"));
+    private Consent Consent(ConsentInput? c, string prefix) => IsMissing(c, prefix.TrimEnd('.'))
+        ? new Consent(ConsentPurpose.Registration, DateOnly.MinValue, "")
+        : new(
+            Enum<ConsentPurpose>(c.Purpose, prefix + "purpose", required: true) ?? ConsentPurpose.Registration,
+            Date(c.GivenOn, prefix + "givenOn", required: true) ?? DateOnly.MinValue,
+            c.NoticeVersion?.Trim() ?? "",
+            Clean(c.Witness),
+            Date(c.WithdrawnOn, prefix + "withdrawnOn"));
+
+    /// <summary>
+    /// JSON can carry null where the input model holds an object or a list (<c>"members":[null]</c>, <c>"person":null</c>):
+    /// a required-value error at that path, and a stand-in that keeps the indexes of the elements after it.
+    /// </summary>
+    private bool IsMissing([NotNullWhen(false)] object? value, string path)
+    {
+        if (value is not null)
+        {
+            return false;
+        }
+        Add(path, "Value.Required");
+        missing.Add(path);
+        return true;
+    }
+
+    // A rule error is about a missing element when it names the element, something inside it, or the list it is in
+    // ("members" must have one head: not knowable while a member is missing).
+    private static bool IsAbout(string key, string missingPath) =>
+        key == missingPath || key.StartsWith(missingPath + ".", StringComparison.Ordinal) || key.StartsWith(missingPath + "[", StringComparison.Ordinal)
+        || (missingPath.EndsWith(']') && key == missingPath[..missingPath.LastIndexOf('[')]);
 
     private DateOnly? Date(string? value, string field, bool required = false)
     {
@@ -145,13 +192,16 @@ public sealed class RegistryMapping
             }
             return null;
         }
-        if (char.IsLetter(value.Trim()[0]) && System.Enum.TryParse<T>(value.Trim(), ignoreCase: true, out var parsed))
+        if (EnumNames.TryParse<T>(value, out var parsed))
         {
             return parsed;
         }
-        Add(field, "Value.Unknown");
+        Add(field, UnknownValue<T>());
         return null;
     }
+
+    /// <summary>The error for a value that is not one of <typeparamref name="T"/>'s names; it lists them.</summary>
+    public static string UnknownValue<T>() where T : struct, Enum => "Value.Unknown" + ArgumentSeparator + string.Join(", ", EnumNames.Of<T>());
 
     private void Add(string key, string message)
     {
@@ -193,7 +243,7 @@ public sealed class RegistryMapping
         };
     }
 
-    public static string Camel<T>(T value) where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+    public static string Camel<T>(T value) where T : struct, Enum => EnumNames.Name(value);
 
     public static NameDto ToDto(PersonName n) => new(n.Script.Tag(), n.Given, n.Family, n.Father);
 

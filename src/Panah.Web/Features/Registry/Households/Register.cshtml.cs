@@ -110,7 +110,7 @@ public sealed class RegisterModel(RegistryStore store, PanahDbContext db, Regist
         {
             foreach (var m in messages)
             {
-                ModelState.AddModelError("Input." + key, l[m]);
+                ModelState.AddModelError("Input." + key, RegistryMapping.Translate(l, m));
             }
         }
     }

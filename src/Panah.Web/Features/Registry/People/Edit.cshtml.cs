@@ -40,7 +40,7 @@ public sealed class EditModel(RegistryStore store, IStringLocalizer<SharedResour
         details = details with { Consents = ConsentHistory.Apply(person.Details.Consents, details.Consents.Select(c => c.Purpose), today, RegisterModel.NoticeVersion) };
         foreach (var (key, messages) in map.WithRuleErrors(RegistryValidator.Validate(details, today).ToDictionary(kv => "Person." + kv.Key, kv => kv.Value)))
         {
-            messages.ForEach(m => ModelState.AddModelError("Input." + key["Person.".Length..], l[m]));
+            messages.ForEach(m => ModelState.AddModelError("Input." + key["Person.".Length..], RegistryMapping.Translate(l, m)));
         }
         if (ModelState.ErrorCount > 0)
         {
