@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Localization;
 using Panah.Data;
 using Panah.Data.Audit;
 using Panah.Data.Entities;
+using Panah.Data.Staff;
 using Panah.Web.Features.Matching;
 using Panah.Web.Features.Registry;
 
@@ -31,7 +32,7 @@ public static class PanahWeb
         services.AddScoped<DemoHints>();
 
         services.AddIdentity<StaffUser, IdentityRole>(PanahDataServices.ConfigureIdentity)
-            .AddEntityFrameworkStores<PanahDbContext>()
+            .AddPanahStores()
             .AddDefaultTokenProviders()
             .AddTokenProvider<Panah.Data.Staff.OneTimeAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddSignInManager<StaffSignInManager>();
@@ -64,11 +65,13 @@ public static class PanahWeb
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(AuthSchemes.ApiToken, _ => { });
         services.AddAuthorization(Policies.Add);
 
-        services.AddDataProtection()
-            .SetApplicationName("Panah")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataOptions.DataDirectory, "cookie-keys")));
+        services.AddDataProtection().SetApplicationName("Panah");
         services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
-            .Configure<Panah.Data.Crypto.KeyRing>((o, keys) => o.XmlEncryptor = new MasterKeyXmlEncryptor(keys));
+            .Configure<Panah.Data.Crypto.KeyRing>((o, keys) =>
+            {
+                o.XmlRepository = new OwnerOnlyKeyRepository(Path.Combine(dataOptions.DataDirectory, "cookie-keys"));
+                o.XmlEncryptor = new MasterKeyXmlEncryptor(keys);
+            });
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
@@ -129,6 +132,7 @@ public static class PanahWeb
 
     public static async Task InitializePanahAsync(this WebApplication app)
     {
+        MasterKeyNotice.Log(app);
         await PanahDatabase.InitializeAsync(app.Services);
         if (app.Configuration.GetValue("Panah:Demo", false))
         {

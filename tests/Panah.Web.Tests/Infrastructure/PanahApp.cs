@@ -33,6 +33,9 @@ public abstract class PanahApp : WebApplicationFactory<Program>
 
     public string Provider { get; }
     public string DataDirectory { get; }
+
+    /// <summary>Beside the data directory, never in it and never in the real home directory.</summary>
+    public string KeyFile => KeyFileFor(DataDirectory);
     public string? ConnectionString { get; }
     public CapturedLogs Logs { get; } = new();
 
@@ -40,6 +43,7 @@ public abstract class PanahApp : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("PANAH_DATA", DataDirectory);
+        builder.UseSetting("PANAH_KEY_FILE", KeyFile);
         builder.UseSetting("PANAH_DB", Provider);
         if (ConnectionString is not null)
         {
@@ -49,6 +53,8 @@ public abstract class PanahApp : WebApplicationFactory<Program>
         builder.UseSetting("Panah:SearchesPerMinute", "10000");
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
     }
+
+    public static string KeyFileFor(string dataDirectory) => dataDirectory.TrimEnd(Path.DirectorySeparatorChar) + ".master.key";
 
     /// <summary>A new account with <paramref name="role"/>, enrolled in TOTP unless told otherwise.</summary>
     public async Task<TestStaff> CreateStaffAsync(string role, bool enrolled = true)
@@ -88,6 +94,7 @@ public abstract class PanahApp : WebApplicationFactory<Program>
             try
             {
                 Directory.Delete(DataDirectory, recursive: true);
+                File.Delete(KeyFile);
             }
             catch (IOException)
             {
