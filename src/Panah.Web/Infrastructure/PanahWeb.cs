@@ -20,12 +20,9 @@ public static class PanahWeb
 
     public static void AddPanahWeb(this WebApplicationBuilder builder, bool demo = false)
     {
-        if (demo)
-        {
-            builder.Configuration["Panah:Demo"] = "true";
-        }
         var services = builder.Services;
         var dataOptions = PanahDataServices.ReadOptions(builder.Configuration);
+        services.AddSingleton(DemoMode.Check(demo, builder, dataOptions));
         services.AddPanahData(dataOptions);
         services.AddHttpContextAccessor();
         services.AddScoped<IActor, HttpActor>();
@@ -134,7 +131,7 @@ public static class PanahWeb
     {
         MasterKeyNotice.Log(app);
         await PanahDatabase.InitializeAsync(app.Services);
-        if (app.Configuration.GetValue("Panah:Demo", false))
+        if (app.Services.GetRequiredService<DemoData>().Requested)
         {
             await DemoMode.PrepareAsync(app);
         }
