@@ -24,6 +24,7 @@ public static class PanahWeb
         var dataOptions = PanahDataServices.ReadOptions(builder.Configuration);
         services.AddSingleton(DemoMode.Check(demo, builder, dataOptions));
         services.AddPanahData(dataOptions);
+        builder.AddTransportSecurity();
         services.AddHttpContextAccessor();
         services.AddScoped<IActor, HttpActor>();
         services.AddScoped<DemoHints>();
@@ -120,11 +121,11 @@ public static class PanahWeb
             o.AddPolicy(RateLimits.Login, ctx => RateLimitPartition.GetFixedWindowLimiter(
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "local",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = loginPerMinute, Window = TimeSpan.FromMinutes(1) }));
+            // Per account once signed in (the limiter runs after authentication), per client address otherwise.
             o.AddPolicy(RateLimits.Search, ctx => RateLimitPartition.GetFixedWindowLimiter(
-                ctx.User.Identity?.Name ?? ctx.Connection.RemoteIpAddress?.ToString() ?? "local",
+                ctx.User.Identity is { IsAuthenticated: true, Name: { } name } ? "user:" + name : "ip:" + (ctx.Connection.RemoteIpAddress?.ToString() ?? "local"),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = searchPerMinute, Window = TimeSpan.FromMinutes(1) }));
         });
-        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
     }
 
     public static async Task InitializePanahAsync(this WebApplication app)
@@ -139,10 +140,10 @@ public static class PanahWeb
 
     public static void UsePanahWeb(this WebApplication app)
     {
+        app.UseTransportSecurity();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");
-            app.UseHsts();
         }
         app.UseSecurityHeaders();
         app.UseResponseCompression();
@@ -160,8 +161,8 @@ public static class PanahWeb
         });
         app.UseRequestLocalization();
         app.UseRouting();
-        app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseApiDocs();
     }

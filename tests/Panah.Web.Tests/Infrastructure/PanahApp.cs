@@ -31,6 +31,9 @@ public abstract class PanahApp : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>TestServer requests go over https, as behind the TLS proxy: cookies are Secure outside Development.</summary>
+    public static readonly Uri TestServerAddress = new("https://localhost");
+
     public string Provider { get; }
     public string DataDirectory { get; }
 
@@ -78,12 +81,12 @@ public abstract class PanahApp : WebApplicationFactory<Program>
         var staff = await CreateStaffAsync(role);
         await using var scope = Services.CreateAsyncScope();
         var (_, secret) = await scope.ServiceProvider.GetRequiredService<ApiTokens>().IssueAsync(staff.User, "test", 1);
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = TestServerAddress });
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
         return client;
     }
 
-    public HttpClient AnonymousClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
+    public HttpClient AnonymousClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = TestServerAddress });
 
     protected override void Dispose(bool disposing)
     {
