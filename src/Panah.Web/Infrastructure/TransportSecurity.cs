@@ -46,10 +46,13 @@ public static class TransportSecurity
         app.UseCookiePolicy();
     }
 
-    /// <summary>A comma-separated list of IP addresses, e.g. <c>Panah__KnownProxies=127.0.0.1,::1</c>.</summary>
-    private static List<IPAddress> KnownProxies(IConfiguration configuration) =>
-        (configuration[KnownProxiesSetting] ?? "")
-            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+    /// <summary>IP addresses, comma-separated (<c>Panah__KnownProxies=127.0.0.1,::1</c>) or as a JSON array in appsettings.</summary>
+    private static List<IPAddress> KnownProxies(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(KnownProxiesSetting);
+        return section.GetChildren().Select(c => c.Value).Append(section.Value)
+            .SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .Select(a => IPAddress.TryParse(a, out var ip) ? ip : throw new InvalidOperationException($"{KnownProxiesSetting}: '{a}' is not an IP address."))
             .ToList();
+    }
 }
