@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Panah.Data;
 using Panah.Data.Audit;
 using Panah.Data.Entities;
+using Panah.Data.Staff;
 
 namespace Panah.Cli;
 
@@ -21,7 +22,7 @@ public static class CliServices
         services.AddSingleton<IActor>(new FixedActor($"cli:{Environment.UserName}", "localhost"));
         services.AddIdentityCore<StaffUser>(PanahDataServices.ConfigureIdentity)
             .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<PanahDbContext>()
+            .AddPanahStores()
             .AddTokenProvider<AuthenticatorTokenProvider<StaffUser>>(TokenOptions.DefaultAuthenticatorProvider);
         var provider = services.BuildServiceProvider();
         await PanahDatabase.InitializeAsync(provider);

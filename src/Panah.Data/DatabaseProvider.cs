@@ -14,9 +14,17 @@ public sealed class PanahDataOptions
 
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
+    /// <summary>The master key file. <c>PANAH_KEY_FILE</c>, default <see cref="Crypto.KeyRing.DefaultKeyFile"/> (outside the data directory).</summary>
+    public string? KeyFile { get; set; }
+
+    /// <summary>True when the SQLite database is Panah's own file inside the data directory.</summary>
+    public bool DatabaseInDataDirectory => Provider == DatabaseProvider.Sqlite && ConnectionString is null;
+
+    public string SqliteFile => Path.Combine(DataDirectory, "panah.db");
+
     /// <summary>Required for PostgreSQL; for SQLite defaults to <c>panah.db</c> in the data directory.</summary>
     public string? ConnectionString { get; set; }
 
     public string SqliteConnectionString() =>
-        ConnectionString ?? $"Data Source={Path.Combine(DataDirectory, "panah.db")};Foreign Keys=True;Pooling=True";
+        ConnectionString ?? $"Data Source={SqliteFile};Foreign Keys=True;Pooling=True";
 }

@@ -14,7 +14,7 @@ public static class PanahDataServices
     /// <summary>
     /// Reads the data options: section <c>Panah</c> (<c>Provider</c>, <c>ConnectionString</c>,
     /// <c>DataDirectory</c>), with <c>PANAH_DATA</c>, <c>PANAH_DB</c> (sqlite|postgres) and
-    /// <c>PANAH_CONNECTION</c> from the environment taking precedence.
+    /// <c>PANAH_CONNECTION</c> and <c>PANAH_KEY_FILE</c> from the environment taking precedence.
     /// </summary>
     public static PanahDataOptions ReadOptions(IConfiguration configuration)
     {
@@ -32,7 +32,12 @@ public static class PanahDataServices
         {
             options.ConnectionString = cs;
         }
+        if (configuration[KeyRing.FileEnvironmentVariable] is { Length: > 0 } keyFile)
+        {
+            options.KeyFile = keyFile;
+        }
         options.DataDirectory = Path.GetFullPath(options.DataDirectory);
+        options.KeyFile = Path.GetFullPath(options.KeyFile ?? KeyRing.DefaultKeyFile(options.DataDirectory));
         if (options.Provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(options.ConnectionString))
         {
             throw new InvalidOperationException("PostgreSQL needs a connection string: set PANAH_CONNECTION or Panah:ConnectionString.");
@@ -43,10 +48,16 @@ public static class PanahDataServices
     /// <summary>The database, the keys, the audit log and the registry; the caller registers an <see cref="IActor"/>.</summary>
     public static IServiceCollection AddPanahData(this IServiceCollection services, PanahDataOptions options)
     {
-        Directory.CreateDirectory(options.DataDirectory);
+        OwnerOnlyFile.CreateDirectory(options.DataDirectory);
+        // Decided before SQLite creates the file: a new key for an existing database would seal nothing it can open.
+        var existingDatabase = options.DatabaseInDataDirectory && new FileInfo(options.SqliteFile) is { Exists: true, Length: > 0 };
+        if (options.Provider == DatabaseProvider.Sqlite)
+        {
+            OwnerOnlyFile.PrepareSqliteFile(options.SqliteConnectionString());
+        }
         services.AddSingleton(options);
         services.AddDbContext<PanahDbContext>(o => Configure(o, options));
-        services.AddSingleton(_ => KeyRing.Load(options.DataDirectory, Environment.GetEnvironmentVariable(KeyRing.EnvironmentVariable)));
+        services.AddSingleton(_ => KeyRing.Load(options.KeyFile!, Environment.GetEnvironmentVariable(KeyRing.EnvironmentVariable), mayCreate: !existingDatabase));
         services.AddSingleton<FieldCipher>();
         services.AddSingleton<BlindIndex>();
         services.AddSingleton<AuditChain>();

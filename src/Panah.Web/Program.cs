@@ -3,22 +3,30 @@ using Panah.Web.Features.Registry;
 using Panah.Web.Infrastructure;
 
 // --demo: synthetic data and demo accounts (see README). Taken out before configuration reads the arguments.
-var demo = args.Contains("--demo");
+var demo = args.Contains(DemoMode.Flag);
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
-    Args = args.Where(a => a != "--demo").ToArray(),
+    Args = args.Where(a => a != DemoMode.Flag).ToArray(),
     ContentRootPath = AppContext.BaseDirectory,
 });
-builder.AddPanahWeb(demo);
-
-var app = builder.Build();
-await app.InitializePanahAsync();
-app.UsePanahWeb();
-app.MapRazorPages();
-app.MapRegistryApi();
-app.MapMatchingApi();
-app.MapPanahPlatformEndpoints();
-app.Run();
+try
+{
+    builder.AddPanahWeb(demo);
+    var app = builder.Build();
+    await app.InitializePanahAsync();
+    app.UsePanahWeb();
+    app.MapRazorPages();
+    app.MapRegistryApi();
+    app.MapMatchingApi();
+    app.MapPanahPlatformEndpoints();
+    app.Run();
+}
+catch (DemoRefusedException refused)
+{
+    Console.Error.WriteLine($"Panah: {refused.Message}");
+    return 2;
+}
+return 0;
 
 /// <summary>Entry point, visible to the integration tests.</summary>
 public partial class Program;

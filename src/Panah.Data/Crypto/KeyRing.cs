@@ -5,22 +5,28 @@ namespace Panah.Data.Crypto;
 
 /// <summary>
 /// The master key and the purpose keys derived from it with HKDF. The master key never enters the
-/// database: it comes from <c>PANAH_MASTER_KEY</c> (base64, 32 bytes) or from <c>master.key</c> in
-/// the data directory, created on first run with owner-only permissions.
+/// database: it comes from <c>PANAH_MASTER_KEY</c> (base64, 32 bytes) or from a key file
+/// (<c>PANAH_KEY_FILE</c>, by default outside the data directory), created on first run with
+/// owner-only permissions.
 /// </summary>
 public sealed class KeyRing
 {
     public const string EnvironmentVariable = "PANAH_MASTER_KEY";
+    public const string FileEnvironmentVariable = "PANAH_KEY_FILE";
     public const string FileName = "master.key";
 
-    private KeyRing(byte[] master)
+    private KeyRing(byte[] master, string? keyFile)
     {
+        KeyFile = keyFile;
         WrapKey = Derive(master, "panah/wrap/v1");
         BlindIndexKey = Derive(master, "panah/blind-index/v1");
         AuditKey = Derive(master, "panah/audit/v1");
         SecretsKey = Derive(master, "panah/secrets-at-rest/v1");
         CryptographicOperations.ZeroMemory(master);
     }
+
+    /// <summary>The file the master key was read from; null when it came from <c>PANAH_MASTER_KEY</c>.</summary>
+    public string? KeyFile { get; }
 
     /// <summary>Wraps and unwraps per-record data keys.</summary>
     internal byte[] WrapKey { get; }
@@ -45,11 +51,37 @@ public sealed class KeyRing
         {
             throw new InvalidOperationException("The master key must be 32 bytes (256 bits).");
         }
-        return new KeyRing((byte[])master.Clone());
+        return new KeyRing((byte[])master.Clone(), keyFile: null);
     }
 
-    /// <summary>Loads the master key from the environment or the data directory, creating it on first run.</summary>
-    public static KeyRing Load(string dataDirectory, string? fromEnvironment)
+    /// <summary>
+    /// Where the key file lives when <c>PANAH_KEY_FILE</c> is not set: a <c>master.key</c> an earlier
+    /// version left in the data directory, else the user's configuration directory
+    /// (<c>$XDG_CONFIG_HOME</c> or <c>~/.config</c>), one folder per data directory, so the web app and
+    /// the CLI on the same <c>PANAH_DATA</c> find the same key and a copy of the data directory alone
+    /// decrypts nothing.
+    /// </summary>
+    public static string DefaultKeyFile(string dataDirectory)
+    {
+        var inData = Path.Combine(dataDirectory, FileName);
+        if (File.Exists(inData))
+        {
+            return inData;
+        }
+        var config = Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData, Environment.SpecialFolderOption.DoNotVerify);
+        if (string.IsNullOrEmpty(config))
+        {
+            throw new InvalidOperationException($"No home directory to keep the master key in: set {FileEnvironmentVariable} (outside the data directory) or {EnvironmentVariable}.");
+        }
+        var folder = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(dataDirectory))))[..16];
+        return Path.Combine(config, "panah", folder, FileName);
+    }
+
+    /// <summary>
+    /// Loads the master key from the environment or from <paramref name="keyFile"/>, creating the file on
+    /// first run unless <paramref name="mayCreate"/> is false (data sealed under a key that is missing).
+    /// </summary>
+    public static KeyRing Load(string keyFile, string? fromEnvironment, bool mayCreate = true)
     {
         if (!string.IsNullOrWhiteSpace(fromEnvironment))
         {
@@ -64,10 +96,18 @@ public sealed class KeyRing
             }
             return FromMasterKey(bytes);
         }
-        Directory.CreateDirectory(dataDirectory);
-        var path = Path.Combine(dataDirectory, FileName);
+        var path = Path.GetFullPath(keyFile);
         if (!File.Exists(path))
         {
+            if (!mayCreate)
+            {
+                throw new InvalidOperationException($"No master key at {path}, but the data directory already holds a database sealed under one: set {FileEnvironmentVariable} to its key file, or {EnvironmentVariable}.");
+            }
+            var folder = Path.GetDirectoryName(path)!;
+            if (!Directory.Exists(folder))
+            {
+                OwnerOnlyFile.CreateDirectory(folder);
+            }
             CreateKeyFile(path);
         }
         else if (!OperatingSystem.IsWindows())
@@ -78,8 +118,12 @@ public sealed class KeyRing
                 throw new InvalidOperationException($"{path} is readable by other users; run: chmod 600 {path}");
             }
         }
-        var text = File.ReadAllText(path).Trim();
-        return FromMasterKey(Convert.FromBase64String(text));
+        var master = Convert.FromBase64String(File.ReadAllText(path).Trim());
+        if (master.Length != 32)
+        {
+            throw new InvalidOperationException($"The master key in {path} must be 32 bytes (256 bits).");
+        }
+        return new KeyRing(master, path);
     }
 
     private static void CreateKeyFile(string path)

@@ -15,6 +15,7 @@ public sealed record DemoLogin(string Role, string Email, string Password, strin
 public sealed class DemoSeeder(PanahDbContext db, RegistryStore store, AuditLog audit, UserManager<StaffUser> users, TimeProvider clock)
 {
     public const string Domain = "demo.panah.invalid";
+    public const string LoginsFile = "demo-logins.txt";
     private const int Batch = 500;
 
     /// <summary>Registers <paramref name="households"/> synthetic households; <paramref name="progress"/> gets the running count.</summary>
@@ -52,7 +53,7 @@ public sealed class DemoSeeder(PanahDbContext db, RegistryStore store, AuditLog 
     /// <summary>One enrolled account per role, created once; later calls return the same logins from the data directory.</summary>
     public async Task<IReadOnlyList<DemoLogin>> EnsureAccountsAsync(string dataDirectory)
     {
-        var file = Path.Combine(dataDirectory, "demo-logins.txt");
+        var file = Path.Combine(dataDirectory, LoginsFile);
         if (File.Exists(file) && await users.FindByEmailAsync($"officer@{Domain}") is not null)
         {
             return (await File.ReadAllLinesAsync(file)).Select(l => l.Split('\t')).Select(p => new DemoLogin(p[0], p[1], p[2], p[3])).ToList();

@@ -5,17 +5,17 @@ using Panah.Data.Staff;
 namespace Panah.Web.Infrastructure;
 
 /// <summary>
-/// In demo mode only (<c>Panah:Demo=true</c>), and only for the synthetic demo accounts
-/// (<c>@demo.panah.invalid</c>), shows the current authenticator code so a newcomer can sign in
-/// without installing an app. Real accounts never get a hint.
+/// Only in a data directory that <c>--demo</c> created and marked (<see cref="DemoData"/>), and only for
+/// the synthetic demo accounts (<c>@demo.panah.invalid</c>), shows the current authenticator code so a
+/// newcomer can sign in without installing an app. Real accounts never get a hint.
 /// </summary>
-public sealed class DemoHints(IConfiguration configuration, UserManager<StaffUser> users, TimeProvider clock)
+public sealed class DemoHints(DemoData demo, UserManager<StaffUser> users, TimeProvider clock)
 {
     public const string DemoDomain = "@demo.panah.invalid";
 
     public async Task<string?> CurrentCodeAsync(StaffUser user)
     {
-        if (!configuration.GetValue("Panah:Demo", false) || user.Email?.EndsWith(DemoDomain, StringComparison.OrdinalIgnoreCase) != true)
+        if (!demo.IsMarked || user.Email?.EndsWith(DemoDomain, StringComparison.OrdinalIgnoreCase) != true)
         {
             return null;
         }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Localization;
 using Panah.Data;
 using Panah.Data.Audit;
 using Panah.Data.Entities;
+using Panah.Data.Staff;
 using Panah.Web.Features.Matching;
 using Panah.Web.Features.Registry;
 
@@ -19,19 +20,17 @@ public static class PanahWeb
 
     public static void AddPanahWeb(this WebApplicationBuilder builder, bool demo = false)
     {
-        if (demo)
-        {
-            builder.Configuration["Panah:Demo"] = "true";
-        }
         var services = builder.Services;
         var dataOptions = PanahDataServices.ReadOptions(builder.Configuration);
+        services.AddSingleton(DemoMode.Check(demo, builder, dataOptions));
         services.AddPanahData(dataOptions);
+        builder.AddTransportSecurity();
         services.AddHttpContextAccessor();
         services.AddScoped<IActor, HttpActor>();
         services.AddScoped<DemoHints>();
 
         services.AddIdentity<StaffUser, IdentityRole>(PanahDataServices.ConfigureIdentity)
-            .AddEntityFrameworkStores<PanahDbContext>()
+            .AddPanahStores()
             .AddDefaultTokenProviders()
             .AddTokenProvider<Panah.Data.Staff.OneTimeAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddSignInManager<StaffSignInManager>();
@@ -64,11 +63,13 @@ public static class PanahWeb
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(AuthSchemes.ApiToken, _ => { });
         services.AddAuthorization(Policies.Add);
 
-        services.AddDataProtection()
-            .SetApplicationName("Panah")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataOptions.DataDirectory, "cookie-keys")));
+        services.AddDataProtection().SetApplicationName("Panah");
         services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
-            .Configure<Panah.Data.Crypto.KeyRing>((o, keys) => o.XmlEncryptor = new MasterKeyXmlEncryptor(keys));
+            .Configure<Panah.Data.Crypto.KeyRing>((o, keys) =>
+            {
+                o.XmlRepository = new OwnerOnlyKeyRepository(Path.Combine(dataOptions.DataDirectory, "cookie-keys"));
+                o.XmlEncryptor = new MasterKeyXmlEncryptor(keys);
+            });
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
@@ -120,17 +121,18 @@ public static class PanahWeb
             o.AddPolicy(RateLimits.Login, ctx => RateLimitPartition.GetFixedWindowLimiter(
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "local",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = loginPerMinute, Window = TimeSpan.FromMinutes(1) }));
+            // Per account once signed in (the limiter runs after authentication), per client address otherwise.
             o.AddPolicy(RateLimits.Search, ctx => RateLimitPartition.GetFixedWindowLimiter(
-                ctx.User.Identity?.Name ?? ctx.Connection.RemoteIpAddress?.ToString() ?? "local",
+                ctx.User.Identity is { IsAuthenticated: true, Name: { } name } ? "user:" + name : "ip:" + (ctx.Connection.RemoteIpAddress?.ToString() ?? "local"),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = searchPerMinute, Window = TimeSpan.FromMinutes(1) }));
         });
-        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
     }
 
     public static async Task InitializePanahAsync(this WebApplication app)
     {
+        MasterKeyNotice.Log(app);
         await PanahDatabase.InitializeAsync(app.Services);
-        if (app.Configuration.GetValue("Panah:Demo", false))
+        if (app.Services.GetRequiredService<DemoData>().Requested)
         {
             await DemoMode.PrepareAsync(app);
         }
@@ -138,10 +140,10 @@ public static class PanahWeb
 
     public static void UsePanahWeb(this WebApplication app)
     {
+        app.UseTransportSecurity();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");
-            app.UseHsts();
         }
         app.UseSecurityHeaders();
         app.UseResponseCompression();
@@ -160,8 +162,8 @@ public static class PanahWeb
         });
         app.UseRequestLocalization();
         app.UseRouting();
-        app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseApiDocs();
     }

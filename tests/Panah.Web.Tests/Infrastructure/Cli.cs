@@ -19,6 +19,7 @@ public static class Cli
             RedirectStandardError = true,
         };
         info.Environment["PANAH_DATA"] = dataDirectory;
+        info.Environment["PANAH_KEY_FILE"] = PanahApp.KeyFileFor(dataDirectory);
         info.Environment.Remove("PANAH_MASTER_KEY");
         info.Environment["NO_COLOR"] = "1";
         using var process = Process.Start(info)!;

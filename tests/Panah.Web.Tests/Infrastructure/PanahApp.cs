@@ -31,8 +31,14 @@ public abstract class PanahApp : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>TestServer requests go over https, as behind the TLS proxy: cookies are Secure outside Development.</summary>
+    public static readonly Uri TestServerAddress = new("https://localhost");
+
     public string Provider { get; }
     public string DataDirectory { get; }
+
+    /// <summary>Beside the data directory, never in it and never in the real home directory.</summary>
+    public string KeyFile => KeyFileFor(DataDirectory);
     public string? ConnectionString { get; }
     public CapturedLogs Logs { get; } = new();
 
@@ -40,6 +46,7 @@ public abstract class PanahApp : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("PANAH_DATA", DataDirectory);
+        builder.UseSetting("PANAH_KEY_FILE", KeyFile);
         builder.UseSetting("PANAH_DB", Provider);
         if (ConnectionString is not null)
         {
@@ -49,6 +56,8 @@ public abstract class PanahApp : WebApplicationFactory<Program>
         builder.UseSetting("Panah:SearchesPerMinute", "10000");
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
     }
+
+    public static string KeyFileFor(string dataDirectory) => dataDirectory.TrimEnd(Path.DirectorySeparatorChar) + ".master.key";
 
     /// <summary>A new account with <paramref name="role"/>, enrolled in TOTP unless told otherwise.</summary>
     public async Task<TestStaff> CreateStaffAsync(string role, bool enrolled = true)
@@ -72,12 +81,12 @@ public abstract class PanahApp : WebApplicationFactory<Program>
         var staff = await CreateStaffAsync(role);
         await using var scope = Services.CreateAsyncScope();
         var (_, secret) = await scope.ServiceProvider.GetRequiredService<ApiTokens>().IssueAsync(staff.User, "test", 1);
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = TestServerAddress });
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
         return client;
     }
 
-    public HttpClient AnonymousClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
+    public HttpClient AnonymousClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = TestServerAddress });
 
     protected override void Dispose(bool disposing)
     {
@@ -91,6 +100,7 @@ public abstract class PanahApp : WebApplicationFactory<Program>
             try
             {
                 Directory.Delete(DataDirectory, recursive: true);
+                File.Delete(KeyFile);
             }
             catch (IOException)
             {

@@ -26,30 +26,30 @@ public sealed class EncryptionTests : IDisposable
         {
             return; // POSIX permissions only
         }
-        var first = KeyRing.Load(dir, null);
+        var first = KeyRing.Load(Path.Combine(dir, KeyRing.FileName), null);
         var path = Path.Combine(dir, KeyRing.FileName);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
-        var again = KeyRing.Load(dir, null);
+        var again = KeyRing.Load(Path.Combine(dir, KeyRing.FileName), null);
         Assert.Equal(new BlindIndex(first).Token(SearchKind.NamePart, "tursun"), new BlindIndex(again).Token(SearchKind.NamePart, "tursun"));
 
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead);
-        Assert.Contains("chmod 600", Assert.Throws<InvalidOperationException>(() => KeyRing.Load(dir, null)).Message);
+        Assert.Contains("chmod 600", Assert.Throws<InvalidOperationException>(() => KeyRing.Load(Path.Combine(dir, KeyRing.FileName), null)).Message);
     }
 
     [Fact]
     public void A_key_from_the_environment_wins_and_must_be_256_bits()
     {
         var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        KeyRing.Load(dir, key);
+        KeyRing.Load(Path.Combine(dir, KeyRing.FileName), key);
         Assert.False(File.Exists(Path.Combine(dir, KeyRing.FileName)));
-        Assert.Throws<InvalidOperationException>(() => KeyRing.Load(dir, Convert.ToBase64String(new byte[16])));
-        Assert.Throws<InvalidOperationException>(() => KeyRing.Load(dir, "not base64!"));
+        Assert.Throws<InvalidOperationException>(() => KeyRing.Load(Path.Combine(dir, KeyRing.FileName), Convert.ToBase64String(new byte[16])));
+        Assert.Throws<InvalidOperationException>(() => KeyRing.Load(Path.Combine(dir, KeyRing.FileName), "not base64!"));
     }
 
     [Fact]
     public void Sealed_values_cannot_be_altered_moved_or_opened_with_another_master_key()
     {
-        var keys = KeyRing.Load(dir, null);
+        var keys = KeyRing.Load(Path.Combine(dir, KeyRing.FileName), null);
         var sealer = new RegistrySealer(new FieldCipher(keys), TimeProvider.System);
         var (row, key) = sealer.NewKey();
         var person = new PersonDetails { Name = new PersonName(NameScript.UyghurLatin, "Aygul", "Tursun", null) };
