@@ -32,9 +32,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         App.StartServer();
         BaseUrl = App.ClientOptions.BaseAddress.ToString().TrimEnd('/');
         // The first request of an app pays for JIT and start-up work; pay it here rather than inside a test's wait.
-        using (var warmUp = App.AnonymousClient())
+        using (var warmUp = new HttpClient())
         {
-            (await warmUp.GetAsync("/Account/Login")).EnsureSuccessStatusCode();
+            (await warmUp.GetAsync(BaseUrl + "/Account/Login")).EnsureSuccessStatusCode();
         }
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -37,6 +37,9 @@ public abstract class PanahApp : WebApplicationFactory<Program>
     public string Provider { get; }
     public string DataDirectory { get; }
 
+    /// <summary>The TestServer's https address, or the loopback address Kestrel listens on once started with it.</summary>
+    private Uri Address => ClientOptions.BaseAddress.IsDefaultPort ? TestServerAddress : ClientOptions.BaseAddress;
+
     /// <summary>Beside the data directory, never in it and never in the real home directory.</summary>
     public string KeyFile => KeyFileFor(DataDirectory);
     public string? ConnectionString { get; }
@@ -81,12 +84,12 @@ public abstract class PanahApp : WebApplicationFactory<Program>
         var staff = await CreateStaffAsync(role);
         await using var scope = Services.CreateAsyncScope();
         var (_, secret) = await scope.ServiceProvider.GetRequiredService<ApiTokens>().IssueAsync(staff.User, "test", 1);
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = TestServerAddress });
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = Address });
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
         return client;
     }
 
-    public HttpClient AnonymousClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = TestServerAddress });
+    public HttpClient AnonymousClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = Address });
 
     protected override void Dispose(bool disposing)
     {
