@@ -86,7 +86,8 @@ public static class PanahDataServices
         }
         else
         {
-            o.UseSqlite(options.SqliteConnectionString(), b => b.MigrationsAssembly("Panah.Data.Sqlite"));
+            o.UseSqlite(options.SqliteConnectionString(), b => b.MigrationsAssembly("Panah.Data.Sqlite"))
+                .AddInterceptors(SqliteSecureDelete.Instance);
         }
     }
 
