@@ -80,6 +80,29 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, PanahDbContext d
         return (user, result);
     }
 
+    /// <summary>
+    /// A fresh enrolment code for a person who has not enrolled yet (their code expired or was lost).
+    /// Any password and authenticator key set since are dropped, so whoever redeemed the old code loses the account.
+    /// </summary>
+    public async Task<NewStaffAccount> NewEnrolmentCodeAsync(StaffUser user)
+    {
+        if (user.IsServiceAccount || user.TwoFactorEnabled)
+        {
+            throw new InvalidOperationException("Only an account that has not enrolled yet gets a new enrolment code.");
+        }
+        if (await users.HasPasswordAsync(user))
+        {
+            Check(await users.RemovePasswordAsync(user));
+        }
+        Check(await users.ResetAuthenticatorKeyAsync(user));
+        var code = NewPassword();
+        user.EnrolmentCodeHash = HashOf(code);
+        user.EnrolmentCodeExpiresAt = clock.GetUtcNow().AddHours(options.EnrolmentHours);
+        Check(await users.UpdateSecurityStampAsync(user));
+        await audit.SaveAsync(db, new AuditEvent("staff.enrolment-code", "staff", user.Id));
+        return new NewStaffAccount(user, code);
+    }
+
     /// <summary>Disables the account and ends its sessions and tokens at once (the session check sees the new security stamp).</summary>
     public async Task SetDisabledAsync(StaffUser user, bool disabled)
     {

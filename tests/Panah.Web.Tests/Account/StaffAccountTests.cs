@@ -173,6 +173,31 @@ public abstract partial class StaffAccountTests(PanahApp app)
     }
 
     [Fact]
+    public async Task A_new_enrolment_code_replaces_the_old_one_and_whatever_was_done_with_it()
+    {
+        var admin = await StaffSession.SignInAsync(app, await app.CreateStaffAsync(Roles.Administrator));
+        NewStaffAccount first;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            first = await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreateAsync($"lost-{Guid.NewGuid():N}@test.panah.invalid", Roles.Teacher);
+        }
+        // Someone else got hold of the first code and used it.
+        Assert.Equal(HttpStatusCode.Redirect, (await Enrol(first.EnrolmentCode!, "the intruder's pass")).StatusCode);
+
+        var reissued = await Html.PostFormAsync(admin, "/Admin/Users", new Dictionary<string, string>(), $"/Admin/Users?handler=NewCode&id={first.User.Id}");
+        var code = EnrolmentCodeOnPage().Match(await reissued.Content.ReadAsStringAsync()).Groups[1].Value;
+        Assert.Equal(20, code.Length);
+        Assert.Contains(Failure, await (await StaffSession.PostLoginAsync(app.AnonymousClient(), first.User.Email!, "the intruder's pass")).Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await Enrol(code, "the holder's own pass")).StatusCode);
+    }
+
+    private Task<HttpResponseMessage> Enrol(string code, string password) =>
+        Html.PostFormAsync(app.AnonymousClient(), "/Account/Enrol", new Dictionary<string, string>
+        {
+            ["Input.Code"] = code, ["Input.Password"] = password, ["Input.ConfirmPassword"] = password,
+        });
+
+    [Fact]
     public async Task Changing_ones_password_ends_the_other_sessions_and_keeps_this_one()
     {
         var staff = await app.CreateStaffAsync(Roles.ProgrammeManager);

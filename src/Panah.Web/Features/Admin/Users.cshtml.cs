@@ -59,6 +59,20 @@ public sealed class UsersModel(StaffAccounts accounts, UserManager<StaffUser> us
         return Page();
     }
 
+    /// <summary>A new enrolment code for a person who has not enrolled yet; the old one stops working.</summary>
+    public async Task<IActionResult> OnPostNewCodeAsync(string id)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null || user.IsServiceAccount || user.TwoFactorEnabled)
+        {
+            return NotFound();
+        }
+        Created = await accounts.NewEnrolmentCodeAsync(user);
+        CodeExpiresAt = Created.User.EnrolmentCodeExpiresAt;
+        await LoadAsync();
+        return Page();
+    }
+
     /// <summary>First step of disabling: shows who is about to be disabled and asks to confirm.</summary>
     public async Task<IActionResult> OnPostDisableAsync(string id)
     {
