@@ -38,6 +38,12 @@ public sealed class SignInThrottle(TimeProvider clock, IConfiguration configurat
         if (failures.Count >= MaxSources)
         {
             Prune(now);
+            if (failures.Count >= MaxSources)
+            {
+                // Failures from this many places at once are a distributed attack that a per-source
+                // count cannot stop anyway (account lockout still applies); starting over keeps memory bounded.
+                failures.Clear();
+            }
         }
         var times = failures.GetOrAdd(SourceOf(context), _ => new Queue<DateTimeOffset>());
         lock (times)

@@ -236,6 +236,19 @@ public abstract partial class StaffAccountTests(PanahApp app)
     }
 
     [Fact]
+    public async Task Identity_messages_on_the_staff_page_are_translated()
+    {
+        var admin = await StaffSession.SignInAsync(app, await app.CreateStaffAsync(Roles.Administrator));
+        var existing = await app.CreateStaffAsync(Roles.Teacher);
+        await Html.PostFormAsync(admin, "/", new Dictionary<string, string> { ["culture"] = "tr", ["returnUrl"] = "/" }, "/Culture");
+        var duplicate = await Html.PostFormAsync(admin, "/Admin/Users", new Dictionary<string, string>
+        {
+            ["Input.Email"] = existing.Email, ["Input.Role"] = Roles.Teacher,
+        }, "/Admin/Users?handler=Create");
+        Assert.Contains("Bu e-postayla bir personel hesabı zaten var.", WebUtility.HtmlDecode(await duplicate.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
     public async Task A_person_issues_and_revokes_their_own_token_in_a_signed_in_session()
     {
         var staff = await app.CreateStaffAsync(Roles.RegistrationOfficer);
