@@ -1,30 +1,65 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Panah.Web.Infrastructure;
 
 /// <summary>
-/// Failed sign-in attempts per source (client address; an IPv6 client by its /64). After
-/// <c>Panah:SignInFailuresPerSource</c> failures (default 10) within 15 minutes, that source is
-/// refused before any account is looked at, so it can no longer push staff accounts into lockout.
+/// Failed sign-in attempts per source (client address; an IPv6 client by its /64), counted over 15
+/// minutes. A source is refused, before any account is looked at, after
+/// <c>Panah:SignInFailuresPerSource</c> failures (default 10), and for one account after one failure
+/// fewer than the account lockout needs: so no single place can lock a staff member out, while
+/// guesses spread over many places still meet the lockout.
 /// </summary>
-public sealed class SignInThrottle(TimeProvider clock, IConfiguration configuration)
+public sealed class SignInThrottle(TimeProvider clock, IConfiguration configuration, IOptions<IdentityOptions> identity)
 {
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
-    private const int MaxSources = 10_000;
+    private const int MaxKeys = 10_000;
 
-    private readonly int limit = Math.Max(1, configuration.GetValue("Panah:SignInFailuresPerSource", 10));
+    private readonly int perSource = Math.Max(1, configuration.GetValue("Panah:SignInFailuresPerSource", 10));
+    private readonly int perAccount = Math.Max(1, identity.Value.Lockout.MaxFailedAccessAttempts - 1);
     private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> failures = new();
 
-    /// <summary>How long <paramref name="context"/>'s source must wait, or null when it may try.</summary>
-    public TimeSpan? RetryAfter(HttpContext context)
+    /// <summary>How long <paramref name="context"/>'s source must wait (for <paramref name="account"/>, if given), or null when it may try.</summary>
+    public TimeSpan? RetryAfter(HttpContext context, string? account = null)
     {
-        if (!failures.TryGetValue(SourceOf(context), out var times))
+        var source = SourceOf(context);
+        var now = clock.GetUtcNow();
+        var wait = WaitFor(source, perSource, now);
+        return wait ?? (account is null ? null : WaitFor(KeyOf(source, account), perAccount, now));
+    }
+
+    public void RecordFailure(HttpContext context, string? account = null)
+    {
+        var now = clock.GetUtcNow();
+        if (failures.Count >= MaxKeys)
+        {
+            Prune(now);
+            if (failures.Count >= MaxKeys)
+            {
+                // Failures from this many places at once are a distributed attack that a per-source
+                // count cannot stop anyway (account lockout still applies); starting over keeps memory bounded.
+                failures.Clear();
+            }
+        }
+        var source = SourceOf(context);
+        Add(source, now);
+        if (account is not null)
+        {
+            Add(KeyOf(source, account), now);
+        }
+    }
+
+    private TimeSpan? WaitFor(string key, int limit, DateTimeOffset now)
+    {
+        if (!failures.TryGetValue(key, out var times))
         {
             return null;
         }
-        var now = clock.GetUtcNow();
         lock (times)
         {
             Expire(times, now);
@@ -32,20 +67,9 @@ public sealed class SignInThrottle(TimeProvider clock, IConfiguration configurat
         }
     }
 
-    public void RecordFailure(HttpContext context)
+    private void Add(string key, DateTimeOffset now)
     {
-        var now = clock.GetUtcNow();
-        if (failures.Count >= MaxSources)
-        {
-            Prune(now);
-            if (failures.Count >= MaxSources)
-            {
-                // Failures from this many places at once are a distributed attack that a per-source
-                // count cannot stop anyway (account lockout still applies); starting over keeps memory bounded.
-                failures.Clear();
-            }
-        }
-        var times = failures.GetOrAdd(SourceOf(context), _ => new Queue<DateTimeOffset>());
+        var times = failures.GetOrAdd(key, _ => new Queue<DateTimeOffset>());
         lock (times)
         {
             Expire(times, now);
@@ -55,14 +79,14 @@ public sealed class SignInThrottle(TimeProvider clock, IConfiguration configurat
 
     private void Prune(DateTimeOffset now)
     {
-        foreach (var (source, times) in failures)
+        foreach (var (key, times) in failures)
         {
             lock (times)
             {
                 Expire(times, now);
                 if (times.Count == 0)
                 {
-                    failures.TryRemove(source, out _);
+                    failures.TryRemove(key, out _);
                 }
             }
         }
@@ -75,6 +99,10 @@ public sealed class SignInThrottle(TimeProvider clock, IConfiguration configurat
             times.Dequeue();
         }
     }
+
+    // The typed email is kept only as a hash, known and unknown accounts alike.
+    private static string KeyOf(string source, string account) =>
+        source + " " + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(account.Trim().ToUpperInvariant())));
 
     /// <summary>The address a request comes from; an IPv6 host owns a whole /64, so it counts as one source.</summary>
     public static string SourceOf(HttpContext context)

@@ -74,10 +74,40 @@ public sealed class SignInThrottleTests(ThrottledApp app) : IClassFixture<Thrott
         Assert.Equal(3, await users.GetAccessFailedCountAsync(user));
         Assert.False(await users.IsLockedOutAsync(user));
 
+        var elsewhere = await StaffSession.PostLoginAsync(app.AnonymousClientAt("198.51.100.7"), staff.Email, staff.Password);
+        Assert.Equal(HttpStatusCode.Redirect, elsewhere.StatusCode);
+        Assert.StartsWith("/Account/LoginTotp", elsewhere.Headers.Location!.ToString());
+
         var turkish = new HttpRequestMessage(HttpMethod.Get, "/Account/TooManyAttempts?minutes=15");
         turkish.Headers.AcceptLanguage.ParseAdd("tr");
         var page = await client.SendAsync(turkish);
         Assert.Equal((HttpStatusCode)429, page.StatusCode);
         Assert.Contains("15 dakika bekleyin", await page.Content.ReadAsStringAsync());
+    }
+}
+
+/// <summary>One place cannot lock a staff member out: it is stopped one failure before the lockout.</summary>
+public sealed class SignInLockoutTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    [Fact]
+    public async Task One_place_is_stopped_before_it_can_lock_an_account_out()
+    {
+        var staff = await app.CreateStaffAsync(Roles.CaseWorker);
+        var attacker = app.AnonymousClientAt("203.0.113.9");
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.Contains("Sign-in failed", await (await StaffSession.PostLoginAsync(attacker, staff.Email, "not-the-password-" + i)).Content.ReadAsStringAsync());
+        }
+        for (var i = 0; i < 10; i++)
+        {
+            var refused = await StaffSession.PostLoginAsync(attacker, staff.Email, "not-the-password-x" + i);
+            Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+            Assert.StartsWith("/Account/TooManyAttempts", refused.Headers.Location!.ToString());
+        }
+        var owner = await StaffSession.PostLoginAsync(app.AnonymousClientAt("198.51.100.20"), staff.Email, staff.Password);
+        Assert.StartsWith("/Account/LoginTotp", owner.Headers.Location!.ToString());
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        Assert.False(await users.IsLockedOutAsync((await users.FindByIdAsync(staff.User.Id))!));
     }
 }

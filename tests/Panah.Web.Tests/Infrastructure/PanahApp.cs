@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -49,6 +50,34 @@ public abstract class PanahApp : WebApplicationFactory<Program>
         builder.UseSetting("Panah:SearchesPerMinute", "10000");
         builder.UseSetting("Panah:SignInFailuresPerSource", "10000");
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
+        builder.ConfigureServices(s => s.AddTransient<IStartupFilter, ClientAddressFilter>());
+    }
+
+    /// <summary>Header a test sets to play a client at another address (the in-memory server has none).</summary>
+    public const string ClientAddressHeader = "X-Test-Client-Address";
+
+    private sealed class ClientAddressFilter : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                if (context.Request.Headers[ClientAddressHeader] is [{ } address])
+                {
+                    context.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(address);
+                }
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
+    }
+
+    /// <summary>An anonymous client whose requests come from <paramref name="address"/>.</summary>
+    public HttpClient AnonymousClientAt(string address)
+    {
+        var client = AnonymousClient();
+        client.DefaultRequestHeaders.Add(ClientAddressHeader, address);
+        return client;
     }
 
     /// <summary>

@@ -13,7 +13,7 @@ namespace Panah.Web.Features.Account;
 /// Step one of sign-in: email and password. Unknown, wrong-password, locked, disabled and service
 /// accounts all get the same answer after the same work (one password-hash check, a dummy one when
 /// there is no hash to check), so the page reveals nothing about who exists or in which state.
-/// A source with too many failures is refused before any account is looked at.
+/// A source with too many failures, overall or for this email, is refused before any account is looked at.
 /// </summary>
 [EnableRateLimiting(RateLimits.Login)]
 public sealed class LoginModel(UserManager<StaffUser> users, SignInManager<StaffUser> signIn, IPasswordHasher<StaffUser> hasher, SignInThrottle throttle, IStringLocalizer<SharedResource> l) : PageModel
@@ -36,13 +36,13 @@ public sealed class LoginModel(UserManager<StaffUser> users, SignInManager<Staff
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (throttle.RetryAfter(HttpContext) is { } wait)
-        {
-            return TooManyAttemptsModel.RedirectFor(wait);
-        }
         if (!ModelState.IsValid)
         {
             return Page();
+        }
+        if (throttle.RetryAfter(HttpContext, Email) is { } wait)
+        {
+            return TooManyAttemptsModel.RedirectFor(wait);
         }
         var user = await users.FindByEmailAsync(Email.Trim());
         var passwordMatches = user is { IsServiceAccount: false, PasswordHash: not null }
@@ -54,7 +54,7 @@ public sealed class LoginModel(UserManager<StaffUser> users, SignInManager<Staff
             {
                 await users.AccessFailedAsync(user);
             }
-            throttle.RecordFailure(HttpContext);
+            throttle.RecordFailure(HttpContext, Email);
             ModelState.AddModelError("", l["Sign-in failed. Check your email and password, or ask an administrator if your account is locked."]);
             return Page();
         }
