@@ -8,8 +8,8 @@ var app = new CommandApp();
 app.Configure(config =>
 {
     config.SetApplicationName("panah");
-    config.AddBranch("user", user => user.AddCommand<UserAddCommand>("add").WithDescription("Create a staff account; prints a one-time password and the TOTP otpauth:// URI."));
-    config.AddBranch("token", token => token.AddCommand<TokenAddCommand>("add").WithDescription("Issue an API bearer token for a staff account."));
+    config.AddBranch("user", user => user.AddCommand<UserAddCommand>("add").WithDescription("Create a staff account; prints its single-use enrolment code (--service: an integration's account, no code)."));
+    config.AddBranch("token", token => token.AddCommand<TokenAddCommand>("add").WithDescription("Issue an API bearer token for a service account."));
     config.AddBranch("audit", audit => audit.AddCommand<AuditVerifyCommand>("verify").WithDescription("Check the audit hash chain; exit 0 when intact."));
     config.AddCommand<SeedDemoCommand>("seed-demo").WithDescription("Register synthetic multi-script Uyghur households.");
     config.AddCommand<DedupeCommand>("dedupe").WithDescription("Find registrations of the same person: CSV in, id,cluster CSV out.");

@@ -72,6 +72,7 @@ public static class PanahDataServices
         services.AddSingleton<Matching.RegistryMatchIndex>();
         services.AddScoped<Matching.MatchSource>();
         services.AddScoped<Matching.DuplicateReviews>();
+        services.AddSingleton(sp => StaffOptions.Read(sp.GetRequiredService<IConfiguration>()));
         services.AddScoped<ApiTokens>();
         services.AddScoped<Staff.StaffAccounts>();
         services.AddScoped<Demo.DemoSeeder>();

@@ -96,6 +96,11 @@ public sealed class PanahDbContext(DbContextOptions<PanahDbContext> options) : I
             e.HasOne<PersonRecord>().WithMany().HasForeignKey(x => x.PersonBId).OnDelete(DeleteBehavior.Cascade);
         });
 
-        builder.Entity<StaffUser>(e => e.Property(x => x.DisplayName).HasMaxLength(100));
+        builder.Entity<StaffUser>(e =>
+        {
+            e.Property(x => x.DisplayName).HasMaxLength(100);
+            e.Property(x => x.EnrolmentCodeHash).HasMaxLength(32);
+            e.HasIndex(x => x.EnrolmentCodeHash).IsUnique();
+        });
     }
 }

@@ -20,6 +20,9 @@ public sealed class UserAddCommand : AsyncCommand<UserAddCommand.Settings>
         [CommandOption("--name <NAME>"), Description("Display name.")]
         public string? Name { get; init; }
 
+        [CommandOption("--service"), Description("A service account for an integration: never signs in, holds API tokens only (see token add).")]
+        public bool Service { get; init; }
+
         public override ValidationResult Validate() =>
             string.IsNullOrWhiteSpace(Email) || !Email.Contains('@') ? ValidationResult.Error("--email is required.")
             : Roles.Parse(Role) is null ? ValidationResult.Error($"--role must be one of: {string.Join(", ", Roles.All)}.")
@@ -33,11 +36,17 @@ public sealed class UserAddCommand : AsyncCommand<UserAddCommand.Settings>
         await using var scope = services.CreateAsyncScope();
         try
         {
-            var created = await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreateAsync(settings.Email, settings.Role, settings.Name);
-            AnsiConsole.MarkupLine($"[green]Created[/] {created.User.Email.EscapeMarkup()} ({Roles.Parse(settings.Role)})");
-            Console.WriteLine($"one-time password: {created.Password}");
-            Console.WriteLine($"totp: {created.AuthenticatorUri}");
-            AnsiConsole.MarkupLine("[grey]Give both to the person privately; 2FA is confirmed at first sign-in.[/]");
+            var created = await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreateAsync(settings.Email, settings.Role, settings.Name, service: settings.Service);
+            AnsiConsole.MarkupLine($"[green]Created[/] {(settings.Service ? "service account " : "")}{created.User.Email.EscapeMarkup()} ({Roles.Parse(settings.Role)})");
+            if (created.EnrolmentCode is { } code)
+            {
+                Console.WriteLine($"enrolment code: {code}");
+                AnsiConsole.MarkupLine($"[grey]Give it to the person privately. It works once, until {created.User.EnrolmentCodeExpiresAt:yyyy-MM-dd HH:mm} UTC: at /Account/Enrol they choose their own password, then set up their authenticator.[/]");
+            }
+            else
+            {
+                AnsiConsole.MarkupLine("[grey]It cannot sign in; issue its API token with 'token add'.[/]");
+            }
             return 0;
         }
         catch (InvalidOperationException e)

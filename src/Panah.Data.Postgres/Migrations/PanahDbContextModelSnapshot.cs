@@ -523,10 +523,20 @@ namespace Panah.Data.Postgres.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTimeOffset?>("EnrolmentCodeExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("EnrolmentCodeHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
                     b.Property<int?>("FieldOfficeId")
                         .HasColumnType("integer");
 
                     b.Property<bool>("IsDisabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsServiceAccount")
                         .HasColumnType("boolean");
 
                     b.Property<long>("LastTotpStep")
@@ -566,6 +576,9 @@ namespace Panah.Data.Postgres.Migrations
                         .HasColumnType("character varying(256)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EnrolmentCodeHash")
+                        .IsUnique();
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");

@@ -510,10 +510,20 @@ namespace Panah.Data.Sqlite.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTimeOffset?>("EnrolmentCodeExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("EnrolmentCodeHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
                     b.Property<int?>("FieldOfficeId")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsDisabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsServiceAccount")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("LastTotpStep")
@@ -553,6 +563,9 @@ namespace Panah.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EnrolmentCodeHash")
+                        .IsUnique();
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");

@@ -6,16 +6,46 @@ using Panah.Data.Entities;
 
 namespace Panah.Data.Staff;
 
-/// <summary>Issues, checks and revokes bearer API tokens. Only a SHA-256 hash of each token is stored.</summary>
-public sealed class ApiTokens(PanahDbContext db, AuditLog audit, TimeProvider clock)
+/// <summary>
+/// Issues, checks and revokes bearer API tokens. Only a SHA-256 hash of each token is stored. A token
+/// is issued to its own holder after 2FA, or by an administrator to a service account, never to
+/// someone else: a token for another person would let its issuer read the registry in their name.
+/// </summary>
+public sealed class ApiTokens(PanahDbContext db, AuditLog audit, TimeProvider clock, StaffOptions options)
 {
     public const string Prefix = "pnh_";
 
-    public async Task<(ApiToken Token, string Secret)> IssueAsync(StaffUser user, string name, int days, CancellationToken ct = default)
+    /// <summary>The longest lifetime allowed (<c>Panah:MaxTokenDays</c>).</summary>
+    public int MaxDays => options.MaxTokenDays;
+
+    /// <summary>A token for the signed-in holder themselves, who has enrolled two-step verification.</summary>
+    public Task<(ApiToken Token, string Secret)> IssueOwnAsync(StaffUser holder, string name, int days, CancellationToken ct = default)
     {
-        if (days is < 1 or > 366)
+        if (holder.IsServiceAccount || !holder.TwoFactorEnabled)
         {
-            throw new ArgumentOutOfRangeException(nameof(days), "A token lives 1 to 366 days.");
+            throw new InvalidOperationException("Only an account that has enrolled two-step verification holds its own tokens.");
+        }
+        return IssueAsync(holder, name, days, ct);
+    }
+
+    /// <summary>A token an administrator issues for an integration's service account.</summary>
+    public Task<(ApiToken Token, string Secret)> IssueForServiceAccountAsync(StaffUser account, string name, int days, CancellationToken ct = default)
+    {
+        if (!account.IsServiceAccount)
+        {
+            throw new InvalidOperationException("An administrator issues tokens for service accounts only.");
+        }
+        return IssueAsync(account, name, days, ct);
+    }
+
+    /// <summary>True when a token of <paramref name="user"/> may authenticate: an enrolled person or a service account.</summary>
+    public static bool MayHoldTokens(StaffUser user) => !user.IsDisabled && (user.IsServiceAccount || user.TwoFactorEnabled);
+
+    private async Task<(ApiToken Token, string Secret)> IssueAsync(StaffUser user, string name, int days, CancellationToken ct)
+    {
+        if (days < 1 || days > options.MaxTokenDays)
+        {
+            throw new ArgumentOutOfRangeException(nameof(days), $"A token lives 1 to {options.MaxTokenDays} days.");
         }
         if (string.IsNullOrWhiteSpace(name) || name.Length > 100 || !Panah.Core.PlainText.IsAllowed(name))
         {
@@ -33,7 +63,7 @@ public sealed class ApiTokens(PanahDbContext db, AuditLog audit, TimeProvider cl
             ExpiresAt = now.AddDays(days),
         };
         db.ApiTokens.Add(token);
-        await audit.SaveAsync(db, new AuditEvent("token.issue", "apitoken", token.Id.ToString(), $"user={user.Id} days={days}"), ct);
+        await audit.SaveAsync(db, new AuditEvent("token.issue", "apitoken", token.Id.ToString(), $"user={user.Id} days={days}{(user.IsServiceAccount ? " service" : "")}"), ct);
         return (token, secret);
     }
 
@@ -46,7 +76,7 @@ public sealed class ApiTokens(PanahDbContext db, AuditLog audit, TimeProvider cl
         }
         var hash = HashOf(secret);
         var token = await db.ApiTokens.Include(t => t.User).FirstOrDefaultAsync(t => t.Hash == hash, ct);
-        return token is not null && token.IsActive(clock.GetUtcNow()) && token.User is { IsDisabled: false } ? token : null;
+        return token is not null && token.IsActive(clock.GetUtcNow()) && token.User is { } user && MayHoldTokens(user) ? token : null;
     }
 
     public async Task<bool> RevokeAsync(Guid id, CancellationToken ct = default)

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Panah.Data.Audit;
@@ -6,13 +7,23 @@ using Panah.Data.Entities;
 
 namespace Panah.Data.Staff;
 
-/// <summary>A new account: its one-time password and the authenticator URI to enrol.</summary>
-public sealed record NewStaffAccount(StaffUser User, string Password, string AuthenticatorUri);
+/// <summary>
+/// A new account and, for a person, the single-use code they redeem to choose their own password
+/// (null for a service account). Nobody but the account's holder ever knows its password or TOTP key.
+/// </summary>
+public sealed record NewStaffAccount(StaffUser User, string? EnrolmentCode);
 
-/// <summary>Creates, disables and enables staff accounts, for the admin pages and the CLI alike.</summary>
-public sealed class StaffAccounts(UserManager<StaffUser> users, PanahDbContext db, AuditLog audit, TimeProvider clock)
+/// <summary>Refused because it would leave Panah without an enabled administrator.</summary>
+public sealed class LastAdministratorException() : InvalidOperationException("Panah needs at least one enabled administrator.");
+
+/// <summary>Creates, enrols, disables and enables staff accounts, for the admin pages and the CLI alike.</summary>
+public sealed class StaffAccounts(UserManager<StaffUser> users, PanahDbContext db, AuditLog audit, TimeProvider clock, StaffOptions options)
 {
-    public async Task<NewStaffAccount> CreateAsync(string email, string role, string? displayName = null, int? fieldOfficeId = null)
+    /// <summary>
+    /// Creates a person's account with an enrolment code (shown once, stored hashed), or with
+    /// <paramref name="service"/> an integration's account that has no password and holds API tokens only.
+    /// </summary>
+    public async Task<NewStaffAccount> CreateAsync(string email, string role, string? displayName = null, int? fieldOfficeId = null, bool service = false)
     {
         if (displayName is not null && !Panah.Core.PlainText.IsAllowed(displayName))
         {
@@ -27,19 +38,82 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, PanahDbContext d
             DisplayName = displayName,
             FieldOfficeId = fieldOfficeId,
             CreatedAt = clock.GetUtcNow(),
+            IsServiceAccount = service,
         };
-        var password = NewPassword();
-        Check(await users.CreateAsync(user, password));
+        var code = service ? null : NewPassword();
+        if (code is not null)
+        {
+            user.EnrolmentCodeHash = HashOf(code);
+            user.EnrolmentCodeExpiresAt = clock.GetUtcNow().AddHours(options.EnrolmentHours);
+        }
+        Check(await users.CreateAsync(user));
         Check(await users.AddToRoleAsync(user, parsedRole));
+        await audit.SaveAsync(db, new AuditEvent("staff.create", "staff", user.Id, $"role={parsedRole}{(service ? " service" : "")}"));
+        return new NewStaffAccount(user, code);
+    }
+
+    /// <summary>
+    /// Redeems an enrolment code: the account gets <paramref name="password"/> and the code is gone.
+    /// Null when the code is unknown, used or expired; Identity's errors when the password is refused.
+    /// </summary>
+    public async Task<(StaffUser? User, IdentityResult Result)> RedeemEnrolmentAsync(string code, string password)
+    {
+        var hash = HashOf(code.Trim());
+        var user = await users.Users.FirstOrDefaultAsync(u => u.EnrolmentCodeHash == hash);
+        if (user is null || user.IsDisabled || user.IsServiceAccount || user.EnrolmentCodeExpiresAt is not { } expires || expires <= clock.GetUtcNow())
+        {
+            return (null, IdentityResult.Failed());
+        }
+        foreach (var validator in users.PasswordValidators)
+        {
+            var refused = await validator.ValidateAsync(users, user, password);
+            if (!refused.Succeeded)
+            {
+                return (user, refused);
+            }
+        }
+        user.EnrolmentCodeHash = null;
+        user.EnrolmentCodeExpiresAt = null;
+        // Adding the password saves the cleared code in the same update; the concurrency stamp lets one of two racing redemptions win.
+        var result = await users.AddPasswordAsync(user, password);
+        if (!result.Succeeded)
+        {
+            return (null, result);
+        }
+        await audit.SaveAsync(db, new AuditEvent("staff.enrol", "staff", user.Id));
+        return (user, result);
+    }
+
+    /// <summary>
+    /// A fresh enrolment code for a person who has not enrolled yet (their code expired or was lost).
+    /// Any password and authenticator key set since are dropped, so whoever redeemed the old code loses the account.
+    /// </summary>
+    public async Task<NewStaffAccount> NewEnrolmentCodeAsync(StaffUser user)
+    {
+        if (user.IsServiceAccount || user.TwoFactorEnabled)
+        {
+            throw new InvalidOperationException("Only an account that has not enrolled yet gets a new enrolment code.");
+        }
+        if (await users.HasPasswordAsync(user))
+        {
+            Check(await users.RemovePasswordAsync(user));
+        }
         Check(await users.ResetAuthenticatorKeyAsync(user));
-        var key = await users.GetAuthenticatorKeyAsync(user);
-        await audit.SaveAsync(db, new AuditEvent("staff.create", "staff", user.Id, $"role={parsedRole}"));
-        return new NewStaffAccount(user, password, Totp.Uri("Panah", user.Email!, key!));
+        var code = NewPassword();
+        user.EnrolmentCodeHash = HashOf(code);
+        user.EnrolmentCodeExpiresAt = clock.GetUtcNow().AddHours(options.EnrolmentHours);
+        Check(await users.UpdateSecurityStampAsync(user));
+        await audit.SaveAsync(db, new AuditEvent("staff.enrolment-code", "staff", user.Id));
+        return new NewStaffAccount(user, code);
     }
 
     /// <summary>Disables the account and ends its sessions and tokens at once (the session check sees the new security stamp).</summary>
     public async Task SetDisabledAsync(StaffUser user, bool disabled)
     {
+        if (disabled && await IsLastAdministratorAsync(user))
+        {
+            throw new LastAdministratorException();
+        }
         user.IsDisabled = disabled;
         Check(await users.UpdateAsync(user));
         Check(await users.UpdateSecurityStampAsync(user));
@@ -50,10 +124,24 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, PanahDbContext d
     public async Task SetRoleAsync(StaffUser user, string role)
     {
         var parsed = Roles.Parse(role) ?? throw new ArgumentException($"Unknown role '{role}'.", nameof(role));
+        if (parsed != Roles.Administrator && await IsLastAdministratorAsync(user))
+        {
+            throw new LastAdministratorException();
+        }
         Check(await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user)));
         Check(await users.AddToRoleAsync(user, parsed));
         Check(await users.UpdateSecurityStampAsync(user));
         await audit.SaveAsync(db, new AuditEvent("staff.role", "staff", user.Id, $"role={parsed}"));
+    }
+
+    /// <summary>True when <paramref name="user"/> is the only enabled person (not service account) who can administer Panah.</summary>
+    public async Task<bool> IsLastAdministratorAsync(StaffUser user)
+    {
+        if (user.IsDisabled || user.IsServiceAccount || !await users.IsInRoleAsync(user, Roles.Administrator))
+        {
+            return false;
+        }
+        return !(await users.GetUsersInRoleAsync(Roles.Administrator)).Any(u => u.Id != user.Id && !u.IsDisabled && !u.IsServiceAccount);
     }
 
     public Task<List<StaffUser>> ListAsync() => users.Users.OrderBy(u => u.Email).ToListAsync();
@@ -70,6 +158,9 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, PanahDbContext d
             }
         });
     }
+
+    // The code has 110 random bits, so a plain hash is enough: nobody can search that space.
+    private static byte[] HashOf(string code) => SHA256.HashData(Encoding.UTF8.GetBytes(code));
 
     private static void Check(IdentityResult result)
     {

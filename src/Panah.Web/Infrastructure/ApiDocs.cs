@@ -41,7 +41,7 @@ internal sealed class BearerDocumentTransformer : IOpenApiDocumentTransformer
     {
         document.Info.Title = "Panah API";
         document.Info.Description = "Households and people of the Panah registry. Authenticate with `Authorization: Bearer pnh_…` " +
-            "(tokens are issued by an administrator: `panah token add`). Errors are RFC 9457 problem details with field-level messages.";
+            "(a person issues their own token after signing in; an administrator issues one for a service account: `panah token add`). Errors are RFC 9457 problem details with field-level messages.";
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
         document.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme

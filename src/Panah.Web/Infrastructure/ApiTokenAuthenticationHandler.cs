@@ -8,7 +8,11 @@ using Panah.Data.Staff;
 
 namespace Panah.Web.Infrastructure;
 
-/// <summary>Authenticates <c>Authorization: Bearer pnh_…</c> with a stored, unexpired, unrevoked token of an enabled user.</summary>
+/// <summary>
+/// Authenticates <c>Authorization: Bearer pnh_…</c> with a stored, unexpired, unrevoked token of an enabled
+/// account that enrolled 2FA, or of a service account. The principal never carries the interactive-session
+/// claim, so a token cannot reach the admin pages.
+/// </summary>
 public sealed class ApiTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
@@ -33,10 +37,14 @@ public sealed class ApiTokenAuthenticationHandler(
         {
             new(ClaimTypes.NameIdentifier, token.UserId),
             new(ClaimTypes.Name, token.User.UserName ?? token.UserId),
-            // The token was issued by an administrator to a user who enrolled 2FA; it stands in for it.
+            // Issued in a 2FA session: by its holder, who enrolled 2FA, or by an administrator for a service account.
             new(Policies.MfaClaim, Policies.MfaValue),
             new("token", token.Id.ToString()),
         };
+        if (token.User.IsServiceAccount)
+        {
+            claims.Add(new Claim(Policies.ServiceAccountClaim, "true"));
+        }
         claims.AddRange((await users.GetRolesAsync(token.User)).Select(r => new Claim(ClaimTypes.Role, r)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, AuthSchemes.ApiToken));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, AuthSchemes.ApiToken));

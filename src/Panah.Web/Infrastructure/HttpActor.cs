@@ -15,7 +15,10 @@ public static class AmbientActor
     }
 }
 
-/// <summary>The audit actor of a web request: the staff account id (or "anonymous") and the client address.</summary>
+/// <summary>
+/// The audit actor of a web request: the staff account id (or "anonymous") and the client address.
+/// A service account's token is recorded as <c>service:…</c>, so nobody mistakes an integration for a person.
+/// </summary>
 public sealed class HttpActor(IHttpContextAccessor accessor) : IActor
 {
     public string Id
@@ -32,7 +35,8 @@ public sealed class HttpActor(IHttpContextAccessor accessor) : IActor
             {
                 return "anonymous";
             }
-            return user!.FindFirstValue("token") is { } token ? $"user:{id} token:{token}" : $"user:{id}";
+            var kind = user!.HasClaim(Policies.ServiceAccountClaim, "true") ? "service" : "user";
+            return user.FindFirstValue("token") is { } token ? $"{kind}:{id} token:{token}" : $"{kind}:{id}";
         }
     }
 

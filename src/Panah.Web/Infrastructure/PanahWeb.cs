@@ -28,9 +28,11 @@ public static class PanahWeb
         services.AddHttpContextAccessor();
         services.AddScoped<IActor, HttpActor>();
         services.AddScoped<DemoHints>();
+        services.AddSingleton<SignInThrottle>();
 
         services.AddIdentity<StaffUser, IdentityRole>(PanahDataServices.ConfigureIdentity)
             .AddPanahStores()
+            .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<Panah.Data.Staff.OneTimeAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddSignInManager<StaffSignInManager>();
@@ -83,7 +85,12 @@ public static class PanahWeb
             {
                 o.RootDirectory = "/Features";
                 o.Conventions.AuthorizeFolder("/", Policies.Staff);
-                o.Conventions.AllowAnonymousToFolder("/Account");
+                foreach (var page in new[] { "Login", "LoginTotp", "EnrollTotp", "Enrol", "TooManyAttempts", "Logout", "AccessDenied" })
+                {
+                    o.Conventions.AllowAnonymousToPage("/Account/" + page);
+                }
+                o.Conventions.AuthorizePage("/Account/Password", Policies.OwnAccount);
+                o.Conventions.AuthorizePage("/Account/Tokens", Policies.OwnAccount);
                 o.Conventions.AllowAnonymousToPage("/Error");
                 o.Conventions.AllowAnonymousToPage("/Culture");
                 o.Conventions.AuthorizeFolder("/Registry", Policies.RegistryRead);
@@ -113,14 +120,11 @@ public static class PanahWeb
         services.AddRegistryApiServices();
         services.AddMatching();
 
-        var loginPerMinute = builder.Configuration.GetValue("Panah:LoginAttemptsPerMinute", 20);
         var searchPerMinute = builder.Configuration.GetValue("Panah:SearchesPerMinute", 120);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(RateLimits.Login, ctx => RateLimitPartition.GetFixedWindowLimiter(
-                ctx.Connection.RemoteIpAddress?.ToString() ?? "local",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = loginPerMinute, Window = TimeSpan.FromMinutes(1) }));
+            o.AddPolicy<string, SignInRateLimit>(RateLimits.Login);
             // Per account once signed in (the limiter runs after authentication), per client address otherwise.
             o.AddPolicy(RateLimits.Search, ctx => RateLimitPartition.GetFixedWindowLimiter(
                 ctx.User.Identity is { IsAuthenticated: true, Name: { } name } ? "user:" + name : "ip:" + (ctx.Connection.RemoteIpAddress?.ToString() ?? "local"),

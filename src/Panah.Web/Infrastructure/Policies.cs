@@ -11,6 +11,9 @@ public static class Policies
     public const string RegistryRead = nameof(RegistryRead);
     public const string RegistryWrite = nameof(RegistryWrite);
     public const string StaffAdmin = nameof(StaffAdmin);
+
+    /// <summary>A signed-in person managing their own account (password, own API tokens): any role, interactive only.</summary>
+    public const string OwnAccount = nameof(OwnAccount);
     public const string DuplicateReview = nameof(DuplicateReview);
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
@@ -19,21 +22,41 @@ public static class Policies
         [RegistryRead] = [Roles.RegistrationOfficer, Roles.ProgrammeManager, Roles.CaseWorker, Roles.DataProtectionOfficer],
         [RegistryWrite] = [Roles.RegistrationOfficer],
         [StaffAdmin] = [Roles.Administrator],
+        [OwnAccount] = [.. Roles.All],
         [DuplicateReview] = [Roles.RegistrationOfficer, Roles.ProgrammeManager, Roles.CaseWorker],
     };
 
     public const string MfaClaim = "amr";
     public const string MfaValue = "mfa";
 
+    /// <summary>Set only on cookie sessions a person opened with password and TOTP; a bearer token never carries it.</summary>
+    public const string SessionClaim = "session";
+    public const string InteractiveValue = "interactive";
+
+    /// <summary>Marks the principal of a service account's token, so the audit names it as one.</summary>
+    public const string ServiceAccountClaim = "service_account";
+
+    /// <summary>
+    /// Policies a token can never satisfy: administering staff and tokens, or changing one's own account,
+    /// needs a person at the keyboard who passed 2FA, not a credential that may sit in a script.
+    /// </summary>
+    public static readonly IReadOnlySet<string> InteractiveOnly = new HashSet<string> { StaffAdmin, OwnAccount };
+
     public static void Add(AuthorizationOptions options)
     {
         foreach (var (name, roles) in RolesFor)
         {
-            options.AddPolicy(name, p => p
-                .AddAuthenticationSchemes(AuthSchemes.Staff)
-                .RequireAuthenticatedUser()
-                .RequireClaim(MfaClaim, MfaValue)
-                .RequireRole(roles));
+            options.AddPolicy(name, p =>
+            {
+                p.AddAuthenticationSchemes(AuthSchemes.Staff)
+                    .RequireAuthenticatedUser()
+                    .RequireClaim(MfaClaim, MfaValue)
+                    .RequireRole(roles);
+                if (InteractiveOnly.Contains(name))
+                {
+                    p.RequireClaim(SessionClaim, InteractiveValue);
+                }
+            });
         }
         options.FallbackPolicy = options.GetPolicy(Staff);
     }

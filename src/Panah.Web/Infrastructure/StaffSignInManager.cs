@@ -8,8 +8,9 @@ using Panah.Data.Entities;
 namespace Panah.Web.Infrastructure;
 
 /// <summary>
-/// Identity's sign-in with two additions: every session records when it began (for the absolute
-/// lifetime), and a disabled account cannot sign in at all.
+/// Identity's sign-in with three additions: every session records when it began (for the absolute
+/// lifetime) and that a person opened it interactively (admin pages need that; tokens never have it),
+/// and a disabled or service account cannot sign in at all.
 /// </summary>
 public sealed class StaffSignInManager(
     UserManager<StaffUser> userManager,
@@ -26,9 +27,15 @@ public sealed class StaffSignInManager(
 
     public override Task SignInWithClaimsAsync(StaffUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
     {
-        var claims = additionalClaims.Append(new Claim(AuthTimeClaim, clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)));
+        var claims = additionalClaims.ToList();
+        // A session renewed after a password change keeps its start, so it still ends at the absolute lifetime.
+        if (!claims.Exists(c => c.Type == AuthTimeClaim))
+        {
+            claims.Add(new Claim(AuthTimeClaim, clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)));
+        }
+        claims.Add(new Claim(Policies.SessionClaim, Policies.InteractiveValue));
         return base.SignInWithClaimsAsync(user, authenticationProperties, claims);
     }
 
-    public override async Task<bool> CanSignInAsync(StaffUser user) => !user.IsDisabled && await base.CanSignInAsync(user);
+    public override async Task<bool> CanSignInAsync(StaffUser user) => !user.IsDisabled && !user.IsServiceAccount && await base.CanSignInAsync(user);
 }

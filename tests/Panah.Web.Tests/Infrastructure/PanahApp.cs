@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -57,37 +58,88 @@ public abstract class PanahApp : WebApplicationFactory<Program>
         }
         builder.UseSetting("Panah:LoginAttemptsPerMinute", "10000");
         builder.UseSetting("Panah:SearchesPerMinute", "10000");
+        builder.UseSetting("Panah:SignInFailuresPerSource", "10000");
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
+        builder.ConfigureServices(s => s.AddTransient<IStartupFilter, ClientAddressFilter>());
     }
 
     public static string KeyFileFor(string dataDirectory) => dataDirectory.TrimEnd(Path.DirectorySeparatorChar) + ".master.key";
 
-    /// <summary>A new account with <paramref name="role"/>, enrolled in TOTP unless told otherwise.</summary>
+    /// <summary>Header a test sets to play a client at another address (the in-memory server has none).</summary>
+    public const string ClientAddressHeader = "X-Test-Client-Address";
+
+    private sealed class ClientAddressFilter : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                if (context.Request.Headers[ClientAddressHeader] is [{ } address])
+                {
+                    context.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(address);
+                }
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
+    }
+
+    /// <summary>An anonymous client whose requests come from <paramref name="address"/>.</summary>
+    public HttpClient AnonymousClientAt(string address)
+    {
+        var client = AnonymousClient();
+        client.DefaultRequestHeaders.Add(ClientAddressHeader, address);
+        return client;
+    }
+
+    /// <summary>
+    /// A new account with <paramref name="role"/>, its enrolment code redeemed with a password of the
+    /// test's choosing, and its authenticator enrolled unless told otherwise (then it has no key yet).
+    /// </summary>
     public async Task<TestStaff> CreateStaffAsync(string role, bool enrolled = true)
     {
         await using var scope = Services.CreateAsyncScope();
         var accounts = scope.ServiceProvider.GetRequiredService<StaffAccounts>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-        var email = $"{role.ToLowerInvariant()}{Interlocked.Increment(ref counter)}-{Guid.NewGuid():N}@test.panah.invalid"[..60];
+        var email = NewEmail(role);
         var created = await accounts.CreateAsync(email, role);
+        var password = StaffAccounts.NewPassword();
+        var (user, result) = await accounts.RedeemEnrolmentAsync(created.EnrolmentCode!, password);
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
+        var key = "";
         if (enrolled)
         {
-            await users.SetTwoFactorEnabledAsync(created.User, true);
+            await users.ResetAuthenticatorKeyAsync(user!);
+            await users.SetTwoFactorEnabledAsync(user!, true);
+            key = (await users.GetAuthenticatorKeyAsync(user!))!;
         }
-        var key = await users.GetAuthenticatorKeyAsync(created.User);
-        return new TestStaff(created.User, email, created.Password, key!);
+        return new TestStaff((await users.FindByIdAsync(user!.Id))!, email, password, key);
     }
 
-    /// <summary>An HTTP client that carries a fresh API token of a new account with <paramref name="role"/>.</summary>
+    /// <summary>A new service account with <paramref name="role"/>: no password, tokens only.</summary>
+    public async Task<StaffUser> CreateServiceAccountAsync(string role)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreateAsync(NewEmail(role), role, service: true)).User;
+    }
+
+    /// <summary>An HTTP client that carries a fresh API token, issued to itself, of a new enrolled account with <paramref name="role"/>.</summary>
     public async Task<HttpClient> ClientForRoleAsync(string role)
     {
         var staff = await CreateStaffAsync(role);
         await using var scope = Services.CreateAsyncScope();
-        var (_, secret) = await scope.ServiceProvider.GetRequiredService<ApiTokens>().IssueAsync(staff.User, "test", 1);
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = Address });
+        var (_, secret) = await scope.ServiceProvider.GetRequiredService<ApiTokens>().IssueOwnAsync(staff.User, "test", 1);
+        return ClientWithToken(secret);
+    }
+
+    public HttpClient ClientWithToken(string secret)
+    {
+        var client = AnonymousClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
         return client;
     }
+
+    private string NewEmail(string role) => $"{role.ToLowerInvariant()}{Interlocked.Increment(ref counter)}-{Guid.NewGuid():N}@test.panah.invalid"[..60];
 
     public HttpClient AnonymousClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = Address });
 

@@ -63,7 +63,8 @@ public sealed class AuthorizationMatrixTests(SqliteApp app, ITestOutputHelper ou
                 {
                     continue;
                 }
-                var allowed = Policies.RolesFor[policy].Contains(role);
+                // These clients carry bearer tokens: session-only pages refuse them whatever the role.
+                var allowed = Policies.RolesFor[policy].Contains(role) && !EndpointInventory.SessionOnly.Contains(cell.Key);
                 var response = await SendAsync(client, cell);
                 if (allowed)
                 {
@@ -79,6 +80,27 @@ public sealed class AuthorizationMatrixTests(SqliteApp app, ITestOutputHelper ou
         output.WriteLine($"{checkedCells} role cells checked ({Roles.All.Count} roles)");
         Assert.Equal(Roles.All.Count * cells.Count(c => EndpointInventory.Expected[c.Cell.Key] != EndpointInventory.Anonymous), checkedCells);
         Assert.True(checkedCells > 100);
+    }
+
+    [Fact]
+    public async Task Session_only_pages_open_to_a_signed_in_person_of_the_right_role_only()
+    {
+        var checkedCells = 0;
+        var cells = EndpointInventory.Discover(app).Where(c => EndpointInventory.SessionOnly.Contains(c.Cell.Key)).ToList();
+        Assert.Equal(EndpointInventory.SessionOnly.Count, cells.Count);
+        foreach (var role in Roles.All)
+        {
+            var session = await StaffSession.SignInAsync(app, await app.CreateStaffAsync(role));
+            foreach (var (cell, _) in cells)
+            {
+                var allowed = Policies.RolesFor[EndpointInventory.Expected[cell.Key]].Contains(role);
+                var response = await session.GetAsync(cell.Url);
+                Assert.True(allowed ? response.StatusCode == HttpStatusCode.OK : response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.PathAndQuery.StartsWith("/Account/AccessDenied", StringComparison.Ordinal),
+                    $"{role} session on {cell.Key}: {response.StatusCode}");
+                checkedCells++;
+            }
+        }
+        output.WriteLine($"{checkedCells} session cells checked");
     }
 
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, EndpointCell cell)

@@ -48,6 +48,10 @@ public static partial class EndpointInventory
         ["PAGE /Registry/Search"] = Policies.RegistryRead,
         ["PAGE /Admin/Users"] = Policies.StaffAdmin,
         ["PAGE /Admin/Tokens"] = Policies.StaffAdmin,
+        ["PAGE /Account/Password"] = Policies.OwnAccount,
+        ["PAGE /Account/Tokens"] = Policies.OwnAccount,
+        ["PAGE /Account/Enrol"] = Anonymous,
+        ["PAGE /Account/TooManyAttempts"] = Anonymous,
         ["PAGE /Account/Login"] = Anonymous,
         ["PAGE /Account/LoginTotp"] = Anonymous,
         ["PAGE /Account/EnrollTotp"] = Anonymous,
@@ -55,6 +59,18 @@ public static partial class EndpointInventory
         ["PAGE /Account/AccessDenied"] = Anonymous,
         ["PAGE /Error"] = Anonymous,
         ["PAGE /Culture"] = Anonymous,
+    };
+
+    /// <summary>
+    /// Endpoints only a person's interactive, 2FA-verified cookie session reaches: a bearer token, even
+    /// an administrator's, is refused (403) here whatever its role.
+    /// </summary>
+    public static readonly IReadOnlySet<string> SessionOnly = new HashSet<string>
+    {
+        "PAGE /Admin/Users",
+        "PAGE /Admin/Tokens",
+        "PAGE /Account/Password",
+        "PAGE /Account/Tokens",
     };
 
     [GeneratedRegex(@"\{[^}]+\}")]

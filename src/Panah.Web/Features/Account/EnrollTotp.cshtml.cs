@@ -14,7 +14,7 @@ namespace Panah.Web.Features.Account;
 
 /// <summary>First sign-in: the staff member adds Panah to an authenticator app and proves it with a code.</summary>
 [EnableRateLimiting(RateLimits.Login)]
-public sealed class EnrollTotpModel(UserManager<StaffUser> users, SignInManager<StaffUser> signIn, DemoHints demo, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class EnrollTotpModel(UserManager<StaffUser> users, SignInManager<StaffUser> signIn, DemoHints demo, SignInThrottle throttle, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public TotpCodeInput Input { get; set; } = new();
@@ -39,6 +39,10 @@ public sealed class EnrollTotpModel(UserManager<StaffUser> users, SignInManager<
 
     public async Task<IActionResult> OnPostAsync()
     {
+        if (throttle.RetryAfter(HttpContext) is { } wait)
+        {
+            return TooManyAttemptsModel.RedirectFor(wait);
+        }
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
         if (user is null || user.TwoFactorEnabled)
         {
@@ -54,6 +58,7 @@ public sealed class EnrollTotpModel(UserManager<StaffUser> users, SignInManager<
             return LocalRedirect(Url.LocalOrHome(ReturnUrl));
         }
         await users.AccessFailedAsync(user);
+        throttle.RecordFailure(HttpContext);
         ModelState.AddModelError("", l["That code did not work. Wait for a new code and try again."]);
         await LoadAsync(user);
         return Page();

@@ -1,6 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,11 +10,13 @@ using Panah.Web.Infrastructure;
 namespace Panah.Web.Features.Account;
 
 /// <summary>
-/// Step one of sign-in: email and password. Unknown accounts, wrong passwords, locked and disabled
-/// accounts all get the same answer after the same work, so the page reveals nothing about who exists.
+/// Step one of sign-in: email and password. Unknown, wrong-password, locked, disabled and service
+/// accounts all get the same answer after the same work (one password-hash check, a dummy one when
+/// there is no hash to check), so the page reveals nothing about who exists or in which state.
+/// A source with too many failures, overall or for this email, is refused before any account is looked at.
 /// </summary>
 [EnableRateLimiting(RateLimits.Login)]
-public sealed class LoginModel(UserManager<StaffUser> users, SignInManager<StaffUser> signIn, IPasswordHasher<StaffUser> hasher, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class LoginModel(UserManager<StaffUser> users, SignInManager<StaffUser> signIn, IPasswordHasher<StaffUser> hasher, SignInThrottle throttle, IStringLocalizer<SharedResource> l) : PageModel
 {
     // A real hash of a random password: verifying against it costs what a real check costs.
     private static readonly string DummyHash = new PasswordHasher<StaffUser>().HashPassword(new StaffUser(), Guid.NewGuid().ToString());
@@ -40,32 +40,31 @@ public sealed class LoginModel(UserManager<StaffUser> users, SignInManager<Staff
         {
             return Page();
         }
+        if (throttle.RetryAfter(HttpContext, Email) is { } wait)
+        {
+            return TooManyAttemptsModel.RedirectFor(wait);
+        }
         var user = await users.FindByEmailAsync(Email.Trim());
-        if (user is null)
+        var passwordMatches = user is { IsServiceAccount: false, PasswordHash: not null }
+            ? await users.CheckPasswordAsync(user, Password)
+            : CheckDummy();
+        if (user is null || !passwordMatches || await users.IsLockedOutAsync(user) || !await signIn.CanSignInAsync(user))
         {
-            hasher.VerifyHashedPassword(new StaffUser(), DummyHash, Password);
-            return Fail();
+            if (user is not null && !passwordMatches)
+            {
+                await users.AccessFailedAsync(user);
+            }
+            throttle.RecordFailure(HttpContext, Email);
+            ModelState.AddModelError("", l["Sign-in failed. Check your email and password, or ask an administrator if your account is locked."]);
+            return Page();
         }
-        if (user.TwoFactorEnabled)
-        {
-            var result = await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: true);
-            return result.RequiresTwoFactor ? RedirectToPage("LoginTotp", new { ReturnUrl }) : Fail();
-        }
-        // Not yet enrolled: a correct password only opens the enrolment page.
-        var check = await signIn.CheckPasswordSignInAsync(user, Password, lockoutOnFailure: true);
-        if (!check.Succeeded)
-        {
-            return Fail();
-        }
-        var pending = new ClaimsIdentity(IdentityConstants.TwoFactorUserIdScheme);
-        pending.AddClaim(new Claim(ClaimTypes.Name, user.Id));
-        await HttpContext.SignInAsync(IdentityConstants.TwoFactorUserIdScheme, new ClaimsPrincipal(pending));
-        return RedirectToPage("EnrollTotp", new { ReturnUrl });
+        return await PendingSignIn.StartAsync(HttpContext, user, ReturnUrl);
     }
 
-    private PageResult Fail()
+    /// <summary>No password to check (unknown or service account): the same hash work, and never a match.</summary>
+    private bool CheckDummy()
     {
-        ModelState.AddModelError("", l["Sign-in failed. Check your email and password, or ask an administrator if your account is locked."]);
-        return Page();
+        hasher.VerifyHashedPassword(new StaffUser(), DummyHash, Password);
+        return false;
     }
 }

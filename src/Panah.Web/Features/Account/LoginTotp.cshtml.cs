@@ -10,7 +10,7 @@ namespace Panah.Web.Features.Account;
 
 /// <summary>Step two of sign-in: the code from the authenticator app.</summary>
 [EnableRateLimiting(RateLimits.Login)]
-public sealed class LoginTotpModel(SignInManager<StaffUser> signIn, DemoHints demo, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class LoginTotpModel(SignInManager<StaffUser> signIn, DemoHints demo, SignInThrottle throttle, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public TotpCodeInput Input { get; set; } = new();
@@ -33,6 +33,10 @@ public sealed class LoginTotpModel(SignInManager<StaffUser> signIn, DemoHints de
 
     public async Task<IActionResult> OnPostAsync()
     {
+        if (throttle.RetryAfter(HttpContext) is { } wait)
+        {
+            return TooManyAttemptsModel.RedirectFor(wait);
+        }
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
         if (user is null)
         {
@@ -46,6 +50,7 @@ public sealed class LoginTotpModel(SignInManager<StaffUser> signIn, DemoHints de
                 return LocalRedirect(Url.LocalOrHome(ReturnUrl));
             }
         }
+        throttle.RecordFailure(HttpContext);
         ModelState.AddModelError("", l["That code did not work. Wait for a new code and try again."]);
         DemoCode = await demo.CurrentCodeAsync(user);
         return Page();
