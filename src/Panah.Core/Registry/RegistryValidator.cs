@@ -100,6 +100,7 @@ public static class RegistryValidator
         {
             Add(errors, prefix + "vulnerabilities", "Vulnerability.ChildOnly");
         }
+        ValidateRegistrationBasis(p, prefix, errors);
         for (var i = 0; i < p.Consents.Count; i++)
         {
             var c = p.Consents[i];
@@ -115,6 +116,15 @@ public static class RegistryValidator
             {
                 Add(errors, $"{prefix}consents[{i}].noticeVersion", "Consent.VersionRequired");
             }
+        }
+    }
+
+    /// <summary>Keeping someone in the registry needs its own recorded basis: a registration consent in force.</summary>
+    private static void ValidateRegistrationBasis(PersonDetails p, string prefix, Dictionary<string, List<string>> errors)
+    {
+        if (!p.Consents.Any(c => c.Purpose == ConsentPurpose.Registration && c.WithdrawnOn is null))
+        {
+            Add(errors, prefix + "consents", "Consent.RegistrationRequired");
         }
     }
 

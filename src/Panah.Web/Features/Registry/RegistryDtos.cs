@@ -37,7 +37,7 @@ public sealed class PersonInput
 {
     public NameInput Name { get; set; } = new();
     public List<NameInput> Spellings { get; set; } = [];
-    /// <summary>female, male or unknown.</summary>
+    /// <summary>Required: female, male or unknown (there is no default).</summary>
     public string? Sex { get; set; }
     /// <summary>YYYY-MM-DD; for a year-only date give 1 January and precision yearOnly.</summary>
     public string? BirthDate { get; set; }

@@ -59,19 +59,32 @@ public sealed class RegistryMapping
         return new PersonDetails
         {
             Name = Name(p.Name, prefix + "name."),
-            Spellings = p.Spellings.Where(s => !string.IsNullOrWhiteSpace(s.Given)).Select((s, i) => Name(s, $"{prefix}spellings[{i}].")).ToList(),
-            Sex = Enum<Sex>(p.Sex, prefix + "sex") ?? Sex.Unknown,
+            Spellings = p.Spellings.Where(IsFilled).Select((s, i) => Name(s, $"{prefix}spellings[{i}].")).ToList(),
+            Sex = Enum<Sex>(p.Sex, prefix + "sex", required: true) ?? Sex.Unknown,
             BirthDate = birth is { } d ? new BirthDate(d, precision) : null,
             BirthPlace = Clean(p.BirthPlace),
             Relationship = Enum<Relationship>(p.Relationship, prefix + "relationship") ?? Relationship.Head,
             Phone = Clean(p.Phone),
-            Documents = p.Documents.Where(d => !string.IsNullOrWhiteSpace(d.Number) || !string.IsNullOrWhiteSpace(d.ExpiresOn))
-                .Select((d, i) => Document(d, $"{prefix}documents[{i}].")).ToList(),
+            Documents = p.Documents.Where(IsFilled).Select((d, i) => Document(d, $"{prefix}documents[{i}].")).ToList(),
             Vulnerabilities = p.Vulnerabilities.Aggregate(Vulnerability.None, (acc, v) => acc | (Enum<Vulnerability>(v, prefix + "vulnerabilities") ?? Vulnerability.None)),
             Consents = p.Consents.Where(c => !string.IsNullOrWhiteSpace(c.Purpose))
                 .Select((c, i) => Consent(c, $"{prefix}consents[{i}].")).ToList(),
         };
     }
+
+    /// <summary>
+    /// Drops the blank spelling and document rows a form always offers, so that error keys (which count only
+    /// the rows kept) point at the row the officer filled in when the form is shown again.
+    /// </summary>
+    public static void DropBlankRows(PersonInput p)
+    {
+        p.Spellings.RemoveAll(s => !IsFilled(s));
+        p.Documents.RemoveAll(d => !IsFilled(d));
+    }
+
+    private static bool IsFilled(NameInput s) => !string.IsNullOrWhiteSpace(s.Given);
+
+    private static bool IsFilled(DocumentInput d) => !string.IsNullOrWhiteSpace(d.Number) || !string.IsNullOrWhiteSpace(d.ExpiresOn);
 
     private PersonName Name(NameInput n, string prefix)
     {
