@@ -69,6 +69,15 @@ public sealed class LayoutTests(BrowserFixture fixture) : IClassFixture<BrowserF
                 """);
             problems.Add($"{what}: {widths[0]} px wide in a {widths[1]} px screen ({widest})");
         }
+        // A table inside a scrolling box does not widen the page, yet hides its right-hand columns: count it too.
+        var scrollers = await page.EvaluateAsync<string>("""
+            [...document.querySelectorAll('body *')].filter(e => ['auto', 'scroll'].includes(getComputedStyle(e).overflowX) && e.scrollWidth > e.clientWidth + 1)
+              .map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + [...e.classList].join('.') + ' ' + e.scrollWidth + '/' + e.clientWidth + ' px').join(', ')
+            """);
+        if (scrollers.Length > 0)
+        {
+            problems.Add($"{what}: scrolls sideways inside {scrollers}");
+        }
         foreach (var box in await page.QuerySelectorAllAsync(".alert-danger"))
         {
             if (await box.IsVisibleAsync() && string.IsNullOrWhiteSpace(await box.InnerTextAsync()))
@@ -84,11 +93,20 @@ public sealed class LayoutTests(BrowserFixture fixture) : IClassFixture<BrowserF
         await page.SetViewportSizeAsync(Width, 740);
         if (culture != "en")
         {
-            await page.ClickAsync("#menu-toggle");
+            await OpenMenuAsync(page);
             await page.ClickAsync($"#culture-form button[value='{culture}']");
             await page.WaitForSelectorAsync($"html[lang='{culture}']");
         }
         return page;
+    }
+
+    /// <summary>Opens the folded phone menu; a page whose menu does not fold has nothing to open (and is then measured as it is).</summary>
+    private static async Task OpenMenuAsync(IPage page)
+    {
+        if (await page.IsVisibleAsync("#menu-toggle"))
+        {
+            await page.ClickAsync("#menu-toggle");
+        }
     }
 
     private static async Task ShotAsync(IPage page, string name)
@@ -108,7 +126,7 @@ public sealed class LayoutTests(BrowserFixture fixture) : IClassFixture<BrowserF
         foreach (var role in Roles.All)
         {
             var page = await SignInAsync(role, culture);
-            await page.ClickAsync("#menu-toggle");
+            await OpenMenuAsync(page);
             await page.WaitForSelectorAsync("#culture-form", new PageWaitForSelectorOptions { State = WaitForSelectorState.Visible });
             await CheckAsync(page, $"{role} {culture} / with the menu open", problems);
             foreach (var (url, policy) in Pages(seed).Where(p => Policies.RolesFor[p.Policy].Contains(role)))
@@ -118,14 +136,15 @@ public sealed class LayoutTests(BrowserFixture fixture) : IClassFixture<BrowserF
                 await CheckAsync(page, $"{role} {culture} {url}", problems);
                 visited++;
             }
-            if (role == Roles.RegistrationOfficer)
-            {
-                await FormsAsync(page, culture, problems);
-            }
             await page.Context.CloseAsync();
         }
-        await SignedOutPagesAsync(culture, problems);
         Assert.True(visited >= 30, $"only {visited} pages visited");
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+
+        var officer = await SignInAsync(Roles.RegistrationOfficer, culture);
+        await FormsAsync(officer, culture, problems);
+        await officer.Context.CloseAsync();
+        await SignedOutPagesAsync(culture, problems);
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
