@@ -106,6 +106,7 @@ public sealed class LayoutTests(BrowserFixture fixture) : IClassFixture<BrowserF
         if (await page.IsVisibleAsync("#menu-toggle"))
         {
             await page.ClickAsync("#menu-toggle");
+            await page.WaitForSelectorAsync("#main-menu.show"); // Bootstrap's class once the unfolding has ended
         }
     }
 
@@ -214,7 +215,7 @@ public sealed class LayoutTests(BrowserFixture fixture) : IClassFixture<BrowserF
         var page = await fixture.SignInAsync(Roles.RegistrationOfficer);
         await page.SetViewportSizeAsync(Width, 740);
         Assert.False(await page.IsVisibleAsync("a[href='/Registry/People']"));
-        await page.ClickAsync("#menu-toggle");
+        await OpenMenuAsync(page);
         await page.ClickAsync("a[href='/Registry/Households/Register']");
         await page.WaitForURLAsync("**/Registry/Households/Register");
         Assert.False(await page.IsVisibleAsync(".alert-danger"));

@@ -16,6 +16,7 @@ public sealed class RegistrationJourneyTests(BrowserFixture fixture) : IClassFix
         Assert.Equal(fixture.BaseUrl + "/", page.Url);
         Assert.False(await page.IsVisibleAsync("a[href='/Registry/Households/Register']")); // folded on a phone
         await page.ClickAsync("#menu-toggle");
+        await page.WaitForSelectorAsync("#main-menu.show");
         await page.WaitForSelectorAsync("a[href='/Registry/Households/Register']");
         await page.Context.CloseAsync();
     }
@@ -25,6 +26,7 @@ public sealed class RegistrationJourneyTests(BrowserFixture fixture) : IClassFix
     {
         var page = await fixture.SignInAsync(Roles.RegistrationOfficer);
         await page.ClickAsync("#menu-toggle");
+        await page.WaitForSelectorAsync("#main-menu.show");
         await page.ClickAsync("a[href='/Registry/Households/Register']");
         await page.FillAsync("#district", "Zeytinburnu");
         await page.FillAsync("#address", "Çınar Sk. No:12");
@@ -112,6 +114,7 @@ public sealed class RegistrationJourneyTests(BrowserFixture fixture) : IClassFix
         await page.GotoAsync(fixture.BaseUrl + "/Registry/People");
         Assert.Equal("ltr", await page.GetAttributeAsync("html", "dir"));
         await page.ClickAsync("#menu-toggle");
+        await page.WaitForSelectorAsync("#main-menu.show");
         await page.ClickAsync("#culture-form button[value='ug']");
         await page.WaitForSelectorAsync("html[dir='rtl']");
         Assert.Equal("ug", await page.GetAttributeAsync("html", "lang"));

@@ -26,6 +26,7 @@ public sealed class ReviewerMergeTests(BrowserFixture fixture) : IClassFixture<B
 
         var page = await fixture.SignInAsync(Roles.ProgrammeManager);
         await page.ClickAsync("#menu-toggle");
+        await page.WaitForSelectorAsync("#main-menu.show");
         await page.ClickAsync("a[href='/Matching/Reviews']");
         await page.ClickAsync("#run-check");
         await page.WaitForSelectorAsync("#last-run", new PageWaitForSelectorOptions { Timeout = 60_000 });
