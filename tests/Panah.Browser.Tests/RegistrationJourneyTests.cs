@@ -14,7 +14,10 @@ public sealed class RegistrationJourneyTests(BrowserFixture fixture) : IClassFix
     {
         var page = await fixture.SignInAsync(Roles.RegistrationOfficer);
         Assert.Equal(fixture.BaseUrl + "/", page.Url);
-        Assert.True(await page.IsVisibleAsync("a[href='/Registry/Households/Register']"));
+        Assert.False(await page.IsVisibleAsync("a[href='/Registry/Households/Register']")); // folded on a phone
+        await page.ClickAsync("#menu-toggle");
+        await page.WaitForSelectorAsync("#main-menu.show");
+        await page.WaitForSelectorAsync("a[href='/Registry/Households/Register']");
         await page.Context.CloseAsync();
     }
 
@@ -22,6 +25,8 @@ public sealed class RegistrationJourneyTests(BrowserFixture fixture) : IClassFix
     public async Task Officer_registers_a_household_of_three_and_finds_it_by_document_number()
     {
         var page = await fixture.SignInAsync(Roles.RegistrationOfficer);
+        await page.ClickAsync("#menu-toggle");
+        await page.WaitForSelectorAsync("#main-menu.show");
         await page.ClickAsync("a[href='/Registry/Households/Register']");
         await page.FillAsync("#district", "Zeytinburnu");
         await page.FillAsync("#address", "Çınar Sk. No:12");
@@ -32,9 +37,11 @@ public sealed class RegistrationJourneyTests(BrowserFixture fixture) : IClassFix
         await page.FillAsync("#m0-family", "Tursun");
         await page.SelectOptionAsync("#m0-sex", "male");
         await page.FillAsync("#m0-birth", "1984-03-02");
+        await page.ClickAsync("#m0-spelling summary");
         await page.SelectOptionAsync("#m0-sp-script", "ug-Arab");
         await page.FillAsync("#m0-sp-given", "ئابدۇرېھىم");
         await page.FillAsync("#m0-d0-number", document);
+        await page.CheckAsync("#m0-c-registration");
 
         await page.ClickAsync("#add-member");
         await page.FillAsync("#m1-given", "Gulnar");
@@ -42,6 +49,7 @@ public sealed class RegistrationJourneyTests(BrowserFixture fixture) : IClassFix
         await page.SelectOptionAsync("#m1-rel", "spouse");
         await page.SelectOptionAsync("#m1-sex", "female");
         await page.FillAsync("#m1-birth", "1987-07-21");
+        await page.CheckAsync("#m1-c-registration");
 
         await page.ClickAsync("#add-member");
         await page.FillAsync("#m2-given", "Aygul");
@@ -50,6 +58,7 @@ public sealed class RegistrationJourneyTests(BrowserFixture fixture) : IClassFix
         await page.SelectOptionAsync("#m2-sex", "female");
         await page.FillAsync("#m2-birth", "2016-01-01");
         await page.SelectOptionAsync("#m2-prec", "yearOnly");
+        await page.CheckAsync("#m2-c-registration");
         Assert.Equal("Abdurehim", await page.InputValueAsync("#m0-given")); // kept across the add-member round trip
 
         await page.ClickAsync("#register");
@@ -104,6 +113,8 @@ public sealed class RegistrationJourneyTests(BrowserFixture fixture) : IClassFix
         var page = await fixture.SignInAsync(Roles.ProgrammeManager);
         await page.GotoAsync(fixture.BaseUrl + "/Registry/People");
         Assert.Equal("ltr", await page.GetAttributeAsync("html", "dir"));
+        await page.ClickAsync("#menu-toggle");
+        await page.WaitForSelectorAsync("#main-menu.show");
         await page.ClickAsync("#culture-form button[value='ug']");
         await page.WaitForSelectorAsync("html[dir='rtl']");
         Assert.Equal("ug", await page.GetAttributeAsync("html", "lang"));

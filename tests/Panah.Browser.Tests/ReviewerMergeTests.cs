@@ -25,6 +25,8 @@ public sealed class ReviewerMergeTests(BrowserFixture fixture) : IClassFixture<B
         await RegisterAsync("ug-Cyrl", "Илһам", "Керим", document);
 
         var page = await fixture.SignInAsync(Roles.ProgrammeManager);
+        await page.ClickAsync("#menu-toggle");
+        await page.WaitForSelectorAsync("#main-menu.show");
         await page.ClickAsync("a[href='/Matching/Reviews']");
         await page.ClickAsync("#run-check");
         await page.WaitForSelectorAsync("#last-run", new PageWaitForSelectorOptions { Timeout = 60_000 });
@@ -54,7 +56,9 @@ public sealed class ReviewerMergeTests(BrowserFixture fixture) : IClassFixture<B
         await page.FillAsync("#m0-given", "Mihray");
         await page.FillAsync("#m0-family", "Ablikim");
         await page.FillAsync("#m0-birth", "1979-11-20");
+        await page.SelectOptionAsync("#m0-sex", "female");
         await page.FillAsync("#m0-d0-number", document);
+        await page.CheckAsync("#m0-c-registration");
         await page.ClickAsync("#register");
         await page.WaitForSelectorAsync("#likely-matches");
         Assert.Contains("Mihray Ablikim", await page.InnerTextAsync("#likely-matches"));

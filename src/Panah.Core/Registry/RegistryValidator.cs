@@ -93,6 +93,7 @@ public static class RegistryValidator
         {
             Add(errors, prefix + "vulnerabilities", "Vulnerability.ChildOnly");
         }
+        ValidateRegistrationBasis(p, prefix, errors);
         for (var i = 0; i < p.Consents.Count; i++)
         {
             var c = p.Consents[i];
@@ -110,6 +111,15 @@ public static class RegistryValidator
             }
             Text(c.NoticeVersion, 20, $"{prefix}consents[{i}].noticeVersion", errors);
             Text(c.Witness, MaxNameLength, $"{prefix}consents[{i}].witness", errors);
+        }
+    }
+
+    /// <summary>Keeping someone in the registry needs its own recorded basis: a registration consent in force.</summary>
+    private static void ValidateRegistrationBasis(PersonDetails p, string prefix, Dictionary<string, List<string>> errors)
+    {
+        if (!p.Consents.Any(c => c.Purpose == ConsentPurpose.Registration && c.WithdrawnOn is null))
+        {
+            Add(errors, prefix + "consents", "Consent.RegistrationRequired");
         }
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Panah.Core.Registry;
 using Panah.Data;
+using Panah.Data.Staff;
 using Panah.Web.Infrastructure;
 
 namespace Panah.Web.Features;
@@ -10,7 +11,15 @@ namespace Panah.Web.Features;
 /// <summary>The start page: registry totals and the sex-and-age pyramid (counts only, no names).</summary>
 public sealed class IndexModel(PanahDbContext db, IAuthorizationService authz, TimeProvider clock) : PageModel
 {
+    /// <summary>Roles whose part of Panah is still to come; the page says what it will offer them.</summary>
+    private static readonly string[] RolesStillToCome = [Roles.DistributionClerk, Roles.Teacher];
+
     public bool CanReadRegistry { get; private set; }
+
+    /// <summary>False when no menu entry is open to this account, so the page must explain why.</summary>
+    public bool HasMenu { get; private set; }
+
+    public List<string> ComingRoles { get; private set; } = [];
     public int Households { get; private set; }
     public int People { get; private set; }
     public List<(AgeGroup Group, int Female, int Male)> Pyramid { get; } = [];
@@ -18,6 +27,8 @@ public sealed class IndexModel(PanahDbContext db, IAuthorizationService authz, T
     public async Task OnGetAsync(CancellationToken ct)
     {
         CanReadRegistry = (await authz.AuthorizeAsync(User, Policies.RegistryRead)).Succeeded;
+        HasMenu = Policies.RolesFor.Where(p => p.Key != Policies.Staff).Any(p => p.Value.Any(User.IsInRole));
+        ComingRoles = RolesStillToCome.Where(User.IsInRole).ToList();
         if (!CanReadRegistry)
         {
             return;

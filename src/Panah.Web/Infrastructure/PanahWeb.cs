@@ -16,7 +16,7 @@ namespace Panah.Web.Infrastructure;
 /// <summary>Composition of the web app: what <c>Program.cs</c> calls.</summary>
 public static class PanahWeb
 {
-    public static readonly CultureInfo[] Cultures = [new("en"), new("tr"), new("ug")];
+    public static readonly CultureInfo[] Cultures = [Formats.Culture("en"), Formats.Culture("tr"), Formats.Culture("ug")];
 
     public static void AddPanahWeb(this WebApplicationBuilder builder, bool demo = false)
     {

@@ -13,6 +13,7 @@ public sealed class RegistryValidatorTests
         Sex = Sex.Male,
         Relationship = relationship,
         BirthDate = new BirthDate(new DateOnly(1980, 5, 2), BirthDatePrecision.Exact),
+        Consents = [new Consent(ConsentPurpose.Registration, new DateOnly(2026, 1, 5), "2026-1")],
     };
 
     private static readonly HouseholdDetails Household = new() { District = "Zeytinburnu" };
@@ -68,6 +69,16 @@ public sealed class RegistryValidatorTests
     {
         var p = Person() with { Consents = [new Consent(ConsentPurpose.FoodAssistance, Today, "2026-1", WithdrawnOn: Today.AddDays(-3))] };
         Assert.Contains("consents[0].withdrawnOn", RegistryValidator.Validate(p, Today).Keys);
+    }
+
+    [Fact]
+    public void A_person_without_a_registration_consent_in_force_is_refused()
+    {
+        Assert.Equal(["Consent.RegistrationRequired"], RegistryValidator.Validate(Person() with { Consents = [] }, Today)["consents"]);
+        var foodOnly = Person() with { Consents = [new Consent(ConsentPurpose.FoodAssistance, Today, "2026-1")] };
+        Assert.Contains("members[0].consents", RegistryValidator.Validate(Household, [foodOnly], Today).Keys);
+        var withdrawn = Person() with { Consents = [new Consent(ConsentPurpose.Registration, Today.AddDays(-9), "2026-1", null, Today)] };
+        Assert.Contains("consents", RegistryValidator.Validate(withdrawn, Today).Keys);
     }
 
     [Fact]

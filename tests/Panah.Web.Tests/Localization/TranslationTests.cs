@@ -70,6 +70,19 @@ public sealed partial class TranslationTests(SqliteApp app) : IClassFixture<Sqli
     }
 
     [Fact]
+    public void One_English_term_has_one_translation_in_each_language()
+    {
+        var en = Load("en");
+        foreach (var culture in new[] { "tr", "ug" })
+        {
+            var other = Load(culture);
+            var split = en.GroupBy(kv => kv.Value).Select(g => (Term: g.Key, Translations: g.Select(kv => other[kv.Key]).Distinct().ToList()))
+                .Where(t => t.Translations.Count > 1).Select(t => $"{t.Term}: {string.Join(" / ", t.Translations)}").ToList();
+            Assert.True(split.Count == 0, $"{culture} translates one term several ways: {string.Join(" | ", split)}");
+        }
+    }
+
+    [Fact]
     public async Task Choosing_Uyghur_turns_the_page_right_to_left()
     {
         var staff = await app.CreateStaffAsync(Roles.RegistrationOfficer);

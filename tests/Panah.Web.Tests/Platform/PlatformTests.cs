@@ -77,12 +77,12 @@ public sealed partial class PlatformTests(SqliteApp app) : IClassFixture<SqliteA
         var html = await page.Content.ReadAsStringAsync();
         long total = (await page.Content.ReadAsByteArrayAsync()).Length;
         var assets = Assets().Matches(html);
-        Assert.True(assets.Count >= 2, "the page should link its stylesheets");
+        Assert.True(assets.Count >= 2, "the page should link its stylesheets and script");
         foreach (Match asset in assets)
         {
             var response = await client.GetAsync(asset.Groups[1].Value);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Assert.Equal("text/css", response.Content.Headers.ContentType?.MediaType);
+            Assert.Contains(response.Content.Headers.ContentType?.MediaType, new[] { "text/css", "text/javascript" });
             total += response.Content.Headers.ContentLength ?? (await response.Content.ReadAsByteArrayAsync()).Length;
             Assert.DoesNotContain("//", asset.Groups[1].Value.TrimStart('/'));
         }

@@ -18,6 +18,7 @@ public sealed partial class EditPersonPageTests(SqliteApp app) : IClassFixture<S
         var api = await app.ClientForRoleAsync(Roles.RegistrationOfficer);
         var person = RegistryRequests.Person("Erkin", "Alim", phone: "0532 111 00 99");
         person["consents"] = new System.Text.Json.Nodes.JsonArray(
+            new System.Text.Json.Nodes.JsonObject { ["purpose"] = "registration", ["givenOn"] = "2026-01-05", ["noticeVersion"] = "2025-3" },
             new System.Text.Json.Nodes.JsonObject { ["purpose"] = "foodAssistance", ["givenOn"] = "2026-01-05", ["noticeVersion"] = "2025-3" });
         var created = await api.PostAsJsonAsync("/api/v1/households", RegistryRequests.Household("Fatih", person));
         var body = await created.Content.ReadFromJsonAsync<JsonElement>();
@@ -37,9 +38,12 @@ public sealed partial class EditPersonPageTests(SqliteApp app) : IClassFixture<S
             ["Input.BirthDatePrecision"] = "exact",
             ["Input.Relationship"] = "head",
             ["Input.Phone"] = "0532 111 00 99",
-            ["Input.Consents[0].Purpose"] = "education",
+            ["Input.Consents[0].Purpose"] = "registration",
             ["Input.Consents[0].GivenOn"] = DateTime.UtcNow.ToString("yyyy-MM-dd"), // hidden fields of the page
             ["Input.Consents[0].NoticeVersion"] = "2026-1",
+            ["Input.Consents[1].Purpose"] = "education",
+            ["Input.Consents[1].GivenOn"] = DateTime.UtcNow.ToString("yyyy-MM-dd"),
+            ["Input.Consents[1].NoticeVersion"] = "2026-1",
         };
         foreach (var (k, v) in extra)
         {
@@ -74,6 +78,21 @@ public sealed partial class EditPersonPageTests(SqliteApp app) : IClassFixture<S
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
         Assert.Contains("Someone else changed this record", await stale.Content.ReadAsStringAsync());
         Assert.Equal("Erkinjan", (await api.GetFromJsonAsync<JsonElement>($"/api/v1/people/{person}")).GetProperty("name").GetProperty("given").GetString());
+    }
+
+    [Fact]
+    public async Task Withdrawing_the_registration_consent_is_refused_next_to_the_consents()
+    {
+        var (_, person, _) = await RegisterAsync();
+        var officer = await StaffSession.SignInAsync(app, await app.CreateStaffAsync(Roles.RegistrationOfficer));
+        var version = VersionField().Match(await officer.GetStringAsync($"/Registry/People/Edit/{person}")).Groups[1].Value;
+        var form = Form("Erkin", version);
+        form.Remove("Input.Consents[0].Purpose");
+        var refused = await Html.PostFormAsync(officer, $"/Registry/People/Edit/{person}", form);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.Matches("id=\"m0-consents\"[^>]*aria-invalid=\"true\"", html);
+        Assert.Contains("consent to registration", html);
     }
 
     [Fact]

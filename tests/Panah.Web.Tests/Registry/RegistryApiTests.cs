@@ -168,6 +168,23 @@ public abstract class RegistryApiTests(PanahApp app)
     }
 
     [Fact]
+    public async Task A_person_needs_a_chosen_sex_and_a_registration_consent()
+    {
+        var client = await app.ClientForRoleAsync(Roles.RegistrationOfficer);
+        var noConsent = RegistryRequests.Person("Nurgul", "Ablet", sex: "female");
+        noConsent["consents"] = new JsonArray(new JsonObject { ["purpose"] = "foodAssistance", ["givenOn"] = "2026-01-05", ["noticeVersion"] = "2026-1" });
+        var noSex = RegistryRequests.Person("Ablet", "Hoshur", "spouse");
+        noSex.Remove("sex");
+        var response = await client.PostAsJsonAsync("/api/v1/households", RegistryRequests.Household("Fatih", noConsent, noSex));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Contains("consent to registration", errors.GetProperty("members[0].consents")[0].GetString());
+        Assert.True(errors.TryGetProperty("members[1].sex", out _), errors.ToString());
+        Assert.False(errors.TryGetProperty("members[1].consents", out _));
+    }
+
+    [Fact]
     public async Task Malformed_json_is_a_bad_request_not_a_crash()
     {
         var client = await app.ClientForRoleAsync(Roles.RegistrationOfficer);

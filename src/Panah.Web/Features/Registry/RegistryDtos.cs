@@ -47,7 +47,7 @@ public sealed class PersonInput
     [ApiRequired]
     public NameInput Name { get; set; } = new();
     public List<NameInput> Spellings { get; set; } = [];
-    /// <summary>female, male or unknown.</summary>
+    /// <summary>Required: female, male or unknown (there is no default).</summary>
     [OneOf<Sex>] public string? Sex { get; set; }
     /// <summary>YYYY-MM-DD, or YYYY alone for a year-only date (precision yearOnly, or estimated).</summary>
     public string? BirthDate { get; set; }

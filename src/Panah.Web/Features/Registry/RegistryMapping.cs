@@ -72,14 +72,13 @@ public sealed class RegistryMapping
         return new PersonDetails
         {
             Name = Name(p.Name, prefix + "name."),
-            Spellings = (p.Spellings ?? []).Where(s => s is null || !string.IsNullOrWhiteSpace(s.Given)).Select((s, i) => Name(s, $"{prefix}spellings[{i}].")).ToList(),
-            Sex = Enum<Sex>(p.Sex, prefix + "sex") ?? Sex.Unknown,
+            Spellings = (p.Spellings ?? []).Where(IsFilled).Select((s, i) => Name(s, $"{prefix}spellings[{i}].")).ToList(),
+            Sex = Enum<Sex>(p.Sex, prefix + "sex", required: true) ?? Sex.Unknown,
             BirthDate = birthDate,
             BirthPlace = Clean(p.BirthPlace),
             Relationship = Enum<Relationship>(p.Relationship, prefix + "relationship") ?? Relationship.Head,
             Phone = Clean(p.Phone),
-            Documents = (p.Documents ?? []).Where(d => d is null || !string.IsNullOrWhiteSpace(d.Number) || !string.IsNullOrWhiteSpace(d.ExpiresOn))
-                .Select((d, i) => Document(d, $"{prefix}documents[{i}].")).ToList(),
+            Documents = (p.Documents ?? []).Where(IsFilled).Select((d, i) => Document(d, $"{prefix}documents[{i}].")).ToList(),
             Vulnerabilities = (p.Vulnerabilities ?? []).Aggregate(Vulnerability.None, (acc, v) => acc | (Enum<Vulnerability>(v, prefix + "vulnerabilities") ?? Vulnerability.None)),
             Consents = (p.Consents ?? []).Where(c => c is null || !string.IsNullOrWhiteSpace(c.Purpose))
                 .Select((c, i) => Consent(c, $"{prefix}consents[{i}].")).ToList(),
@@ -107,6 +106,21 @@ public sealed class RegistryMapping
             ? new BirthDate(precision == BirthDatePrecision.YearOnly ? new DateOnly(d.Year, 1, 1) : d, precision)
             : null;
     }
+
+    /// <summary>
+    /// Drops the blank spelling and document rows a form always offers, so that error keys (which count only
+    /// the rows kept) point at the row the officer filled in when the form is shown again.
+    /// </summary>
+    public static void DropBlankRows(PersonInput p)
+    {
+        p.Spellings.RemoveAll(s => !IsFilled(s));
+        p.Documents.RemoveAll(d => !IsFilled(d));
+    }
+
+    // A null row is kept, so that it is reported as a missing value at its own index.
+    private static bool IsFilled(NameInput? s) => s is null || !string.IsNullOrWhiteSpace(s.Given);
+
+    private static bool IsFilled(DocumentInput? d) => d is null || !string.IsNullOrWhiteSpace(d.Number) || !string.IsNullOrWhiteSpace(d.ExpiresOn);
 
     private PersonName Name(NameInput? n, string prefix)
     {

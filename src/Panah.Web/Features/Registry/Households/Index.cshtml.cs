@@ -5,18 +5,23 @@ using Panah.Data.Registry;
 
 namespace Panah.Web.Features.Registry.Households;
 
-/// <summary>Browse households by district and status, a page at a time.</summary>
+/// <summary>Browse households by district and status, a page at a time; as for people, the filter is posted, not put in the URL.</summary>
 public sealed class IndexModel(RegistryStore store) : PageModel
 {
-    [BindProperty(SupportsGet = true)] public string? District { get; set; }
-    [BindProperty(SupportsGet = true)] public HouseholdStatus? Status { get; set; }
+    [BindProperty] public string? District { get; set; }
+    [BindProperty] public HouseholdStatus? Status { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public Page<HouseholdSummary> Result { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken ct) =>
-        Result = await store.ListHouseholdsAsync(District, Status, PageNumber, 25, ct);
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    public string PageUrl(int page) => QueryString.Create((KeyValuePair<string, string?>[])[
-        new("district", District), new("status", Status?.ToString()), new("p", page.ToString(System.Globalization.CultureInfo.InvariantCulture))]).ToString();
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct) =>
+        Result = await store.ListHouseholdsAsync(District, Status, PageNumber, 25, ct);
 }

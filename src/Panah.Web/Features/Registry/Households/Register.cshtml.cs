@@ -57,6 +57,7 @@ public sealed class RegisterModel(RegistryStore store, PanahDbContext db, Regist
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        Input.Members.ForEach(RegistryMapping.DropBlankRows);
         var map = new RegistryMapping();
         var household = map.Household(Input);
         var members = map.Members(Input.Members);

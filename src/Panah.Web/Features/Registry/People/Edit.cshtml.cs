@@ -34,6 +34,7 @@ public sealed class EditModel(RegistryStore store, IStringLocalizer<SharedResour
             return NotFound();
         }
         Person = person;
+        RegistryMapping.DropBlankRows(Input);
         var map = new RegistryMapping();
         var details = map.Person(Input, "Person.");
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

@@ -5,21 +5,29 @@ using Panah.Data.Registry;
 
 namespace Panah.Web.Features.Registry.People;
 
-/// <summary>Browse people by district, sex, age group and specific need.</summary>
+/// <summary>
+/// Browse people by district, sex, age group and specific need. The filter is posted, never put in the URL
+/// (a link to "unaccompanied children in Fatih" would end up in history, logs and referrers); the pager
+/// re-posts the same form. Only the page number of the unfiltered list appears in a URL.
+/// </summary>
 public sealed class IndexModel(RegistryStore store) : PageModel
 {
-    [BindProperty(SupportsGet = true)] public string? District { get; set; }
-    [BindProperty(SupportsGet = true)] public Sex? Sex { get; set; }
-    [BindProperty(SupportsGet = true)] public AgeGroup? AgeGroup { get; set; }
-    [BindProperty(SupportsGet = true)] public Vulnerability? Vulnerability { get; set; }
+    [BindProperty] public string? District { get; set; }
+    [BindProperty] public Sex? Sex { get; set; }
+    [BindProperty] public AgeGroup? AgeGroup { get; set; }
+    [BindProperty] public Vulnerability? Vulnerability { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public Page<PersonView> Result { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken ct) =>
-        Result = await store.ListPeopleAsync(new PeopleFilter(District, Sex, AgeGroup, Vulnerability), PageNumber, 25, ct);
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    public string PageUrl(int page) => QueryString.Create((KeyValuePair<string, string?>[])[
-        new("district", District), new("sex", Sex?.ToString()), new("ageGroup", AgeGroup?.ToString()),
-        new("vulnerability", Vulnerability?.ToString()), new("p", page.ToString(System.Globalization.CultureInfo.InvariantCulture))]).ToString();
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct) =>
+        Result = await store.ListPeopleAsync(new PeopleFilter(District, Sex, AgeGroup, Vulnerability), PageNumber, 25, ct);
 }
