@@ -56,6 +56,8 @@ public sealed class LayoutTests(BrowserFixture fixture) : IClassFixture<BrowserF
         (seed.ReviewUrl, Policies.DuplicateReview),
         ("/Admin/Users", Policies.StaffAdmin),
         ("/Admin/Tokens", Policies.StaffAdmin),
+        ("/Account/Password", Policies.OwnAccount),
+        ("/Account/Tokens", Policies.OwnAccount),
     ];
 
     private static async Task CheckAsync(IPage page, string what, List<string> problems)
@@ -191,7 +193,7 @@ public sealed class LayoutTests(BrowserFixture fixture) : IClassFixture<BrowserF
             await page.WaitForSelectorAsync($"html[lang='{culture}']");
         }
         await CheckAsync(page, $"login {culture}", problems);
-        foreach (var url in new[] { "/Account/AccessDenied", "/Error" })
+        foreach (var url in new[] { "/Account/AccessDenied", "/Error", "/Account/Enrol", "/Account/TooManyAttempts?minutes=5" })
         {
             await page.GotoAsync(fixture.BaseUrl + url);
             await CheckAsync(page, $"{url} {culture}", problems);

@@ -27,7 +27,7 @@ public sealed class IndexModel(PanahDbContext db, IAuthorizationService authz, T
     public async Task OnGetAsync(CancellationToken ct)
     {
         CanReadRegistry = (await authz.AuthorizeAsync(User, Policies.RegistryRead)).Succeeded;
-        HasMenu = Policies.RolesFor.Where(p => p.Key != Policies.Staff).Any(p => p.Value.Any(User.IsInRole));
+        HasMenu = Policies.RolesFor.Where(p => p.Key is not (Policies.Staff or Policies.OwnAccount)).Any(p => p.Value.Any(User.IsInRole));
         ComingRoles = RolesStillToCome.Where(User.IsInRole).ToList();
         if (!CanReadRegistry)
         {

@@ -37,7 +37,7 @@ public abstract class InputEdgePageTests(PanahApp app)
         var response = await Html.PostFormAsync(officer, "/Registry/Households/Register", form);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains("invisible or control characters", Near(html, "data-valmsg-for=\"Input.Members[0].Name.Given\""));
+        Assert.Contains("invisible or control characters", Near(html, "id=\"m0-given-error\""));
     }
 
     [Fact]
