@@ -26,7 +26,13 @@ public sealed record SearchQuery(string? Name = null, string? Phone = null, stri
 
 public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int Total)
 {
-    public int PageCount => Total == 0 ? 1 : (Total + PageSize - 1) / PageSize;
+    public int PageCount => Paging.PageCount(Total, PageSize);
+}
+
+/// <summary>How many pages a list has: an empty list still has one (empty) page.</summary>
+public static class Paging
+{
+    public static int PageCount(int total, int pageSize) => total == 0 ? 1 : (total + pageSize - 1) / pageSize;
 }
 
 /// <summary>Input failed the registry's rules; keys are field paths, values message keys.</summary>

@@ -14,7 +14,7 @@ public sealed record SearchHit(PersonView Person, SearchReason Reasons);
 /// </summary>
 public sealed record SearchResult(IReadOnlyList<SearchHit> Hits, int PageNumber, int PageSize, int Total, bool MoreThanTotal)
 {
-    public int PageCount => Total == 0 ? 1 : (Total + PageSize - 1) / PageSize;
+    public int PageCount => Paging.PageCount(Total, PageSize);
 }
 
 /// <summary>
@@ -50,8 +50,7 @@ public sealed class RegistrySearch(PanahDbContext db, RegistrySealer sealer, Sea
             .Select(x => (x.Row, x.Details, Match: ranking.Rank(x.Row.Id, x.Details)))
             .OrderBy(x => x.Match.Rank)
             .ToList();
-        var pageCount = Math.Max(1, (ranked.Count + PageSize - 1) / PageSize);
-        page = Math.Clamp(page, 1, pageCount);
+        page = Math.Clamp(page, 1, Paging.PageCount(ranked.Count, PageSize));
         var hits = ranked.Skip((page - 1) * PageSize).Take(PageSize)
             .Select(x => new SearchHit(new PersonView(x.Row.Id, x.Row.HouseholdId, x.Row.Household!.Code, x.Row.Household.District, x.Row.Version, x.Details, x.Row.MergedIntoId), x.Match.Reasons))
             .ToList();

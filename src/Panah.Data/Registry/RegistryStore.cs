@@ -246,5 +246,5 @@ public sealed partial class RegistryStore(PanahDbContext db, RegistrySealer seal
     private static (int Page, int Size) Clamp(int page, int size) => (Math.Max(page, 1), Math.Clamp(size, 1, MaxPageSize));
 
     // A page number past the last shows the last page and says so; it also keeps (page - 1) * size from overflowing.
-    private static int WithinLast(int page, int size, int total) => Math.Min(page, new Page<object>([], page, size, total).PageCount);
+    private static int WithinLast(int page, int size, int total) => Math.Min(page, Paging.PageCount(total, size));
 }

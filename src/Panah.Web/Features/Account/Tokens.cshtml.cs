@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 using Panah.Data;
 using Panah.Data.Entities;
 using Panah.Data.Staff;
+using Panah.Web.Infrastructure;
 
 namespace Panah.Web.Features.Account;
 
@@ -15,7 +16,7 @@ public sealed class TokensModel(ApiTokens tokens, UserManager<StaffUser> users, 
 {
     public sealed class NewTokenInput
     {
-        [Required, StringLength(100)] public string Name { get; set; } = "";
+        [Required, StringLength(100), PlainText] public string Name { get; set; } = "";
         [Range(1, 366)] public int Days { get; set; } = 30;
     }
 
