@@ -66,6 +66,7 @@ public static class PanahDataServices
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditVerifier>();
+        services.AddScoped<Alerts.AlertLog>();
         services.AddScoped<RegistryStore>();
         services.AddScoped<RegistrySearch>();
         services.AddSingleton<ListCounts>();

@@ -4,8 +4,12 @@ using Panah.Data.Entities;
 
 namespace Panah.Data;
 
-/// <summary>The one EF Core model, served by SQLite (embedded default) and PostgreSQL (production).</summary>
-public sealed class PanahDbContext(DbContextOptions<PanahDbContext> options) : IdentityDbContext<StaffUser>(options)
+/// <summary>
+/// The one EF Core model, served by SQLite (embedded default) and PostgreSQL (production). A feature adds its
+/// entity sets in a partial file of its own and its configuration as <see cref="IEntityTypeConfiguration{TEntity}"/>
+/// classes in its folder (applied from this assembly below).
+/// </summary>
+public sealed partial class PanahDbContext(DbContextOptions<PanahDbContext> options) : IdentityDbContext<StaffUser>(options)
 {
     public DbSet<FieldOffice> FieldOffices => Set<FieldOffice>();
     public DbSet<HouseholdRecord> Households => Set<HouseholdRecord>();
@@ -19,6 +23,7 @@ public sealed class PanahDbContext(DbContextOptions<PanahDbContext> options) : I
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PanahDbContext).Assembly);
 
         builder.Entity<FieldOffice>(e =>
         {

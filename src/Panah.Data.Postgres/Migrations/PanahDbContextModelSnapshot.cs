@@ -154,6 +154,46 @@ namespace Panah.Data.Postgres.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Panah.Data.Alerts.Alert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("StaffUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResolvedAt", "RaisedAt");
+
+                    b.HasIndex("StaffUserId", "Kind");
+
+                    b.ToTable("Alerts");
+                });
+
             modelBuilder.Entity("Panah.Data.Entities.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -246,6 +286,21 @@ namespace Panah.Data.Postgres.Migrations
                     b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("Panah.Data.Entities.AuditSubject", b =>
+                {
+                    b.Property<long>("AuditEntryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("AuditEntryId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("AuditSubjects");
                 });
 
             modelBuilder.Entity("Panah.Data.Entities.DataKey", b =>
@@ -652,6 +707,17 @@ namespace Panah.Data.Postgres.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Panah.Data.Entities.AuditSubject", b =>
+                {
+                    b.HasOne("Panah.Data.Entities.AuditEntry", "Entry")
+                        .WithMany("Subjects")
+                        .HasForeignKey("AuditEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Entry");
+                });
+
             modelBuilder.Entity("Panah.Data.Entities.DuplicateReview", b =>
                 {
                     b.HasOne("Panah.Data.Entities.PersonRecord", null)
@@ -712,6 +778,11 @@ namespace Panah.Data.Postgres.Migrations
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Panah.Data.Entities.AuditEntry", b =>
+                {
+                    b.Navigation("Subjects");
                 });
 
             modelBuilder.Entity("Panah.Data.Entities.HouseholdRecord", b =>

@@ -145,6 +145,44 @@ namespace Panah.Data.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Panah.Data.Alerts.Alert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StaffUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResolvedAt", "RaisedAt");
+
+                    b.HasIndex("StaffUserId", "Kind");
+
+                    b.ToTable("Alerts");
+                });
+
             modelBuilder.Entity("Panah.Data.Entities.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -235,6 +273,21 @@ namespace Panah.Data.Sqlite.Migrations
                     b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("Panah.Data.Entities.AuditSubject", b =>
+                {
+                    b.Property<long>("AuditEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AuditEntryId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("AuditSubjects");
                 });
 
             modelBuilder.Entity("Panah.Data.Entities.DataKey", b =>
@@ -639,6 +692,17 @@ namespace Panah.Data.Sqlite.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Panah.Data.Entities.AuditSubject", b =>
+                {
+                    b.HasOne("Panah.Data.Entities.AuditEntry", "Entry")
+                        .WithMany("Subjects")
+                        .HasForeignKey("AuditEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Entry");
+                });
+
             modelBuilder.Entity("Panah.Data.Entities.DuplicateReview", b =>
                 {
                     b.HasOne("Panah.Data.Entities.PersonRecord", null)
@@ -699,6 +763,11 @@ namespace Panah.Data.Sqlite.Migrations
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Panah.Data.Entities.AuditEntry", b =>
+                {
+                    b.Navigation("Subjects");
                 });
 
             modelBuilder.Entity("Panah.Data.Entities.HouseholdRecord", b =>

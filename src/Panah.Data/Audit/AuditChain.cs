@@ -27,6 +27,15 @@ public sealed class AuditChain(KeyRing keys)
             hmac.AppendData(len);
             hmac.AppendData(bytes);
         }
+        BinaryPrimitives.WriteInt32BigEndian(len, e.Subjects.Count);
+        hmac.AppendData(len);
+        Span<byte> person = stackalloc byte[16];
+        // Sorted here, not by the database: providers order uuids differently.
+        foreach (var id in e.Subjects.Select(s => s.PersonId).Order())
+        {
+            id.TryWriteBytes(person, bigEndian: true, out _);
+            hmac.AppendData(person);
+        }
         return hmac.GetHashAndReset();
     }
 }

@@ -4,13 +4,17 @@ using Panah.Data.Entities;
 namespace Panah.Data.Audit;
 
 /// <summary>What an audit entry says, without personal values.</summary>
-public sealed record AuditEvent(string Action, string EntityType, string? EntityId = null, string? Detail = null);
+public sealed record AuditEvent(string Action, string EntityType, string? EntityId = null, string? Detail = null)
+{
+    /// <summary>The people this entry is about or showed (a list page, a search, a match): ids only, kept as <see cref="AuditSubject"/> rows.</summary>
+    public IReadOnlyList<Guid> People { get; init; } = [];
+}
 
 /// <summary>
 /// Appends entries to the hash-chained audit log in the same transaction as the change they describe.
 /// A unique index on the previous hash makes a forked chain impossible; a writer that lost the race retries.
 /// </summary>
-public sealed class AuditLog(AuditChain chain, IActor actor, TimeProvider clock)
+public sealed class AuditLog(AuditChain chain, IActor actor, TimeProvider clock, IEnumerable<IReadGate> gates)
 {
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private const int Attempts = 5;
@@ -19,6 +23,10 @@ public sealed class AuditLog(AuditChain chain, IActor actor, TimeProvider clock)
     public async Task SaveAsync(PanahDbContext db, IEnumerable<AuditEvent> events, CancellationToken ct = default)
     {
         var list = events.ToList();
+        foreach (var gate in gates)
+        {
+            await gate.CheckAsync(list, ct);
+        }
         await Gate.WaitAsync(ct);
         try
         {
@@ -69,6 +77,10 @@ public sealed class AuditLog(AuditChain chain, IActor actor, TimeProvider clock)
                 PreviousHash = previous,
                 Hash = [],
             };
+            foreach (var person in ev.People.Distinct().Order())
+            {
+                entry.Subjects.Add(new AuditSubject { Entry = entry, PersonId = person });
+            }
             entry.Hash = chain.HashOf(entry);
             previous = entry.Hash;
             entries.Add(entry);

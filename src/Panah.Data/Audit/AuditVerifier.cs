@@ -17,7 +17,7 @@ public sealed class AuditVerifier(PanahDbContext db, AuditChain chain)
 {
     public async Task<AuditVerification> VerifyAsync(CancellationToken ct = default)
     {
-        var entries = await db.AuditEntries.AsNoTracking().OrderBy(e => e.Id).ToListAsync(ct);
+        var entries = await db.AuditEntries.AsNoTracking().Include(e => e.Subjects).AsSplitQuery().OrderBy(e => e.Id).ToListAsync(ct);
         var byPrevious = new Dictionary<string, AuditEntry>(entries.Count);
         foreach (var e in entries)
         {

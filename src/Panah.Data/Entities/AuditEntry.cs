@@ -16,4 +16,15 @@ public sealed class AuditEntry
     public string? Detail { get; set; }
     public required byte[] PreviousHash { get; set; }
     public required byte[] Hash { get; set; }
+
+    /// <summary>The people the entry names, in id order; part of the hashed content.</summary>
+    public List<AuditSubject> Subjects { get; set; } = [];
+}
+
+/// <summary>One person named by an audit entry: answers "who saw this person, and when" with an index, not a scan.</summary>
+public sealed class AuditSubject
+{
+    public long AuditEntryId { get; set; }
+    public AuditEntry? Entry { get; set; }
+    public Guid PersonId { get; set; }
 }
