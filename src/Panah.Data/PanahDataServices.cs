@@ -64,6 +64,7 @@ public static class PanahDataServices
         services.AddSingleton<RegistrySealer>();
         services.AddSingleton<SearchTokenizer>();
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<AuditWriter>();
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditVerifier>();
         services.AddScoped<Alerts.AlertLog>();
