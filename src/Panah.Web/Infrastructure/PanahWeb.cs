@@ -119,6 +119,7 @@ public static class PanahWeb
         services.AddOpenApi("v1", o => o.AddDocumentTransformer<BearerDocumentTransformer>());
         services.AddRegistryApiServices();
         services.AddMatching();
+        services.AddHostedService<AuditCheckpointWriter>();
 
         var searchPerMinute = builder.Configuration.GetValue("Panah:SearchesPerMinute", 120);
         services.AddRateLimiter(o =>
