@@ -67,6 +67,7 @@ public static class PanahDataServices
         services.AddSingleton<AuditWriter>();
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditVerifier>();
+        services.AddScoped<AuditTrail>();
         services.AddSingleton(sp => Audit.Checkpoints.AuditCheckpointOptions.Read(sp.GetRequiredService<IConfiguration>(), options));
         // Created on first use by the checkpoint writer (the web app); `audit verify` only reads the key.
         services.AddSingleton(sp => Audit.Checkpoints.CheckpointSigner.Load(sp.GetRequiredService<Audit.Checkpoints.AuditCheckpointOptions>(), mayCreate: true));
