@@ -64,8 +64,15 @@ public static class PanahDataServices
         services.AddSingleton<RegistrySealer>();
         services.AddSingleton<SearchTokenizer>();
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<AuditWriter>();
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditVerifier>();
+        services.AddScoped<AuditTrail>();
+        services.AddSingleton(sp => Audit.Checkpoints.AuditCheckpointOptions.Read(sp.GetRequiredService<IConfiguration>(), options));
+        // Created on first use by the checkpoint writer (the web app); `audit verify` only reads the key.
+        services.AddSingleton(sp => Audit.Checkpoints.CheckpointSigner.Load(sp.GetRequiredService<Audit.Checkpoints.AuditCheckpointOptions>(), mayCreate: true));
+        services.AddSingleton(sp => new Audit.Checkpoints.AuditCheckpoints(sp.GetRequiredService<Audit.Checkpoints.AuditCheckpointOptions>(),
+            sp.GetRequiredService<Audit.Checkpoints.CheckpointSigner>(), sp.GetRequiredService<TimeProvider>(), new HttpClient { Timeout = TimeSpan.FromSeconds(30) }));
         services.AddScoped<Alerts.AlertLog>();
         services.AddScoped<RegistryStore>();
         services.AddScoped<RegistrySearch>();

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Panah.Data.Entities;
 
 namespace Panah.Data.Audit;
@@ -11,14 +10,12 @@ public sealed record AuditEvent(string Action, string EntityType, string? Entity
 }
 
 /// <summary>
-/// Appends entries to the hash-chained audit log in the same transaction as the change they describe.
-/// A unique index on the previous hash makes a forked chain impossible; a writer that lost the race retries.
+/// Records audit entries. A change is saved in one transaction with its entries, so neither exists without the
+/// other. A read (nothing pending in the context) joins the next group commit of <see cref="AuditWriter"/> and
+/// returns only once its entry is durable: reads do not queue behind each other one transaction at a time.
 /// </summary>
-public sealed class AuditLog(AuditChain chain, IActor actor, TimeProvider clock, IEnumerable<IReadGate> gates)
+public sealed class AuditLog(AuditWriter writer, AuditChain chain, IActor actor, TimeProvider clock, IEnumerable<IReadGate> gates)
 {
-    private static readonly SemaphoreSlim Gate = new(1, 1);
-    private const int Attempts = 5;
-
     /// <summary>Saves pending changes in <paramref name="db"/> together with <paramref name="events"/>.</summary>
     public async Task SaveAsync(PanahDbContext db, IEnumerable<AuditEvent> events, CancellationToken ct = default)
     {
@@ -27,38 +24,19 @@ public sealed class AuditLog(AuditChain chain, IActor actor, TimeProvider clock,
         {
             await gate.CheckAsync(list, ct);
         }
-        await Gate.WaitAsync(ct);
-        try
+        var entries = Entries(list);
+        if (!db.ChangeTracker.HasChanges() && db.Database.CurrentTransaction is null)
         {
-            for (var attempt = 1; ; attempt++)
-            {
-                var entries = await AppendAsync(db, list, ct);
-                try
-                {
-                    await db.SaveChangesAsync(ct);
-                    return;
-                }
-                catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException && attempt < Attempts)
-                {
-                    foreach (var e in entries)
-                    {
-                        db.Entry(e).State = EntityState.Detached;
-                    }
-                }
-            }
+            await writer.AppendAsync(entries, ct);
+            return;
         }
-        finally
-        {
-            Gate.Release();
-        }
+        await AuditAppend.SaveAsync(db, chain, entries, ct);
     }
 
     public Task SaveAsync(PanahDbContext db, AuditEvent e, CancellationToken ct = default) => SaveAsync(db, [e], ct);
 
-    private async Task<List<AuditEntry>> AppendAsync(PanahDbContext db, List<AuditEvent> events, CancellationToken ct)
+    private List<AuditEntry> Entries(List<AuditEvent> events)
     {
-        var previous = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Id).Select(a => a.Hash).FirstOrDefaultAsync(ct)
-            ?? AuditChain.Genesis;
         // Whole microseconds: PostgreSQL keeps no more, and the hash must survive the round trip.
         var ticks = clock.GetUtcNow().UtcTicks;
         var now = new DateTimeOffset(ticks - (ticks % 10), TimeSpan.Zero);
@@ -74,18 +52,15 @@ public sealed class AuditLog(AuditChain chain, IActor actor, TimeProvider clock,
                 EntityType = ev.EntityType,
                 EntityId = ev.EntityId,
                 Detail = ev.Detail,
-                PreviousHash = previous,
+                PreviousHash = [],
                 Hash = [],
             };
             foreach (var person in ev.People.Distinct().Order())
             {
                 entry.Subjects.Add(new AuditSubject { Entry = entry, PersonId = person });
             }
-            entry.Hash = chain.HashOf(entry);
-            previous = entry.Hash;
             entries.Add(entry);
         }
-        db.AuditEntries.AddRange(entries);
         return entries;
     }
 }

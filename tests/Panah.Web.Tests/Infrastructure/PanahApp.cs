@@ -156,6 +156,14 @@ public abstract class PanahApp : WebApplicationFactory<Program>
             {
                 Directory.Delete(DataDirectory, recursive: true);
                 File.Delete(KeyFile);
+                // The audit checkpoints and their signing key, beside the data directory by default.
+                foreach (var beside in new[] { ".audit-checkpoints", ".audit-signing" })
+                {
+                    if (Directory.Exists(DataDirectory + beside))
+                    {
+                        Directory.Delete(DataDirectory + beside, recursive: true);
+                    }
+                }
             }
             catch (IOException)
             {

@@ -3,8 +3,10 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Panah.Core.Registry;
 using Panah.Data;
+using Panah.Data.Audit.Checkpoints;
 using Panah.Data.Staff;
 using Panah.Web.Tests.Infrastructure;
 using Panah.Web.Tests.Registry;
@@ -75,6 +77,15 @@ public sealed class CanaryTests(SqliteApp app) : IClassFixture<SqliteApp>
         }
         AssertNoCanaryInDataDirectory("after checkpoint");
 
+        // The signed audit checkpoint, kept outside the database, says how long the chain is and nothing of its content.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<AuditCheckpoints>().WriteAsync(scope.ServiceProvider.GetRequiredService<PanahDbContext>());
+            var checkpointFile = scope.ServiceProvider.GetRequiredService<AuditCheckpointOptions>().CheckpointFile;
+            Assert.True(new FileInfo(checkpointFile).Length > 0, "a checkpoint was written");
+            AssertNoCanaryIn(checkpointFile, "audit checkpoint");
+        }
+
         var logs = string.Join('\n', app.Logs.Lines);
         Assert.NotEmpty(app.Logs.Lines);
         foreach (var canary in Canaries)
@@ -90,19 +101,24 @@ public sealed class CanaryTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Contains(files, f => f.EndsWith("panah.db-wal", StringComparison.Ordinal));
         foreach (var file in files)
         {
-            byte[] bytes;
-            using (var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
-            using (var memory = new MemoryStream())
+            AssertNoCanaryIn(file, when);
+        }
+    }
+
+    private static void AssertNoCanaryIn(string file, string when)
+    {
+        byte[] bytes;
+        using (var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+        using (var memory = new MemoryStream())
+        {
+            stream.CopyTo(memory);
+            bytes = memory.ToArray();
+        }
+        foreach (var canary in Canaries)
+        {
+            foreach (var encoding in new Encoding[] { Encoding.UTF8, Encoding.Unicode })
             {
-                stream.CopyTo(memory);
-                bytes = memory.ToArray();
-            }
-            foreach (var canary in Canaries)
-            {
-                foreach (var encoding in new Encoding[] { Encoding.UTF8, Encoding.Unicode })
-                {
-                    Assert.True(bytes.AsSpan().IndexOf(encoding.GetBytes(canary)) < 0, $"'{canary}' found in clear in {Path.GetFileName(file)} ({encoding.WebName}, {when})");
-                }
+                Assert.True(bytes.AsSpan().IndexOf(encoding.GetBytes(canary)) < 0, $"'{canary}' found in clear in {Path.GetFileName(file)} ({encoding.WebName}, {when})");
             }
         }
     }

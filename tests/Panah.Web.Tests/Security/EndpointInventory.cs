@@ -48,6 +48,7 @@ public static partial class EndpointInventory
         ["PAGE /Registry/Search"] = Policies.RegistryRead,
         ["PAGE /Admin/Users"] = Policies.StaffAdmin,
         ["PAGE /Admin/Tokens"] = Policies.StaffAdmin,
+        ["PAGE /DataProtection/Audit"] = Policies.DataProtection,
         ["PAGE /Account/Password"] = Policies.OwnAccount,
         ["PAGE /Account/Tokens"] = Policies.OwnAccount,
         ["PAGE /Account/Enrol"] = Anonymous,
@@ -69,6 +70,7 @@ public static partial class EndpointInventory
     {
         "PAGE /Admin/Users",
         "PAGE /Admin/Tokens",
+        "PAGE /DataProtection/Audit",
         "PAGE /Account/Password",
         "PAGE /Account/Tokens",
     };
