@@ -8,6 +8,7 @@ using Panah.Data;
 using Panah.Data.Audit;
 using Panah.Data.Entities;
 using Panah.Data.Staff;
+using Panah.Web.Features.DataProtection;
 using Panah.Web.Features.Matching;
 using Panah.Web.Features.Registry;
 
@@ -119,6 +120,7 @@ public static class PanahWeb
         services.AddOpenApi("v1", o => o.AddDocumentTransformer<BearerDocumentTransformer>());
         services.AddRegistryApiServices();
         services.AddMatching();
+        services.AddDataProtectionFeature(builder.Configuration);
 
         var searchPerMinute = builder.Configuration.GetValue("Panah:SearchesPerMinute", 120);
         services.AddRateLimiter(o =>
