@@ -58,6 +58,7 @@ public sealed class LayoutTests(BrowserFixture fixture) : IClassFixture<BrowserF
         ("/Admin/Tokens", Policies.StaffAdmin),
         ("/Account/Password", Policies.OwnAccount),
         ("/Account/Tokens", Policies.OwnAccount),
+        ($"/DataProtection/SubjectAccess?id={seed.Person}&lang=ug", Policies.DataProtection),
     ];
 
     private static async Task CheckAsync(IPage page, string what, List<string> problems)

@@ -99,6 +99,7 @@ public static class PanahWeb
                 o.Conventions.AuthorizePage("/Registry/People/Edit", Policies.RegistryWrite);
                 o.Conventions.AuthorizeFolder("/Admin", Policies.StaffAdmin);
                 o.Conventions.AuthorizeFolder("/Matching", Policies.DuplicateReview);
+                o.Conventions.AuthorizeFolder("/DataProtection", Policies.DataProtection);
             })
             .AddViewLocalization();
         services.AddAntiforgery(o =>

@@ -59,6 +59,8 @@ public static partial class EndpointInventory
         ["PAGE /Account/AccessDenied"] = Anonymous,
         ["PAGE /Error"] = Anonymous,
         ["PAGE /Culture"] = Anonymous,
+        ["GET /api/v1/people/{id:guid}/subject-access"] = Policies.DataProtection,
+        ["PAGE /DataProtection/SubjectAccess"] = Policies.DataProtection,
     };
 
     /// <summary>
@@ -71,6 +73,8 @@ public static partial class EndpointInventory
         "PAGE /Admin/Tokens",
         "PAGE /Account/Password",
         "PAGE /Account/Tokens",
+        "GET /api/v1/people/{id:guid}/subject-access",
+        "PAGE /DataProtection/SubjectAccess",
     };
 
     [GeneratedRegex(@"\{[^}]+\}")]

@@ -9,7 +9,8 @@ public static class DataProtectionServices
     public const string LegalBasesSection = "Panah:LegalBases";
 
     public static IServiceCollection AddDataProtectionFeature(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddSingleton(ReadConsentRules(configuration));
+        services.AddSingleton(ReadConsentRules(configuration))
+            .AddScoped<Panah.Data.DataProtection.SubjectAccess>();
 
     /// <summary>
     /// The legal bases that are local practice, e.g. <c>Panah:LegalBases:Messaging = LegitimateInterest</c>; a wrong name or a
