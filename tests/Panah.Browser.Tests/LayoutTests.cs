@@ -58,6 +58,7 @@ public sealed class LayoutTests(BrowserFixture fixture) : IClassFixture<BrowserF
         ("/Admin/Tokens", Policies.StaffAdmin),
         ("/Account/Password", Policies.OwnAccount),
         ("/Account/Tokens", Policies.OwnAccount),
+        ("/DataProtection", Policies.DataProtection),
         ($"/DataProtection/SubjectAccess?id={seed.Person}&lang=ug", Policies.DataProtection),
     ];
 

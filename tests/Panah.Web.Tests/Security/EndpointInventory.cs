@@ -61,6 +61,7 @@ public static partial class EndpointInventory
         ["PAGE /Culture"] = Anonymous,
         ["GET /api/v1/people/{id:guid}/subject-access"] = Policies.DataProtection,
         ["PAGE /DataProtection/SubjectAccess"] = Policies.DataProtection,
+        ["PAGE /DataProtection/Index"] = Policies.DataProtection,
     };
 
     /// <summary>
@@ -75,6 +76,7 @@ public static partial class EndpointInventory
         "PAGE /Account/Tokens",
         "GET /api/v1/people/{id:guid}/subject-access",
         "PAGE /DataProtection/SubjectAccess",
+        "PAGE /DataProtection/Index",
     };
 
     [GeneratedRegex(@"\{[^}]+\}")]
