@@ -51,7 +51,7 @@ public sealed class LayoutTests(BrowserFixture fixture) : IClassFixture<BrowserF
         ("/Registry/Search", Policies.RegistryRead),
         ("/Registry/Households/Register", Policies.RegistryWrite),
         ($"/Registry/Households/Details/{seed.Household}", Policies.RegistryRead),
-        ($"/Registry/People/Edit/{seed.Person}", Policies.RegistryWrite),
+        ($"/Registry/People/Edit/{seed.Person}", Policies.Rectification),
         ("/Matching/Reviews", Policies.DuplicateReview),
         (seed.ReviewUrl, Policies.DuplicateReview),
         ("/Admin/Users", Policies.StaffAdmin),

@@ -96,7 +96,7 @@ public static class PanahWeb
                 o.Conventions.AllowAnonymousToPage("/Culture");
                 o.Conventions.AuthorizeFolder("/Registry", Policies.RegistryRead);
                 o.Conventions.AuthorizePage("/Registry/Households/Register", Policies.RegistryWrite);
-                o.Conventions.AuthorizePage("/Registry/People/Edit", Policies.RegistryWrite);
+                o.Conventions.AuthorizePage("/Registry/People/Edit", Policies.Rectification);
                 o.Conventions.AuthorizeFolder("/Admin", Policies.StaffAdmin);
                 o.Conventions.AuthorizeFolder("/Matching", Policies.DuplicateReview);
                 o.Conventions.AuthorizeFolder("/DataProtection", Policies.DataProtection);

@@ -44,7 +44,7 @@ public static partial class EndpointInventory
         ["PAGE /Registry/Households/Register"] = Policies.RegistryWrite,
         ["PAGE /Registry/Households/Details"] = Policies.RegistryRead,
         ["PAGE /Registry/People/Index"] = Policies.RegistryRead,
-        ["PAGE /Registry/People/Edit"] = Policies.RegistryWrite,
+        ["PAGE /Registry/People/Edit"] = Policies.Rectification,
         ["PAGE /Registry/Search"] = Policies.RegistryRead,
         ["PAGE /Admin/Users"] = Policies.StaffAdmin,
         ["PAGE /Admin/Tokens"] = Policies.StaffAdmin,
