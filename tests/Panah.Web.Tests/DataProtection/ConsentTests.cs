@@ -24,7 +24,7 @@ public abstract class ConsentTests(PanahApp app)
     {
         var api = await app.ClientForRoleAsync(Roles.RegistrationOfficer);
         var person = RegistryRequests.Person("Nurgul", "Hoshur", sex: "female");
-        person["consents"] = new JsonArray(Consent("registration", "2026-01-05"), Consent("foodAssistance", "2026-01-05"), Consent("messaging", "2026-02-01"));
+        person["consents"] = new JsonArray(Consent("registration", "2026-01-05"), Consent("foodAssistance", "2026-01-05"), Consent("education", "2026-02-01"));
         var created = await api.PostAsJsonAsync("/api/v1/households", RegistryRequests.Household("Fatih", person));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var member = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("members")[0];
@@ -40,7 +40,7 @@ public abstract class ConsentTests(PanahApp app)
                 Withdrawn: c.GetProperty("withdrawnOn").ValueKind == JsonValueKind.Null ? null : c.GetProperty("withdrawnOn").GetString()))
             .ToList();
         List<(string?, string?, string?, string?)> expected =
-            [("registration", "2026-01-05", "2025-3", null), ("foodAssistance", "2026-01-05", "2025-3", Today), ("messaging", "2026-02-01", "2025-3", Today), ("dataSharing", Today, "2026-1", null)];
+            [("registration", "2026-01-05", "2025-3", null), ("foodAssistance", "2026-01-05", "2025-3", Today), ("education", "2026-02-01", "2025-3", Today), ("dataSharing", Today, "2026-1", null)];
         Assert.Equal(expected, consents);
 
         // Sending back what was read (withdrawn entries included) changes nothing.
@@ -55,7 +55,7 @@ public abstract class ConsentTests(PanahApp app)
         var db = scope.ServiceProvider.GetRequiredService<PanahDbContext>();
         var entries = await db.AuditEntries.AsNoTracking().Include(e => e.Subjects)
             .Where(e => e.EntityId == id.ToString() && e.Action.StartsWith("consent.")).OrderBy(e => e.Id).ToListAsync();
-        List<(string, string?)> audited = [("consent.withdraw", "purpose=FoodAssistance"), ("consent.withdraw", "purpose=Messaging"), ("consent.give", "purpose=DataSharing")];
+        List<(string, string?)> audited = [("consent.withdraw", "purpose=FoodAssistance"), ("consent.withdraw", "purpose=Education"), ("consent.give", "purpose=DataSharing")];
         Assert.Equal(audited, entries.Select(e => (e.Action, e.Detail)).ToList());
         Assert.All(entries, e => Assert.Equal([id], e.Subjects.Select(s => s.PersonId)));
     }
