@@ -51,13 +51,15 @@ public sealed class LayoutTests(BrowserFixture fixture) : IClassFixture<BrowserF
         ("/Registry/Search", Policies.RegistryRead),
         ("/Registry/Households/Register", Policies.RegistryWrite),
         ($"/Registry/Households/Details/{seed.Household}", Policies.RegistryRead),
-        ($"/Registry/People/Edit/{seed.Person}", Policies.RegistryWrite),
+        ($"/Registry/People/Edit/{seed.Person}", Policies.Rectification),
         ("/Matching/Reviews", Policies.DuplicateReview),
         (seed.ReviewUrl, Policies.DuplicateReview),
         ("/Admin/Users", Policies.StaffAdmin),
         ("/Admin/Tokens", Policies.StaffAdmin),
         ("/Account/Password", Policies.OwnAccount),
         ("/Account/Tokens", Policies.OwnAccount),
+        ("/DataProtection", Policies.DataProtection),
+        ($"/DataProtection/SubjectAccess?id={seed.Person}&lang=ug", Policies.DataProtection),
     ];
 
     private static async Task CheckAsync(IPage page, string what, List<string> problems)

@@ -1,22 +1,29 @@
 namespace Panah.Core.Registry;
 
-/// <summary>Consent changes from a form of ticked purposes, without losing what was recorded before.</summary>
+/// <summary>Consent changes from a form (or an API body) of the consents in force, without losing what was recorded before.</summary>
 public static class ConsentHistory
 {
     /// <summary>
-    /// Keeps every earlier consent as it was; a purpose no longer ticked is withdrawn on <paramref name="today"/>;
-    /// a newly ticked purpose (or one ticked again after withdrawal) is given on <paramref name="today"/>.
+    /// Keeps every earlier consent as it was; a purpose no longer in <paramref name="inForce"/> is withdrawn on
+    /// <paramref name="today"/> (withdrawal takes effect at once, it cannot be dated); a purpose newly in force (or in
+    /// force again after withdrawal) is added as given in <paramref name="inForce"/>. Entries of <paramref name="inForce"/>
+    /// that carry a withdrawal date are not in force.
     /// </summary>
-    public static IReadOnlyList<Consent> Apply(IReadOnlyList<Consent> before, IEnumerable<ConsentPurpose> ticked, DateOnly today, string noticeVersion)
+    public static IReadOnlyList<Consent> Apply(IReadOnlyList<Consent> before, IEnumerable<Consent> inForce, DateOnly today)
     {
-        var wanted = ticked.ToHashSet();
+        var wanted = inForce.Where(c => c.WithdrawnOn is null).DistinctBy(c => c.Purpose).ToList();
         var result = before
-            .Select(c => c.WithdrawnOn is null && !wanted.Contains(c.Purpose) ? c with { WithdrawnOn = today } : c)
+            .Select(c => c.WithdrawnOn is null && !wanted.Any(w => w.Purpose == c.Purpose) ? c with { WithdrawnOn = today } : c)
             .ToList();
-        foreach (var purpose in wanted.Where(p => !result.Any(c => c.Purpose == p && c.WithdrawnOn is null)))
-        {
-            result.Add(new Consent(purpose, today, noticeVersion));
-        }
+        result.AddRange(wanted.Where(w => !result.Any(c => c.Purpose == w.Purpose && c.WithdrawnOn is null)));
         return result;
+    }
+
+    /// <summary>The purposes withdrawn and given between two histories: what the audit records (purposes only, never the witness).</summary>
+    public static (IReadOnlyList<ConsentPurpose> Withdrawn, IReadOnlyList<ConsentPurpose> Given) Changes(IReadOnlyList<Consent> before, IReadOnlyList<Consent> after)
+    {
+        var was = before.Where(c => c.WithdrawnOn is null).Select(c => c.Purpose).ToHashSet();
+        var now = after.Where(c => c.WithdrawnOn is null).Select(c => c.Purpose).ToHashSet();
+        return (was.Except(now).Order().ToList(), now.Except(was).Order().ToList());
     }
 }

@@ -93,7 +93,7 @@ public static class RegistryValidator
         {
             Add(errors, prefix + "vulnerabilities", "Vulnerability.ChildOnly");
         }
-        ValidateRegistrationBasis(p, prefix, errors);
+        ValidateRegistrationBasis(p, today, prefix, errors);
         for (var i = 0; i < p.Consents.Count; i++)
         {
             var c = p.Consents[i];
@@ -115,9 +115,10 @@ public static class RegistryValidator
     }
 
     /// <summary>Keeping someone in the registry needs its own recorded basis: a registration consent in force.</summary>
-    private static void ValidateRegistrationBasis(PersonDetails p, string prefix, Dictionary<string, List<string>> errors)
+    private static void ValidateRegistrationBasis(PersonDetails p, DateOnly today, string prefix, Dictionary<string, List<string>> errors)
     {
-        if (!p.Consents.Any(c => c.Purpose == ConsentPurpose.Registration && c.WithdrawnOn is null))
+        // Registration's basis is fixed (consent), so the configured rules cannot differ from the defaults here.
+        if (!ConsentRules.Default.MayUse(p.Consents, ConsentPurpose.Registration, today))
         {
             Add(errors, prefix + "consents", "Consent.RegistrationRequired");
         }

@@ -169,6 +169,7 @@ public sealed partial class RegistryStore(PanahDbContext db, RegistrySealer seal
             throw new ConcurrencyConflictException();
         }
         var householdPhone = RegistrySealer.OpenHousehold(sealer.OpenKey(p.Household!.Key!), p.Household).Phone;
+        (details, var consentEvents) = KeepConsentHistory(id, RegistrySealer.OpenPerson(sealer.OpenKey(p.Key!), p), details, Today);
         p.Sealed = RegistrySealer.SealPerson(sealer.OpenKey(p.Key!), id, details);
         p.Sex = details.Sex;
         p.BirthYear = details.BirthDate?.Date.Year;
@@ -178,7 +179,7 @@ public sealed partial class RegistryStore(PanahDbContext db, RegistrySealer seal
         p.UpdatedAt = clock.GetUtcNow();
         db.SearchTokens.RemoveRange(await db.SearchTokens.Where(t => t.PersonId == id).ToListAsync(ct));
         db.SearchTokens.AddRange(tokenizer.For(id, details, householdPhone));
-        await SaveEditAsync(new AuditEvent("person.update", "person", id.ToString()), ct);
+        await SaveEditAsync([new AuditEvent("person.update", "person", id.ToString()), .. consentEvents], ct);
         matchIndex.Upsert(id, details, RegistrySealer.OpenHousehold(sealer.OpenKey(p.Household.Key!), p.Household).Address);
         return ToView(p, p.Household);
     }
@@ -212,7 +213,7 @@ public sealed partial class RegistryStore(PanahDbContext db, RegistrySealer seal
         h.Status = details.Status;
         h.Version++;
         h.UpdatedAt = clock.GetUtcNow();
-        await SaveEditAsync(new AuditEvent("household.update", "household", id.ToString()), ct);
+        await SaveEditAsync([new AuditEvent("household.update", "household", id.ToString())], ct);
         var view = await GetHouseholdCoreAsync(id, ct) ?? throw new KeyNotFoundException();
         Index(view);
         return view;
@@ -226,11 +227,11 @@ public sealed partial class RegistryStore(PanahDbContext db, RegistrySealer seal
         }
     }
 
-    private async Task SaveEditAsync(AuditEvent e, CancellationToken ct)
+    private async Task SaveEditAsync(IEnumerable<AuditEvent> events, CancellationToken ct)
     {
         try
         {
-            await audit.SaveAsync(db, e, ct);
+            await audit.SaveAsync(db, events, ct);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -16,6 +16,9 @@ public sealed class IndexModel(PanahDbContext db, IAuthorizationService authz, T
 
     public bool CanReadRegistry { get; private set; }
 
+    /// <summary>The data protection officer's work has a home of its own; the start page points to it.</summary>
+    public bool IsDataProtectionOfficer { get; private set; }
+
     /// <summary>False when no menu entry is open to this account, so the page must explain why.</summary>
     public bool HasMenu { get; private set; }
 
@@ -27,6 +30,7 @@ public sealed class IndexModel(PanahDbContext db, IAuthorizationService authz, T
     public async Task OnGetAsync(CancellationToken ct)
     {
         CanReadRegistry = (await authz.AuthorizeAsync(User, Policies.RegistryRead)).Succeeded;
+        IsDataProtectionOfficer = (await authz.AuthorizeAsync(User, Policies.DataProtection)).Succeeded;
         HasMenu = Policies.RolesFor.Where(p => p.Key is not (Policies.Staff or Policies.OwnAccount)).Any(p => p.Value.Any(User.IsInRole));
         ComingRoles = RolesStillToCome.Where(User.IsInRole).ToList();
         if (!CanReadRegistry)

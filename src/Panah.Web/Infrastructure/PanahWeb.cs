@@ -8,6 +8,7 @@ using Panah.Data;
 using Panah.Data.Audit;
 using Panah.Data.Entities;
 using Panah.Data.Staff;
+using Panah.Web.Features.DataProtection;
 using Panah.Web.Features.Matching;
 using Panah.Web.Features.Registry;
 
@@ -95,7 +96,7 @@ public static class PanahWeb
                 o.Conventions.AllowAnonymousToPage("/Culture");
                 o.Conventions.AuthorizeFolder("/Registry", Policies.RegistryRead);
                 o.Conventions.AuthorizePage("/Registry/Households/Register", Policies.RegistryWrite);
-                o.Conventions.AuthorizePage("/Registry/People/Edit", Policies.RegistryWrite);
+                o.Conventions.AuthorizePage("/Registry/People/Edit", Policies.Rectification);
                 o.Conventions.AuthorizeFolder("/Admin", Policies.StaffAdmin);
                 o.Conventions.AuthorizeFolder("/Matching", Policies.DuplicateReview);
                 o.Conventions.AuthorizeFolder("/DataProtection", Policies.DataProtection);
@@ -121,6 +122,7 @@ public static class PanahWeb
         services.AddRegistryApiServices();
         services.AddMatching();
         services.AddHostedService<AuditCheckpointWriter>();
+        services.AddDataProtectionFeature(builder.Configuration);
 
         var searchPerMinute = builder.Configuration.GetValue("Panah:SearchesPerMinute", 120);
         services.AddRateLimiter(o =>

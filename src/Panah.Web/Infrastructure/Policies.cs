@@ -16,7 +16,13 @@ public static class Policies
     public const string OwnAccount = nameof(OwnAccount);
     public const string DuplicateReview = nameof(DuplicateReview);
 
-    /// <summary>The data protection officer's work (the audit trail and the rest of /DataProtection): interactive only.</summary>
+    /// <summary>
+    /// Correcting a person's record: the registration officer's daily work, and the data protection officer's when the
+    /// person asks for a correction (rectification, KVKK article 11).
+    /// </summary>
+    public const string Rectification = nameof(Rectification);
+
+    /// <summary>The data protection officer's own work (subject access, the audit, erasure): a person at the keyboard only.</summary>
     public const string DataProtection = nameof(DataProtection);
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
@@ -28,6 +34,7 @@ public static class Policies
         [OwnAccount] = [.. Roles.All],
         [DuplicateReview] = [Roles.RegistrationOfficer, Roles.ProgrammeManager, Roles.CaseWorker],
         [DataProtection] = [Roles.DataProtectionOfficer],
+        [Rectification] = [Roles.RegistrationOfficer, Roles.DataProtectionOfficer],
     };
 
     public const string MfaClaim = "amr";
@@ -41,8 +48,9 @@ public static class Policies
     public const string ServiceAccountClaim = "service_account";
 
     /// <summary>
-    /// Policies a token can never satisfy: administering staff and tokens, or changing one's own account,
-    /// needs a person at the keyboard who passed 2FA, not a credential that may sit in a script.
+    /// Policies a token can never satisfy: administering staff and tokens, changing one's own account, or the data
+    /// protection officer's reports on a person, needs a person at the keyboard who passed 2FA, not a credential that
+    /// may sit in a script.
     /// </summary>
     public static readonly IReadOnlySet<string> InteractiveOnly = new HashSet<string> { StaffAdmin, OwnAccount, DataProtection };
 

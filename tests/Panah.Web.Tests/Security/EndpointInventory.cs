@@ -44,7 +44,7 @@ public static partial class EndpointInventory
         ["PAGE /Registry/Households/Register"] = Policies.RegistryWrite,
         ["PAGE /Registry/Households/Details"] = Policies.RegistryRead,
         ["PAGE /Registry/People/Index"] = Policies.RegistryRead,
-        ["PAGE /Registry/People/Edit"] = Policies.RegistryWrite,
+        ["PAGE /Registry/People/Edit"] = Policies.Rectification,
         ["PAGE /Registry/Search"] = Policies.RegistryRead,
         ["PAGE /Admin/Users"] = Policies.StaffAdmin,
         ["PAGE /Admin/Tokens"] = Policies.StaffAdmin,
@@ -60,6 +60,9 @@ public static partial class EndpointInventory
         ["PAGE /Account/AccessDenied"] = Anonymous,
         ["PAGE /Error"] = Anonymous,
         ["PAGE /Culture"] = Anonymous,
+        ["GET /api/v1/people/{id:guid}/subject-access"] = Policies.DataProtection,
+        ["PAGE /DataProtection/SubjectAccess"] = Policies.DataProtection,
+        ["PAGE /DataProtection/Index"] = Policies.DataProtection,
     };
 
     /// <summary>
@@ -73,6 +76,9 @@ public static partial class EndpointInventory
         "PAGE /DataProtection/Audit",
         "PAGE /Account/Password",
         "PAGE /Account/Tokens",
+        "GET /api/v1/people/{id:guid}/subject-access",
+        "PAGE /DataProtection/SubjectAccess",
+        "PAGE /DataProtection/Index",
     };
 
     [GeneratedRegex(@"\{[^}]+\}")]

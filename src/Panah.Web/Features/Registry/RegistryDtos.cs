@@ -32,7 +32,7 @@ public sealed class DocumentInput
 
 public sealed class ConsentInput
 {
-    /// <summary>registration, foodAssistance, education, protection or dataSharing.</summary>
+    /// <summary>registration, foodAssistance, education, protection, messaging or dataSharing (sharing with partners).</summary>
     [ApiRequired]
     [OneOf<ConsentPurpose>] public string? Purpose { get; set; }
     [ApiRequired]

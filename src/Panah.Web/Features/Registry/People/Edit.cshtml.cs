@@ -3,11 +3,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Panah.Core.Registry;
 using Panah.Data.Registry;
-using Panah.Web.Features.Registry.Households;
 
 namespace Panah.Web.Features.Registry.People;
 
-/// <summary>Correct a person's registration. A stale form (someone else saved first) is refused, never merged silently.</summary>
+/// <summary>
+/// Correct a person's registration. A stale form (someone else saved first) is refused, never merged silently; the
+/// store keeps the consent history (an unticked purpose is withdrawn, not erased).
+/// </summary>
 public sealed class EditModel(RegistryStore store, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
 {
     [BindProperty] public PersonInput Input { get; set; } = new();
@@ -38,7 +40,6 @@ public sealed class EditModel(RegistryStore store, IStringLocalizer<SharedResour
         var map = new RegistryMapping();
         var details = map.Person(Input, "Person.");
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        details = details with { Consents = ConsentHistory.Apply(person.Details.Consents, details.Consents.Select(c => c.Purpose), today, RegisterModel.NoticeVersion) };
         foreach (var (key, messages) in map.WithRuleErrors(RegistryValidator.Validate(details, today).ToDictionary(kv => "Person." + kv.Key, kv => kv.Value)))
         {
             messages.ForEach(m => ModelState.AddModelError("Input." + key["Person.".Length..], RegistryMapping.Translate(l, m)));
