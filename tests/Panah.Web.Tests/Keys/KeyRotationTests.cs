@@ -38,6 +38,14 @@ public abstract class KeyRotationTests(PanahApp app)
         return response.StatusCode == HttpStatusCode.OK ? (await response.Content.ReadFromJsonAsync<JsonObject>())!["total"]!.GetValue<int>() : -1;
     }
 
+    private static async Task<byte[]> ReadSharedAsync(string file)
+    {
+        await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var memory = new MemoryStream();
+        await stream.CopyToAsync(memory);
+        return memory.ToArray();
+    }
+
     [Fact]
     public async Task Rotating_while_the_app_reads_and_writes_leaves_everything_under_the_new_key_only()
     {
@@ -88,7 +96,22 @@ public abstract class KeyRotationTests(PanahApp app)
 
         var newKey = Assert.Single(KeyFileLines());
         Assert.NotEqual(oldKey, newKey);
-        Assert.DoesNotContain(newKey, output);
+        // Canaries: neither key, nor a name, in what the command printed or (SQLite) in the data directory.
+        foreach (var canary in new[] { newKey, oldKey, family })
+        {
+            Assert.DoesNotContain(canary, output, StringComparison.OrdinalIgnoreCase);
+        }
+        if (app.Provider == "sqlite")
+        {
+            foreach (var file in Directory.GetFiles(app.DataDirectory, "*", SearchOption.AllDirectories))
+            {
+                var bytes = await ReadSharedAsync(file);
+                foreach (var canary in new[] { System.Text.Encoding.UTF8.GetBytes(family), System.Text.Encoding.ASCII.GetBytes(newKey), Convert.FromBase64String(newKey) })
+                {
+                    Assert.True(bytes.AsSpan().IndexOf(canary) < 0, $"a canary is in clear in {Path.GetFileName(file)}");
+                }
+            }
+        }
         var old = KeyRing.FromMasterKey(Convert.FromBase64String(oldKey));
         var current = KeyRing.FromMasterKey(Convert.FromBase64String(newKey));
         var sealedValues = await SealedState.ReadAsync(app);
