@@ -1,5 +1,6 @@
 using Panah.Cli.Audit;
 using Panah.Cli.Dedupe;
+using Panah.Cli.Keys;
 using Panah.Cli.Registry;
 using Panah.Cli.Staff;
 using Spectre.Console.Cli;
@@ -11,6 +12,7 @@ app.Configure(config =>
     config.AddBranch("user", user => user.AddCommand<UserAddCommand>("add").WithDescription("Create a staff account; prints its single-use enrolment code (--service: an integration's account, no code)."));
     config.AddBranch("token", token => token.AddCommand<TokenAddCommand>("add").WithDescription("Issue an API bearer token for a service account."));
     config.AddBranch("audit", audit => audit.AddCommand<AuditVerifyCommand>("verify").WithDescription("Check the audit hash chain; exit 0 when intact."));
+    config.AddBranch("keys", keys => keys.AddCommand<KeysRotateCommand>("rotate").WithDescription("Re-seal every data key and secret under a new master key while Panah runs; resumable; retires the old key at the end."));
     config.AddCommand<SeedDemoCommand>("seed-demo").WithDescription("Register synthetic multi-script Uyghur households.");
     config.AddCommand<DedupeCommand>("dedupe").WithDescription("Find registrations of the same person: CSV in, id,cluster CSV out.");
     config.AddCommand<BenchAuditCommand>("bench-audit").WithDescription("Measure requests/s and p95 of an audited person read against an unaudited one over HTTP, on a running app.");

@@ -9,7 +9,7 @@ public enum DatabaseProvider
 /// <summary>Where Panah keeps its data. Bound from configuration section <c>Panah</c>.</summary>
 public sealed class PanahDataOptions
 {
-    /// <summary>Data directory for the SQLite file, the master key and cookie keys. <c>PANAH_DATA</c>, default <c>./data</c>.</summary>
+    /// <summary>Data directory for the SQLite file (and a master key an earlier version left there). <c>PANAH_DATA</c>, default <c>./data</c>.</summary>
     public string DataDirectory { get; set; } = "data";
 
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;

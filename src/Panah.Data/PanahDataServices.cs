@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Panah.Data.Audit;
 using Panah.Data.Crypto;
+using Panah.Data.Keys;
 using Panah.Data.Registry;
 using Panah.Data.Staff;
 
@@ -62,6 +63,11 @@ public static class PanahDataServices
         services.AddSingleton<BlindIndex>();
         services.AddSingleton<AuditChain>();
         services.AddSingleton<RegistrySealer>();
+        services.AddSingleton<IMasterKeySealed, SealedRootSecrets>();
+        services.AddSingleton<IMasterKeySealed, SealedDataKeys>();
+        services.AddSingleton<IMasterKeySealed, SealedStaffTokens>();
+        services.AddSingleton<IMasterKeySealed, SealedCookieKeys>();
+        services.AddSingleton<MasterKeyRotation>();
         services.AddSingleton<SearchTokenizer>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<AuditWriter>();

@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Panah.Data.Crypto;
 using Panah.Data.Entities;
+using Panah.Data.Keys;
 using Panah.Data.Staff;
 
 namespace Panah.Data;
 
-/// <summary>Brings a database up to date at start-up: migrations, SQLite settings, roles and the first field offices.</summary>
+/// <summary>Brings a database up to date at start-up: migrations, SQLite settings, the root secrets, roles and the first field offices.</summary>
 public static class PanahDatabase
 {
     public static async Task InitializeAsync(IServiceProvider services, CancellationToken ct = default)
@@ -19,6 +21,7 @@ public static class PanahDatabase
             // WAL lets readers and one writer work at once; secure_delete overwrites freed pages.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL; PRAGMA secure_delete=ON;", ct);
         }
+        await RootSecrets.LoadAsync(db, scope.ServiceProvider.GetRequiredService<KeyRing>(), ct);
         var roles = scope.ServiceProvider.GetService<RoleManager<IdentityRole>>();
         if (roles is not null)
         {

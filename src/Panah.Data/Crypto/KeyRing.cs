@@ -4,10 +4,12 @@ using System.Text;
 namespace Panah.Data.Crypto;
 
 /// <summary>
-/// The master key and the purpose keys derived from it with HKDF. The master key never enters the
-/// database: it comes from <c>PANAH_MASTER_KEY</c> (base64, 32 bytes) or from a key file
-/// (<c>PANAH_KEY_FILE</c>, by default outside the data directory), created on first run with
-/// owner-only permissions.
+/// The master keys and what is sealed under them. The master key never enters the database: it comes from
+/// <c>PANAH_MASTER_KEY</c> (base64, 32 bytes) or from a key file (<c>PANAH_KEY_FILE</c>, by default outside
+/// the data directory), created on first run with owner-only permissions. During <c>keys rotate</c> the ring
+/// holds two keys: new values are sealed under the current (new) one, and every sealed value names the key
+/// it was sealed under, so values under the old key still open until the rotation has re-sealed them all.
+/// The key file is re-read when it changes, so a running app follows a rotation without a restart.
 /// </summary>
 public sealed class KeyRing
 {
@@ -15,44 +17,62 @@ public sealed class KeyRing
     public const string FileEnvironmentVariable = "PANAH_KEY_FILE";
     public const string FileName = "master.key";
 
-    private KeyRing(byte[] master, string? keyFile)
+    /// <summary>Sealed under a master key: version (2) | master key id (8) | nonce (12) | tag (16) | ciphertext.</summary>
+    private const byte SealedVersion = 2;
+
+    /// <summary>Sealed before master keys had ids (<see cref="FieldCipher"/>'s layout): under the installation's first key.</summary>
+    private const byte UnnamedVersion = 1;
+
+    private readonly Lock reloading = new();
+    private volatile Ring ring;
+    private volatile RootKeys? root;
+
+    private KeyRing(List<MasterKey> keys, string? keyFile)
     {
         KeyFile = keyFile;
-        WrapKey = Derive(master, "panah/wrap/v1");
-        BlindIndexKey = Derive(master, "panah/blind-index/v1");
-        AuditKey = Derive(master, "panah/audit/v1");
-        SecretsKey = Derive(master, "panah/secrets-at-rest/v1");
-        CryptographicOperations.ZeroMemory(master);
+        ring = new Ring(keys, keyFile is null ? default : Crypto.KeyFile.StampOf(keyFile));
     }
 
-    /// <summary>The file the master key was read from; null when it came from <c>PANAH_MASTER_KEY</c>.</summary>
+    private sealed record Ring(IReadOnlyList<MasterKey> Keys, KeyFile.Stamp Stamp);
+
+    private sealed record RootKeys(byte[] BlindIndex, byte[] Audit);
+
+    /// <summary>The file the master keys were read from; null when they came from <c>PANAH_MASTER_KEY</c>.</summary>
     public string? KeyFile { get; }
 
-    /// <summary>Wraps and unwraps per-record data keys.</summary>
-    internal byte[] WrapKey { get; }
+    /// <summary>The key new values are sealed under.</summary>
+    public string CurrentKeyId => Current().Keys[0].Id;
 
-    /// <summary>Keys the HMAC of blind indexes.</summary>
-    internal byte[] BlindIndexKey { get; }
+    /// <summary>Every key the ring holds, the current one first: more than one while a rotation is under way.</summary>
+    public IReadOnlyList<string> KeyIds => Current().Keys.Select(k => k.Id).ToList();
 
-    /// <summary>Keys the HMAC chain of the audit log.</summary>
-    internal byte[] AuditKey { get; }
+    /// <summary>Keys the HMAC of blind indexes: a root secret of its own (see <see cref="Keys.RootSecrets"/>), unchanged by rotation.</summary>
+    internal byte[] BlindIndexKey => (root ?? throw RootSecretsMissing()).BlindIndex;
 
-    /// <summary>Seals other secrets kept in the data directory (the web app's cookie-signing keys).</summary>
-    private byte[] SecretsKey { get; }
+    /// <summary>Keys the HMAC chain of the audit log: a root secret of its own, unchanged by rotation.</summary>
+    internal byte[] AuditKey => (root ?? throw RootSecretsMissing()).Audit;
+
+    /// <summary>The installation's first key (the last in the ring): the blind-index and audit keys were derived from it before they were stored.</summary>
+    internal MasterKey FirstKey => Current().Keys[^1];
+
+    /// <summary>Installs the root secrets read from (or first stored in) the database.</summary>
+    internal void UseRootSecrets(byte[] blindIndexKey, byte[] auditKey) => root = new RootKeys(blindIndexKey, auditKey);
+
+    /// <summary>Wraps a data key under the current master key, bound to <paramref name="context"/> (its id).</summary>
+    public byte[] Wrap(ReadOnlySpan<byte> dataKey, ReadOnlySpan<byte> context) => Seal(k => k.WrapKey, dataKey, context);
+
+    public byte[] Unwrap(ReadOnlySpan<byte> wrapped, ReadOnlySpan<byte> context) => Open(k => k.WrapKey, wrapped, context);
 
     /// <summary>Encrypts a secret that must be stored beside the data, bound to <paramref name="purpose"/>.</summary>
-    public byte[] SealSecret(ReadOnlySpan<byte> secret, string purpose) => FieldCipher.Seal(SecretsKey, secret, Encoding.UTF8.GetBytes(purpose));
+    public byte[] SealSecret(ReadOnlySpan<byte> secret, string purpose) => Seal(k => k.SecretsKey, secret, Encoding.UTF8.GetBytes(purpose));
 
-    public byte[] OpenSecret(ReadOnlySpan<byte> sealedSecret, string purpose) => FieldCipher.Open(SecretsKey, sealedSecret, Encoding.UTF8.GetBytes(purpose));
+    public byte[] OpenSecret(ReadOnlySpan<byte> sealedSecret, string purpose) => Open(k => k.SecretsKey, sealedSecret, Encoding.UTF8.GetBytes(purpose));
 
-    public static KeyRing FromMasterKey(byte[] master)
-    {
-        if (master.Length != 32)
-        {
-            throw new InvalidOperationException("The master key must be 32 bytes (256 bits).");
-        }
-        return new KeyRing((byte[])master.Clone(), keyFile: null);
-    }
+    /// <summary>Whether <paramref name="sealedValue"/> names the current key: then a rotation leaves it as it is.</summary>
+    public bool IsSealedUnderCurrentKey(ReadOnlySpan<byte> sealedValue) =>
+        sealedValue.Length > 1 + MasterKey.IdSize && sealedValue[0] == SealedVersion && sealedValue.Slice(1, MasterKey.IdSize).SequenceEqual(Current().Keys[0].IdBytes);
+
+    public static KeyRing FromMasterKey(byte[] master) => new([MasterKey.From((byte[])master.Clone())], keyFile: null);
 
     /// <summary>
     /// Where the key file lives when <c>PANAH_KEY_FILE</c> is not set: a <c>master.key</c> an earlier
@@ -78,23 +98,14 @@ public sealed class KeyRing
     }
 
     /// <summary>
-    /// Loads the master key from the environment or from <paramref name="keyFile"/>, creating the file on
+    /// Loads the master keys from the environment or from <paramref name="keyFile"/>, creating the file on
     /// first run unless <paramref name="mayCreate"/> is false (data sealed under a key that is missing).
     /// </summary>
     public static KeyRing Load(string keyFile, string? fromEnvironment, bool mayCreate = true)
     {
         if (!string.IsNullOrWhiteSpace(fromEnvironment))
         {
-            byte[] bytes;
-            try
-            {
-                bytes = Convert.FromBase64String(fromEnvironment.Trim());
-            }
-            catch (FormatException)
-            {
-                throw new InvalidOperationException($"{EnvironmentVariable} is not valid base64.");
-            }
-            return FromMasterKey(bytes);
+            return new KeyRing(Crypto.KeyFile.Parse(fromEnvironment), keyFile: null);
         }
         var path = Path.GetFullPath(keyFile);
         if (!File.Exists(path))
@@ -108,32 +119,99 @@ public sealed class KeyRing
             {
                 OwnerOnlyFile.CreateDirectory(folder);
             }
-            CreateKeyFile(path);
+            Crypto.KeyFile.Create(path);
         }
-        else if (!OperatingSystem.IsWindows())
+        return new KeyRing(Crypto.KeyFile.Read(path), path);
+    }
+
+    /// <summary>
+    /// Puts <paramref name="newMaster"/> (base64) on top of the key file: from now on new values are sealed
+    /// under it, here and in every process that reads the same file. Returns its id.
+    /// </summary>
+    public string AddCurrentKey(string newMaster)
+    {
+        var file = KeyFile ?? throw new InvalidOperationException($"The keys come from {EnvironmentVariable}: put the new key first there (NEW,OLD) on every node and restart them, then run keys rotate again.");
+        // Checked before the file is touched: a bad line in it would stop every process that reads it.
+        if (Crypto.KeyFile.Parse(newMaster) is not [var key] || KeyIds.Contains(key.Id))
         {
-            var mode = File.GetUnixFileMode(path);
-            if ((mode & (UnixFileMode.GroupRead | UnixFileMode.OtherRead | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) != 0)
+            throw new InvalidOperationException("The new master key must be one base64 key of 32 bytes that the ring does not already hold.");
+        }
+        Crypto.KeyFile.Prepend(file, newMaster.Trim());
+        return Reload().Keys[0].Id;
+    }
+
+    /// <summary>Leaves only the current key in the key file, once nothing is sealed under the others.</summary>
+    public void RetireOtherKeys(string currentId)
+    {
+        if (KeyFile is not null)
+        {
+            Crypto.KeyFile.KeepOnlyCurrent(KeyFile, currentId);
+            Reload();
+        }
+    }
+
+    private byte[] Seal(Func<MasterKey, byte[]> purposeKey, ReadOnlySpan<byte> plaintext, ReadOnlySpan<byte> context)
+    {
+        var key = Current().Keys[0];
+        Span<byte> header = stackalloc byte[1 + MasterKey.IdSize];
+        header[0] = SealedVersion;
+        key.IdBytes.CopyTo(header[1..]);
+        return FieldCipher.Seal(purposeKey(key), plaintext, context, header);
+    }
+
+    private byte[] Open(Func<MasterKey, byte[]> purposeKey, ReadOnlySpan<byte> sealedValue, ReadOnlySpan<byte> context)
+    {
+        if (sealedValue.Length > 0 && sealedValue[0] == UnnamedVersion)
+        {
+            return FieldCipher.Open(purposeKey(FirstKey), sealedValue, context);
+        }
+        if (sealedValue.Length <= 1 + MasterKey.IdSize || sealedValue[0] != SealedVersion)
+        {
+            throw new CryptographicException("Not a sealed value of a known version.");
+        }
+        var id = sealedValue.Slice(1, MasterKey.IdSize);
+        // A key this process has not seen yet: another process (keys rotate) may just have added it to the file.
+        var key = Find(ring, id) ?? Find(Reload(), id)
+            ?? throw new CryptographicException($"Sealed under master key {Convert.ToHexStringLower(id)}, which this key ring does not hold (retired, or not given to this node).");
+        return FieldCipher.OpenBody(purposeKey(key), sealedValue[(1 + MasterKey.IdSize)..], context);
+    }
+
+    private static MasterKey? Find(Ring keys, ReadOnlySpan<byte> id)
+    {
+        foreach (var key in keys.Keys)
+        {
+            if (id.SequenceEqual(key.IdBytes))
             {
-                throw new InvalidOperationException($"{path} is readable by other users; run: chmod 600 {path}");
+                return key;
             }
         }
-        var master = Convert.FromBase64String(File.ReadAllText(path).Trim());
-        if (master.Length != 32)
-        {
-            throw new InvalidOperationException($"The master key in {path} must be 32 bytes (256 bits).");
-        }
-        return new KeyRing(master, path);
+        return null;
     }
 
-    private static void CreateKeyFile(string path)
+    /// <summary>The ring as the key file now has it: a stat per call, a read only when the file changed.</summary>
+    private Ring Current()
     {
-        var key = RandomNumberGenerator.GetBytes(32);
-        using var stream = OwnerOnlyFile.Open(path, FileMode.CreateNew);
-        stream.Write(Encoding.ASCII.GetBytes(Convert.ToBase64String(key)));
-        CryptographicOperations.ZeroMemory(key);
+        var keys = ring;
+        return KeyFile is null || Crypto.KeyFile.StampOf(KeyFile) == keys.Stamp ? keys : Reload();
     }
 
-    private static byte[] Derive(byte[] master, string purpose) =>
-        HKDF.DeriveKey(HashAlgorithmName.SHA256, master, 32, salt: [], info: Encoding.UTF8.GetBytes(purpose));
+    private Ring Reload()
+    {
+        if (KeyFile is null)
+        {
+            return ring;
+        }
+        lock (reloading)
+        {
+            var stamp = Crypto.KeyFile.StampOf(KeyFile);
+            if (stamp != ring.Stamp)
+            {
+                ring = new Ring(Crypto.KeyFile.Read(KeyFile), stamp);
+            }
+            return ring;
+        }
+    }
+
+    private static InvalidOperationException RootSecretsMissing() =>
+        new("The blind-index and audit keys are read from the database at start-up (PanahDatabase.InitializeAsync), which has not run.");
 }

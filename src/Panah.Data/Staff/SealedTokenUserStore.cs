@@ -17,7 +17,7 @@ namespace Panah.Data.Staff;
 public sealed class SealedTokenUserStore(PanahDbContext db, KeyRing keys, IdentityErrorDescriber? describer = null)
     : UserStore<StaffUser, IdentityRole, PanahDbContext>(db, describer)
 {
-    private const string Prefix = "sealed1:";
+    internal const string Prefix = "sealed1:";
 
     public override Task SetTokenAsync(StaffUser user, string loginProvider, string name, string? value, CancellationToken cancellationToken = default) =>
         base.SetTokenAsync(user, loginProvider, name, value is null ? null : Seal(user, loginProvider, name, value), cancellationToken);
@@ -26,7 +26,7 @@ public sealed class SealedTokenUserStore(PanahDbContext db, KeyRing keys, Identi
         await base.GetTokenAsync(user, loginProvider, name, cancellationToken) is { } stored ? Open(user, loginProvider, name, stored) : null;
 
     private string Seal(StaffUser user, string loginProvider, string name, string value) =>
-        Prefix + Convert.ToBase64String(keys.SealSecret(Encoding.UTF8.GetBytes(value), Purpose(user, loginProvider, name)));
+        Prefix + Convert.ToBase64String(keys.SealSecret(Encoding.UTF8.GetBytes(value), Purpose(user.Id, loginProvider, name)));
 
     private string Open(StaffUser user, string loginProvider, string name, string stored)
     {
@@ -34,11 +34,11 @@ public sealed class SealedTokenUserStore(PanahDbContext db, KeyRing keys, Identi
         {
             throw new InvalidOperationException($"A {name} token of an account is not sealed; it was written by something other than Panah.");
         }
-        return Encoding.UTF8.GetString(keys.OpenSecret(Convert.FromBase64String(stored[Prefix.Length..]), Purpose(user, loginProvider, name)));
+        return Encoding.UTF8.GetString(keys.OpenSecret(Convert.FromBase64String(stored[Prefix.Length..]), Purpose(user.Id, loginProvider, name)));
     }
 
     // Bound to the account and the token's name: a sealed value copied to another row does not open.
-    private static string Purpose(StaffUser user, string loginProvider, string name) => $"panah/staff-token/{loginProvider}/{name}/{user.Id}";
+    internal static string Purpose(string userId, string loginProvider, string name) => $"panah/staff-token/{loginProvider}/{name}/{userId}";
 }
 
 public static class SealedTokenStores

@@ -66,13 +66,10 @@ public static class PanahWeb
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(AuthSchemes.ApiToken, _ => { });
         services.AddAuthorization(Policies.Add);
 
-        services.AddDataProtection().SetApplicationName("Panah");
+        // In the database, so every node of the app signs and reads the same cookies; sealed under the master key.
+        services.AddDataProtection().SetApplicationName("Panah").PersistKeysToDbContext<PanahDbContext>();
         services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
-            .Configure<Panah.Data.Crypto.KeyRing>((o, keys) =>
-            {
-                o.XmlRepository = new OwnerOnlyKeyRepository(Path.Combine(dataOptions.DataDirectory, "cookie-keys"));
-                o.XmlEncryptor = new MasterKeyXmlEncryptor(keys);
-            });
+            .Configure<Panah.Data.Crypto.KeyRing>((o, keys) => o.XmlEncryptor = new MasterKeyXmlEncryptor(keys));
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
@@ -140,6 +137,7 @@ public static class PanahWeb
     {
         MasterKeyNotice.Log(app);
         await PanahDatabase.InitializeAsync(app.Services);
+        await CookieKeyImport.RunAsync(app.Services);
         if (app.Services.GetRequiredService<DemoData>().Requested)
         {
             await DemoMode.PrepareAsync(app);

@@ -5,7 +5,14 @@ namespace Panah.Web.Tests.Infrastructure;
 /// <summary>Runs the real CLI (built alongside the tests) as a separate process on a data directory.</summary>
 public static class Cli
 {
-    public static async Task<(int ExitCode, string Output)> RunAsync(string dataDirectory, params string[] args)
+    public static Task<(int ExitCode, string Output)> RunAsync(string dataDirectory, params string[] args) =>
+        RunAsync(dataDirectory, new Dictionary<string, string>(), args);
+
+    /// <summary>On <paramref name="app"/>'s database, SQLite or PostgreSQL, with its key file.</summary>
+    public static Task<(int ExitCode, string Output)> RunAsync(PanahApp app, params string[] args) =>
+        RunAsync(app.DataDirectory, app.ConnectionString is { } cs ? new() { ["PANAH_DB"] = app.Provider, ["PANAH_CONNECTION"] = cs } : new(), args);
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(string dataDirectory, Dictionary<string, string> environment, string[] args)
     {
         var here = AppContext.BaseDirectory; // tests/Panah.Web.Tests/bin/<Configuration>/net10.0/
         var configuration = new DirectoryInfo(here).Parent!.Name;
@@ -22,6 +29,10 @@ public static class Cli
         info.Environment["PANAH_KEY_FILE"] = PanahApp.KeyFileFor(dataDirectory);
         info.Environment.Remove("PANAH_MASTER_KEY");
         info.Environment["NO_COLOR"] = "1";
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
+        }
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

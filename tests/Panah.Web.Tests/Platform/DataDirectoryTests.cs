@@ -35,7 +35,6 @@ public sealed class DataDirectoryTests(SqliteApp app) : IClassFixture<SqliteApp>
         {
             Assert.Contains(files, f => Path.GetFileName(f) == expected);
         }
-        Assert.Contains(files, f => f.Contains("cookie-keys", StringComparison.Ordinal) && f.EndsWith(".xml", StringComparison.Ordinal));
         foreach (var file in files.Append(app.KeyFile))
         {
             Assert.True(File.GetUnixFileMode(file) == OwnerOnlyFile.FilePermissions, $"{Path.GetFileName(file)} is {File.GetUnixFileMode(file)}");

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Panah.Data;
 using Panah.Data.Staff;
 using Panah.Web.Tests.Infrastructure;
 
@@ -22,11 +25,11 @@ public sealed partial class PlatformTests(SqliteApp app) : IClassFixture<SqliteA
         var staff = await app.CreateStaffAsync(Roles.ProgrammeManager);
         var session = await StaffSession.SignInAsync(app, staff);
         Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/")).StatusCode);
-        var files = Directory.GetFiles(Path.Combine(app.DataDirectory, "cookie-keys"), "*.xml");
-        Assert.NotEmpty(files);
-        foreach (var file in files)
+        await using var scope = app.Services.CreateAsyncScope();
+        var stored = await scope.ServiceProvider.GetRequiredService<PanahDbContext>().DataProtectionKeys.Select(k => k.Xml).ToListAsync();
+        Assert.NotEmpty(stored);
+        foreach (var xml in stored)
         {
-            var xml = await File.ReadAllTextAsync(file);
             Assert.Contains("<sealedKey", xml);
             Assert.DoesNotContain("<masterKey", xml);
         }
