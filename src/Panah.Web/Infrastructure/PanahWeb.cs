@@ -98,6 +98,7 @@ public static class PanahWeb
                 o.Conventions.AuthorizePage("/Registry/People/Edit", Policies.RegistryWrite);
                 o.Conventions.AuthorizeFolder("/Admin", Policies.StaffAdmin);
                 o.Conventions.AuthorizeFolder("/Matching", Policies.DuplicateReview);
+                o.Conventions.AuthorizeFolder("/DataProtection", Policies.DataProtection);
             })
             .AddViewLocalization();
         services.AddAntiforgery(o =>
@@ -119,6 +120,7 @@ public static class PanahWeb
         services.AddOpenApi("v1", o => o.AddDocumentTransformer<BearerDocumentTransformer>());
         services.AddRegistryApiServices();
         services.AddMatching();
+        services.AddReadBudgets(builder.Configuration);
 
         var searchPerMinute = builder.Configuration.GetValue("Panah:SearchesPerMinute", 120);
         services.AddRateLimiter(o =>
@@ -169,6 +171,7 @@ public static class PanahWeb
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseReadBudgets();
         app.UseApiDocs();
     }
 

@@ -16,6 +16,9 @@ public static class Policies
     public const string OwnAccount = nameof(OwnAccount);
     public const string DuplicateReview = nameof(DuplicateReview);
 
+    /// <summary>The data protection officer's work (read budgets, alerts): interactive only.</summary>
+    public const string DataProtection = nameof(DataProtection);
+
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
         [Staff] = [.. Roles.All],
@@ -24,6 +27,7 @@ public static class Policies
         [StaffAdmin] = [Roles.Administrator],
         [OwnAccount] = [.. Roles.All],
         [DuplicateReview] = [Roles.RegistrationOfficer, Roles.ProgrammeManager, Roles.CaseWorker],
+        [DataProtection] = [Roles.DataProtectionOfficer],
     };
 
     public const string MfaClaim = "amr";
@@ -40,7 +44,7 @@ public static class Policies
     /// Policies a token can never satisfy: administering staff and tokens, or changing one's own account,
     /// needs a person at the keyboard who passed 2FA, not a credential that may sit in a script.
     /// </summary>
-    public static readonly IReadOnlySet<string> InteractiveOnly = new HashSet<string> { StaffAdmin, OwnAccount };
+    public static readonly IReadOnlySet<string> InteractiveOnly = new HashSet<string> { StaffAdmin, OwnAccount, DataProtection };
 
     public static void Add(AuthorizationOptions options)
     {

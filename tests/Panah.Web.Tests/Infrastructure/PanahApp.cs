@@ -46,6 +46,9 @@ public abstract class PanahApp : WebApplicationFactory<Program>
     public string? ConnectionString { get; }
     public CapturedLogs Logs { get; } = new();
 
+    /// <summary>False for an app that keeps the read budgets of its configuration (its own or the defaults).</summary>
+    protected virtual bool GenerousReadBudgets => true;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
@@ -59,6 +62,15 @@ public abstract class PanahApp : WebApplicationFactory<Program>
         builder.UseSetting("Panah:LoginAttemptsPerMinute", "10000");
         builder.UseSetting("Panah:SearchesPerMinute", "10000");
         builder.UseSetting("Panah:SignInFailuresPerSource", "10000");
+        if (GenerousReadBudgets)
+        {
+            // Tests that page through a registry as their work needs; the read budget tests set their own.
+            foreach (var key in Roles.All.Select(r => "Roles:" + r).Append("Token").Append("Service").Append("Other"))
+            {
+                builder.UseSetting($"Panah:ReadBudget:{key}:PerHour", "1000000");
+                builder.UseSetting($"Panah:ReadBudget:{key}:PerDay", "1000000");
+            }
+        }
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
         builder.ConfigureServices(s => s.AddTransient<IStartupFilter, ClientAddressFilter>());
     }

@@ -57,6 +57,7 @@ public static partial class EndpointInventory
         ["PAGE /Account/EnrollTotp"] = Anonymous,
         ["PAGE /Account/Logout"] = Anonymous,
         ["PAGE /Account/AccessDenied"] = Anonymous,
+        ["PAGE /Account/ReadBudget"] = Policies.Staff,
         ["PAGE /Error"] = Anonymous,
         ["PAGE /Culture"] = Anonymous,
     };
