@@ -58,6 +58,8 @@ public static partial class EndpointInventory
         ["PAGE /Account/Logout"] = Anonymous,
         ["PAGE /Account/AccessDenied"] = Anonymous,
         ["PAGE /Account/ReadBudget"] = Policies.Staff,
+        ["PAGE /DataProtection/Budgets"] = Policies.DataProtection,
+        ["PAGE /DataProtection/Alerts"] = Policies.DataProtection,
         ["PAGE /Error"] = Anonymous,
         ["PAGE /Culture"] = Anonymous,
     };
@@ -72,6 +74,8 @@ public static partial class EndpointInventory
         "PAGE /Admin/Tokens",
         "PAGE /Account/Password",
         "PAGE /Account/Tokens",
+        "PAGE /DataProtection/Budgets",
+        "PAGE /DataProtection/Alerts",
     };
 
     [GeneratedRegex(@"\{[^}]+\}")]
