@@ -121,6 +121,7 @@ public static class PanahWeb
         services.AddRegistryApiServices();
         services.AddMatching();
         services.AddReadBudgets(builder.Configuration);
+        services.AddApiRateLimit(builder.Configuration);
 
         var searchPerMinute = builder.Configuration.GetValue("Panah:SearchesPerMinute", 120);
         services.AddRateLimiter(o =>
@@ -170,6 +171,7 @@ public static class PanahWeb
         app.UseRouting();
         app.UseAuthentication();
         app.UseRateLimiter();
+        app.UseApiRateLimit();
         app.UseAuthorization();
         app.UseReadBudgets();
         app.UseApiDocs();

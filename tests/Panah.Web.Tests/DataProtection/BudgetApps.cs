@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Panah.Data;
@@ -17,6 +19,9 @@ public abstract class SmallBudgetApp(string provider) : PanahApp(provider), IAsy
 
     protected override bool GenerousReadBudgets => false;
 
+    /// <summary>The app's clock, held still so that no test's hour ends halfway through it.</summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
@@ -24,6 +29,7 @@ public abstract class SmallBudgetApp(string provider) : PanahApp(provider), IAsy
         builder.UseSetting("Panah:ReadBudget:Roles:RegistrationOfficer:PerDay", "100");
         builder.UseSetting("Panah:ReadBudget:Token:PerHour", TokenPerHour.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Panah:ReadBudget:Service:PerHour", ServicePerHour.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
     }
 
     public async Task InitializeAsync()

@@ -34,7 +34,7 @@ public abstract class ReadBudgetTests(SmallBudgetApp app)
     {
         var staff = await app.CreateStaffAsync(Roles.RegistrationOfficer);
         await using var scope = app.Services.CreateAsyncScope();
-        var (_, secret) = await scope.ServiceProvider.GetRequiredService<ApiTokens>().IssueOwnAsync(staff.User, "script", 1);
+        var (_, secret) = await scope.ServiceProvider.GetRequiredService<ApiTokens>().IssueOwnAsync(staff.User, "script", 7);
         return (staff, app.ClientWithToken(secret));
     }
 
@@ -96,6 +96,17 @@ public abstract class ReadBudgetTests(SmallBudgetApp app)
         Assert.All(responses, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.TooManyRequests }));
         Assert.InRange(shown, SmallBudgetApp.OfficerPerHour - pageSize, SmallBudgetApp.OfficerPerHour);
         Assert.Single(await app.AlertsAboutAsync(staff.User.Id));
+    }
+
+    [Fact]
+    public async Task The_block_outlasts_the_hour_and_the_day_it_was_crossed_in()
+    {
+        var (_, token) = await OfficerWithTokenAsync();
+        await PageUntilRefusedAsync(token, "/api/v1/people?pageSize=20");
+
+        app.Clock.Advance(TimeSpan.FromHours(25));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await token.GetAsync("/api/v1/people?pageSize=1")).StatusCode);
     }
 
     [Fact]

@@ -21,6 +21,18 @@ public abstract class PanahApp : WebApplicationFactory<Program>
 {
     private int counter;
 
+    /// <summary>False for a second node on another app's database: the first one cleans up.</summary>
+    private readonly bool ownsData = true;
+
+    /// <summary>Another app node on the same database and data directory as <paramref name="first"/>, as production runs several.</summary>
+    protected PanahApp(PanahApp first)
+    {
+        Provider = first.Provider;
+        DataDirectory = first.DataDirectory;
+        ConnectionString = first.ConnectionString;
+        ownsData = false;
+    }
+
     protected PanahApp(string provider)
     {
         Provider = provider;
@@ -62,6 +74,8 @@ public abstract class PanahApp : WebApplicationFactory<Program>
         builder.UseSetting("Panah:LoginAttemptsPerMinute", "10000");
         builder.UseSetting("Panah:SearchesPerMinute", "10000");
         builder.UseSetting("Panah:SignInFailuresPerSource", "10000");
+        builder.UseSetting("Panah:ApiRateLimit:PerCallerPerMinute", "1000000");
+        builder.UseSetting("Panah:ApiRateLimit:PerAddressPerMinute", "1000000");
         if (GenerousReadBudgets)
         {
             // Tests that page through a registry as their work needs; the read budget tests set their own.
@@ -158,7 +172,7 @@ public abstract class PanahApp : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && ownsData)
         {
             // Only this app's pool: clearing every pool closes the idle connections of apps still running in
             // parallel test classes, and the last connection to close a WAL database deletes its WAL.
