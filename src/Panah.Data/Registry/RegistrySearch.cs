@@ -55,7 +55,7 @@ public sealed class RegistrySearch(PanahDbContext db, RegistrySealer sealer, Sea
             .Select(x => new SearchHit(new PersonView(x.Row.Id, x.Row.HouseholdId, x.Row.Household!.Code, x.Row.Household.District, x.Row.Version, x.Details, x.Row.MergedIntoId), x.Match.Reasons))
             .ToList();
         await audit.SaveAsync(db, new AuditEvent("people.search", "person", null,
-            $"terms={tokens.Count} total={ranked.Count}{(more ? "+" : "")} page={page} shown={hits.Count}"), ct);
+            $"terms={tokens.Count} total={ranked.Count}{(more ? "+" : "")} page={page} shown={hits.Count}") { People = hits.Select(h => h.Person.Id).ToList() }, ct);
         return new SearchResult(hits, page, PageSize, ranked.Count, more);
     }
 

@@ -29,7 +29,7 @@ public sealed partial class RegistryStore
         var more = ids.Count > pageSize;
         ids = ids.Take(pageSize).ToList();
         var rows = await OpenPeopleAsync(ids, ct);
-        await audit.SaveAsync(db, new AuditEvent("people.list", "person", null, $"page=after shown={rows.Count}"), ct);
+        await audit.SaveAsync(db, new AuditEvent("people.list", "person", null, $"page=after shown={rows.Count}") { People = ids }, ct);
         return new Slice<PersonView>(rows, pageSize, total, more, more ? ids[^1] : null);
     }
 
@@ -46,7 +46,7 @@ public sealed partial class RegistryStore
         var more = rows.Count > pageSize;
         rows = rows.Take(pageSize).ToList();
         var items = await SummariesAsync(rows, ct);
-        await audit.SaveAsync(db, new AuditEvent("households.list", "household", null, $"page=after shown={rows.Count}"), ct);
+        await audit.SaveAsync(db, new AuditEvent("households.list", "household", null, $"page=after shown={rows.Count}") { People = HeadsOf(rows) }, ct);
         return new Slice<HouseholdSummary>(items, pageSize, total, more, more ? rows[^1].Id : null);
     }
 
@@ -103,6 +103,9 @@ public sealed partial class RegistryStore
 
     private Task<int> CountHouseholdsAsync(string? district, HouseholdStatus? status, IQueryable<HouseholdRecord> query, CancellationToken ct) =>
         counts.GetAsync($"households|{district?.Trim()}|{status}", () => query.CountAsync(ct));
+
+    /// <summary>The people a household list shows: each household's head, by name.</summary>
+    private static List<Guid> HeadsOf(List<HouseholdRecord> rows) => rows.Where(h => h.HeadPersonId is not null).Select(h => h.HeadPersonId!.Value).ToList();
 
     private async Task<List<HouseholdSummary>> SummariesAsync(List<HouseholdRecord> rows, CancellationToken ct)
     {

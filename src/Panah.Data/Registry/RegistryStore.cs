@@ -139,7 +139,7 @@ public sealed partial class RegistryStore(PanahDbContext db, RegistrySealer seal
         page = WithinLast(page, pageSize, total);
         var ids = await query.OrderBy(p => p.Id).Skip((page - 1) * pageSize).Take(pageSize).Select(p => p.Id).ToListAsync(ct);
         var rows = await OpenPeopleAsync(ids, ct);
-        await audit.SaveAsync(db, new AuditEvent("people.list", "person", null, $"page={page} shown={rows.Count}"), ct);
+        await audit.SaveAsync(db, new AuditEvent("people.list", "person", null, $"page={page} shown={rows.Count}") { People = ids }, ct);
         return new Page<PersonView>(rows, page, pageSize, total);
     }
 
@@ -151,7 +151,7 @@ public sealed partial class RegistryStore(PanahDbContext db, RegistrySealer seal
         page = WithinLast(page, pageSize, total);
         var rows = await query.OrderBy(h => h.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         var items = await SummariesAsync(rows, ct);
-        await audit.SaveAsync(db, new AuditEvent("households.list", "household", null, $"page={page} shown={rows.Count}"), ct);
+        await audit.SaveAsync(db, new AuditEvent("households.list", "household", null, $"page={page} shown={rows.Count}") { People = HeadsOf(rows) }, ct);
         return new Page<HouseholdSummary>(items, page, pageSize, total);
     }
 

@@ -120,6 +120,8 @@ public static class PanahWeb
         services.AddMatching();
         services.AddHostedService<AuditCheckpointWriter>();
         services.AddDataProtectionFeature(builder.Configuration);
+        services.AddReadBudgets(builder.Configuration);
+        services.AddApiRateLimit(builder.Configuration);
 
         var searchPerMinute = builder.Configuration.GetValue("Panah:SearchesPerMinute", 120);
         services.AddRateLimiter(o =>
@@ -170,7 +172,9 @@ public static class PanahWeb
         app.UseRouting();
         app.UseAuthentication();
         app.UseRateLimiter();
+        app.UseApiRateLimit();
         app.UseAuthorization();
+        app.UseReadBudgets();
         app.UseApiDocs();
     }
 

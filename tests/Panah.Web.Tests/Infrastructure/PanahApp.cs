@@ -21,6 +21,18 @@ public abstract class PanahApp : WebApplicationFactory<Program>
 {
     private int counter;
 
+    /// <summary>False for a second node on another app's database: the first one cleans up.</summary>
+    private readonly bool ownsData = true;
+
+    /// <summary>Another app node on the same database and data directory as <paramref name="first"/>, as production runs several.</summary>
+    protected PanahApp(PanahApp first)
+    {
+        Provider = first.Provider;
+        DataDirectory = first.DataDirectory;
+        ConnectionString = first.ConnectionString;
+        ownsData = false;
+    }
+
     protected PanahApp(string provider)
     {
         Provider = provider;
@@ -46,6 +58,9 @@ public abstract class PanahApp : WebApplicationFactory<Program>
     public string? ConnectionString { get; }
     public CapturedLogs Logs { get; } = new();
 
+    /// <summary>False for an app that keeps the read budgets of its configuration (its own or the defaults).</summary>
+    protected virtual bool GenerousReadBudgets => true;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
@@ -59,6 +74,17 @@ public abstract class PanahApp : WebApplicationFactory<Program>
         builder.UseSetting("Panah:LoginAttemptsPerMinute", "10000");
         builder.UseSetting("Panah:SearchesPerMinute", "10000");
         builder.UseSetting("Panah:SignInFailuresPerSource", "10000");
+        builder.UseSetting("Panah:ApiRateLimit:PerCallerPerMinute", "1000000");
+        builder.UseSetting("Panah:ApiRateLimit:PerAddressPerMinute", "1000000");
+        if (GenerousReadBudgets)
+        {
+            // Tests that page through a registry as their work needs; the read budget tests set their own.
+            foreach (var key in Roles.All.Select(r => "Roles:" + r).Append("Token").Append("Service").Append("Other"))
+            {
+                builder.UseSetting($"Panah:ReadBudget:{key}:PerHour", "1000000");
+                builder.UseSetting($"Panah:ReadBudget:{key}:PerDay", "1000000");
+            }
+        }
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
         builder.ConfigureServices(s => s.AddTransient<IStartupFilter, ClientAddressFilter>());
     }
@@ -146,7 +172,7 @@ public abstract class PanahApp : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && ownsData)
         {
             // Only this app's pool: clearing every pool closes the idle connections of apps still running in
             // parallel test classes, and the last connection to close a WAL database deletes its WAL.

@@ -58,6 +58,9 @@ public static partial class EndpointInventory
         ["PAGE /Account/EnrollTotp"] = Anonymous,
         ["PAGE /Account/Logout"] = Anonymous,
         ["PAGE /Account/AccessDenied"] = Anonymous,
+        ["PAGE /Account/ReadBudget"] = Policies.Staff,
+        ["PAGE /DataProtection/Budgets"] = Policies.DataProtection,
+        ["PAGE /DataProtection/Alerts"] = Policies.DataProtection,
         ["PAGE /Error"] = Anonymous,
         ["PAGE /Culture"] = Anonymous,
         ["GET /api/v1/people/{id:guid}/subject-access"] = Policies.DataProtection,
@@ -79,6 +82,8 @@ public static partial class EndpointInventory
         "GET /api/v1/people/{id:guid}/subject-access",
         "PAGE /DataProtection/SubjectAccess",
         "PAGE /DataProtection/Index",
+        "PAGE /DataProtection/Budgets",
+        "PAGE /DataProtection/Alerts",
     };
 
     [GeneratedRegex(@"\{[^}]+\}")]
