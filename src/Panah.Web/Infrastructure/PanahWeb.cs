@@ -36,6 +36,9 @@ public static class PanahWeb
             .AddDefaultTokenProviders()
             .AddTokenProvider<Panah.Data.Staff.OneTimeAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddSignInManager<StaffSignInManager>();
+        services.AddScoped(sp => (StaffSignInManager)sp.GetRequiredService<SignInManager<StaffUser>>());
+        // The relying party is the host the browser asked for, unless the deployment names it (Panah:PasskeyServerDomain).
+        services.Configure<IdentityPasskeyOptions>(o => o.ServerDomain = builder.Configuration["Panah:PasskeyServerDomain"]);
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "panah.session";
@@ -91,6 +94,7 @@ public static class PanahWeb
                 }
                 o.Conventions.AuthorizePage("/Account/Password", Policies.OwnAccount);
                 o.Conventions.AuthorizePage("/Account/Tokens", Policies.OwnAccount);
+                o.Conventions.AuthorizePage("/Account/Passkeys", Policies.OwnAccount);
                 o.Conventions.AllowAnonymousToPage("/Error");
                 o.Conventions.AllowAnonymousToPage("/Culture");
                 o.Conventions.AuthorizeFolder("/Registry", Policies.RegistryRead);

@@ -50,6 +50,7 @@ public static partial class EndpointInventory
         ["PAGE /Admin/Tokens"] = Policies.StaffAdmin,
         ["PAGE /Account/Password"] = Policies.OwnAccount,
         ["PAGE /Account/Tokens"] = Policies.OwnAccount,
+        ["PAGE /Account/Passkeys"] = Policies.OwnAccount,
         ["PAGE /Account/Enrol"] = Anonymous,
         ["PAGE /Account/TooManyAttempts"] = Anonymous,
         ["PAGE /Account/Login"] = Anonymous,
@@ -71,6 +72,7 @@ public static partial class EndpointInventory
         "PAGE /Admin/Tokens",
         "PAGE /Account/Password",
         "PAGE /Account/Tokens",
+        "PAGE /Account/Passkeys",
     };
 
     [GeneratedRegex(@"\{[^}]+\}")]
