@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
 namespace Panah.Data.Postgres;
@@ -9,8 +8,6 @@ public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<PanahDbConte
     public PanahDbContext CreateDbContext(string[] args)
     {
         var options = new PanahDataOptions { Provider = DatabaseProvider.Postgres, ConnectionString = "Host=localhost;Database=panah_design" };
-        var builder = new DbContextOptionsBuilder<PanahDbContext>();
-        PanahDataServices.Configure(builder, options);
-        return new PanahDbContext(builder.Options);
+        return new PanahDbContext(PanahDataServices.DesignTimeOptions(options));
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
 namespace Panah.Data.Sqlite;
@@ -9,8 +8,6 @@ public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<PanahDbConte
     public PanahDbContext CreateDbContext(string[] args)
     {
         var options = new PanahDataOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = "Data Source=design.db" };
-        var builder = new DbContextOptionsBuilder<PanahDbContext>();
-        PanahDataServices.Configure(builder, options);
-        return new PanahDbContext(builder.Options);
+        return new PanahDbContext(PanahDataServices.DesignTimeOptions(options));
     }
 }

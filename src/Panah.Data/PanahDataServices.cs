@@ -89,6 +89,8 @@ public static class PanahDataServices
         services.AddSingleton(sp => StaffOptions.Read(sp.GetRequiredService<IConfiguration>()));
         services.AddScoped<ApiTokens>();
         services.AddScoped<Staff.StaffAccounts>();
+        services.AddScoped<Staff.StaffPasskeys>();
+        services.AddScoped<SignIn.SignInFailures>();
         services.AddScoped<Demo.DemoSeeder>();
         return services;
     }
@@ -119,5 +121,19 @@ public static class PanahDataServices
         o.Lockout.AllowedForNewUsers = true;
         o.User.RequireUniqueEmail = true;
         o.SignIn.RequireConfirmedAccount = false;
+        // Version 3 has the passkeys table (AspNetUserPasskeys): passkeys are a second factor beside TOTP.
+        o.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+    }
+
+    /// <summary>
+    /// Options for a context built outside a host (<c>dotnet ef</c>): the Identity options travel with them,
+    /// since Identity reads its schema version from the application's services.
+    /// </summary>
+    public static DbContextOptions<PanahDbContext> DesignTimeOptions(PanahDataOptions options)
+    {
+        var builder = new DbContextOptionsBuilder<PanahDbContext>();
+        Configure(builder, options);
+        builder.UseApplicationServiceProvider(new ServiceCollection().Configure<IdentityOptions>(ConfigureIdentity).BuildServiceProvider());
+        return builder.Options;
     }
 }

@@ -22,25 +22,6 @@ namespace Panah.Data.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("FriendlyName")
-                        .HasColumnType("text");
-
-                    b.Property<string>("Xml")
-                        .HasColumnType("text");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("DataProtectionKeys");
-                });
-
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -211,78 +192,6 @@ namespace Panah.Data.Postgres.Migrations
                     b.HasIndex("StaffUserId", "Kind");
 
                     b.ToTable("Alerts");
-                });
-
-            modelBuilder.Entity("Panah.Data.Budgets.ReadBlock", b =>
-                {
-                    b.Property<string>("StaffUserId")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<DateTimeOffset>("BlockedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Detail")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateTimeOffset?>("LiftedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("LiftedBy")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.HasKey("StaffUserId");
-
-                    b.ToTable("ReadBlocks");
-                });
-
-            modelBuilder.Entity("Panah.Data.Budgets.ServiceReadBudget", b =>
-                {
-                    b.Property<string>("StaffUserId")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<DateTimeOffset>("GrantedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("GrantedBy")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<int>("PerDay")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("PerHour")
-                        .HasColumnType("integer");
-
-                    b.HasKey("StaffUserId");
-
-                    b.ToTable("ServiceReadBudgets");
-                });
-
-            modelBuilder.Entity("Panah.Data.Budgets.WindowCounter", b =>
-                {
-                    b.Property<string>("Key")
-                        .HasMaxLength(160)
-                        .HasColumnType("character varying(160)");
-
-                    b.Property<long>("Window")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("Count")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("Expires")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Key", "Window");
-
-                    b.HasIndex("Expires");
-
-                    b.ToTable("WindowCounters");
                 });
 
             modelBuilder.Entity("Panah.Data.Entities.ApiToken", b =>
@@ -734,21 +643,6 @@ namespace Panah.Data.Postgres.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
-                });
-
-            modelBuilder.Entity("Panah.Data.Keys.RootSecret", b =>
-                {
-                    b.Property<string>("Name")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<byte[]>("Sealed")
-                        .IsRequired()
-                        .HasColumnType("bytea");
-
-                    b.HasKey("Name");
-
-                    b.ToTable("RootSecrets");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -17,23 +17,6 @@ namespace Panah.Data.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("FriendlyName")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Xml")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("DataProtectionKeys");
-                });
-
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -198,78 +181,6 @@ namespace Panah.Data.Sqlite.Migrations
                     b.HasIndex("StaffUserId", "Kind");
 
                     b.ToTable("Alerts");
-                });
-
-            modelBuilder.Entity("Panah.Data.Budgets.ReadBlock", b =>
-                {
-                    b.Property<string>("StaffUserId")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTimeOffset>("BlockedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Detail")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTimeOffset?>("LiftedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LiftedBy")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("StaffUserId");
-
-                    b.ToTable("ReadBlocks");
-                });
-
-            modelBuilder.Entity("Panah.Data.Budgets.ServiceReadBudget", b =>
-                {
-                    b.Property<string>("StaffUserId")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTimeOffset>("GrantedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("GrantedBy")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("PerDay")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("PerHour")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("StaffUserId");
-
-                    b.ToTable("ServiceReadBudgets");
-                });
-
-            modelBuilder.Entity("Panah.Data.Budgets.WindowCounter", b =>
-                {
-                    b.Property<string>("Key")
-                        .HasMaxLength(160)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Window")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Count")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Expires")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Key", "Window");
-
-                    b.HasIndex("Expires");
-
-                    b.ToTable("WindowCounters");
                 });
 
             modelBuilder.Entity("Panah.Data.Entities.ApiToken", b =>
@@ -717,21 +628,6 @@ namespace Panah.Data.Sqlite.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
-                });
-
-            modelBuilder.Entity("Panah.Data.Keys.RootSecret", b =>
-                {
-                    b.Property<string>("Name")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("Sealed")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.HasKey("Name");
-
-                    b.ToTable("RootSecrets");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

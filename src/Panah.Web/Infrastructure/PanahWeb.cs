@@ -37,6 +37,17 @@ public static class PanahWeb
             .AddDefaultTokenProviders()
             .AddTokenProvider<Panah.Data.Staff.OneTimeAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddSignInManager<StaffSignInManager>();
+        services.AddScoped(sp => (StaffSignInManager)sp.GetRequiredService<SignInManager<StaffUser>>());
+        // The relying party is the host the browser asked for, unless the deployment names it (Panah:PasskeyServerDomain).
+        // The browser's answer must name Panah's own origin (Panah:PasskeyOrigin, or the request's): Identity's default
+        // compares it with the request's Origin header, which a form post under Referrer-Policy: no-referrer sends as "null".
+        var passkeyOrigin = builder.Configuration["Panah:PasskeyOrigin"];
+        services.Configure<IdentityPasskeyOptions>(o =>
+        {
+            o.ServerDomain = builder.Configuration["Panah:PasskeyServerDomain"];
+            o.ValidateOrigin = c => ValueTask.FromResult(!c.CrossOrigin && string.Equals(
+                c.Origin, passkeyOrigin ?? $"{c.HttpContext.Request.Scheme}://{c.HttpContext.Request.Host}", StringComparison.OrdinalIgnoreCase));
+        });
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "panah.session";
@@ -89,6 +100,7 @@ public static class PanahWeb
                 }
                 o.Conventions.AuthorizePage("/Account/Password", Policies.OwnAccount);
                 o.Conventions.AuthorizePage("/Account/Tokens", Policies.OwnAccount);
+                o.Conventions.AuthorizePage("/Account/Passkeys", Policies.OwnAccount);
                 o.Conventions.AllowAnonymousToPage("/Error");
                 o.Conventions.AllowAnonymousToPage("/Culture");
                 o.Conventions.AuthorizeFolder("/Registry", Policies.RegistryRead);

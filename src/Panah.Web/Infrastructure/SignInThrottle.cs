@@ -1,10 +1,10 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using Panah.Data.SignIn;
 
 namespace Panah.Web.Infrastructure;
 
@@ -13,96 +13,55 @@ namespace Panah.Web.Infrastructure;
 /// minutes. A source is refused, before any account is looked at, after
 /// <c>Panah:SignInFailuresPerSource</c> failures (default 10), and for one account after one failure
 /// fewer than the account lockout needs: so no single place can lock a staff member out, while
-/// guesses spread over many places still meet the lockout.
+/// guesses spread over many places still meet the lockout. A pending sign-in (password proved) has
+/// <c>Panah:SecondFactorAttemptsPerSignIn</c> tries at its second factor (default 3). The counts are
+/// kept in the database (<see cref="SignInFailures"/>), so every app node on it sees the same ones.
 /// </summary>
-public sealed class SignInThrottle(TimeProvider clock, IConfiguration configuration, IOptions<IdentityOptions> identity)
+public sealed class SignInThrottle(TimeProvider clock, IConfiguration configuration, IOptions<IdentityOptions> identity, IServiceScopeFactory scopes)
 {
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
-    private const int MaxKeys = 10_000;
 
     private readonly int perSource = Math.Max(1, configuration.GetValue("Panah:SignInFailuresPerSource", 10));
     private readonly int perAccount = Math.Max(1, identity.Value.Lockout.MaxFailedAccessAttempts - 1);
-    private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> failures = new();
+    private readonly int perPendingSignIn = Math.Max(1, configuration.GetValue("Panah:SecondFactorAttemptsPerSignIn", 3));
 
     /// <summary>How long <paramref name="context"/>'s source must wait (for <paramref name="account"/>, if given), or null when it may try.</summary>
-    public TimeSpan? RetryAfter(HttpContext context, string? account = null)
+    public async Task<TimeSpan?> RetryAfterAsync(HttpContext context, string? account = null)
     {
+        await using var scope = scopes.CreateAsyncScope();
+        var failures = scope.ServiceProvider.GetRequiredService<SignInFailures>();
         var source = SourceOf(context);
         var now = clock.GetUtcNow();
-        var wait = WaitFor(source, perSource, now);
-        return wait ?? (account is null ? null : WaitFor(KeyOf(source, account), perAccount, now));
+        return await failures.WaitAsync(source, perSource, Window, now)
+            ?? (account is null ? null : await failures.WaitAsync(KeyOf(source, account), perAccount, Window, now));
     }
 
-    public void RecordFailure(HttpContext context, string? account = null)
+    public async Task RecordFailureAsync(HttpContext context, string? account = null)
     {
-        var now = clock.GetUtcNow();
-        if (failures.Count >= MaxKeys)
-        {
-            Prune(now);
-            if (failures.Count >= MaxKeys)
-            {
-                // Failures from this many places at once are a distributed attack that a per-source
-                // count cannot stop anyway (account lockout still applies); starting over keeps memory bounded.
-                failures.Clear();
-            }
-        }
         var source = SourceOf(context);
-        Add(source, now);
-        if (account is not null)
-        {
-            Add(KeyOf(source, account), now);
-        }
+        await AddAsync(account is null ? [source] : [source, KeyOf(source, account)]);
     }
 
-    private TimeSpan? WaitFor(string key, int limit, DateTimeOffset now)
+    /// <summary>True when the pending sign-in <paramref name="pendingId"/> has had all its second-factor tries.</summary>
+    public async Task<bool> SecondFactorSpentAsync(string pendingId)
     {
-        if (!failures.TryGetValue(key, out var times))
-        {
-            return null;
-        }
-        lock (times)
-        {
-            Expire(times, now);
-            return times.Count >= limit ? times.Peek() + Window - now : null;
-        }
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<SignInFailures>().WaitAsync(PendingKey(pendingId), perPendingSignIn, Window, clock.GetUtcNow()) is not null;
     }
 
-    private void Add(string key, DateTimeOffset now)
+    public Task RecordSecondFactorFailureAsync(string pendingId) => AddAsync([PendingKey(pendingId)]);
+
+    private async Task AddAsync(string[] keys)
     {
-        var times = failures.GetOrAdd(key, _ => new Queue<DateTimeOffset>());
-        lock (times)
-        {
-            Expire(times, now);
-            times.Enqueue(now);
-        }
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<SignInFailures>().AddAsync(keys, Window, clock.GetUtcNow());
     }
 
-    private void Prune(DateTimeOffset now)
-    {
-        foreach (var (key, times) in failures)
-        {
-            lock (times)
-            {
-                Expire(times, now);
-                if (times.Count == 0)
-                {
-                    failures.TryRemove(key, out _);
-                }
-            }
-        }
-    }
-
-    private static void Expire(Queue<DateTimeOffset> times, DateTimeOffset now)
-    {
-        while (times.Count > 0 && times.Peek() + Window <= now)
-        {
-            times.Dequeue();
-        }
-    }
-
-    // The typed email is kept only as a hash, known and unknown accounts alike.
+    // The typed email is kept only as a hash, known and unknown accounts alike (and the whole key is hashed again when stored).
     private static string KeyOf(string source, string account) =>
         source + " " + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(account.Trim().ToUpperInvariant())));
+
+    private static string PendingKey(string pendingId) => "pending " + pendingId;
 
     /// <summary>The address a request comes from; an IPv6 host owns a whole /64, so it counts as one source.</summary>
     public static string SourceOf(HttpContext context)

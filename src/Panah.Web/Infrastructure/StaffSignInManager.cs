@@ -10,9 +10,9 @@ namespace Panah.Web.Infrastructure;
 /// <summary>
 /// Identity's sign-in with three additions: every session records when it began (for the absolute
 /// lifetime) and that a person opened it interactively (admin pages need that; tokens never have it),
-/// and a disabled or service account cannot sign in at all.
+/// and a disabled or service account cannot sign in at all. Passkeys: see the other part of this class.
 /// </summary>
-public sealed class StaffSignInManager(
+public sealed partial class StaffSignInManager(
     UserManager<StaffUser> userManager,
     IHttpContextAccessor contextAccessor,
     IUserClaimsPrincipalFactory<StaffUser> claimsFactory,
@@ -20,7 +20,8 @@ public sealed class StaffSignInManager(
     ILogger<SignInManager<StaffUser>> logger,
     IAuthenticationSchemeProvider schemes,
     IUserConfirmation<StaffUser> confirmation,
-    TimeProvider clock)
+    TimeProvider clock,
+    IPasskeyHandler<StaffUser> passkeys)
     : SignInManager<StaffUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     public const string AuthTimeClaim = "auth_time";
@@ -36,6 +37,13 @@ public sealed class StaffSignInManager(
         claims.Add(new Claim(Policies.SessionClaim, Policies.InteractiveValue));
         return base.SignInWithClaimsAsync(user, authenticationProperties, claims);
     }
+
+    /// <summary>
+    /// This session again after its account's security stamp changed (which ended every other session):
+    /// same second factor and same start, so it still ends at the absolute lifetime.
+    /// </summary>
+    public Task RenewSessionAsync(StaffUser user, ClaimsPrincipal current) =>
+        SignInWithClaimsAsync(user, isPersistent: false, current.Claims.Where(c => c.Type is Policies.MfaClaim or AuthTimeClaim).Select(c => new Claim(c.Type, c.Value)));
 
     public override async Task<bool> CanSignInAsync(StaffUser user) => !user.IsDisabled && !user.IsServiceAccount && await base.CanSignInAsync(user);
 }

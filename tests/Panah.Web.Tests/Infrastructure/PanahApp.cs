@@ -44,6 +44,17 @@ public abstract class PanahApp : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>
+    /// Another app node on <paramref name="sameDatabase"/>'s database, sharing its data directory and master
+    /// key as the nodes of one deployment do.
+    /// </summary>
+    protected PanahApp(PanahApp sameDatabase)
+    {
+        Provider = sameDatabase.Provider;
+        DataDirectory = sameDatabase.DataDirectory;
+        ConnectionString = sameDatabase.ConnectionString;
+    }
+
     /// <summary>TestServer requests go over https, as behind the TLS proxy: cookies are Secure outside Development.</summary>
     public static readonly Uri TestServerAddress = new("https://localhost");
 

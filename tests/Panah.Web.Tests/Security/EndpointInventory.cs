@@ -51,6 +51,7 @@ public static partial class EndpointInventory
         ["PAGE /DataProtection/Audit"] = Policies.DataProtection,
         ["PAGE /Account/Password"] = Policies.OwnAccount,
         ["PAGE /Account/Tokens"] = Policies.OwnAccount,
+        ["PAGE /Account/Passkeys"] = Policies.OwnAccount,
         ["PAGE /Account/Enrol"] = Anonymous,
         ["PAGE /Account/TooManyAttempts"] = Anonymous,
         ["PAGE /Account/Login"] = Anonymous,
@@ -84,6 +85,7 @@ public static partial class EndpointInventory
         "PAGE /DataProtection/Index",
         "PAGE /DataProtection/Budgets",
         "PAGE /DataProtection/Alerts",
+        "PAGE /Account/Passkeys",
     };
 
     [GeneratedRegex(@"\{[^}]+\}")]

@@ -36,7 +36,7 @@ public sealed class EnrolModel(StaffAccounts accounts, SignInThrottle throttle, 
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (throttle.RetryAfter(HttpContext) is { } wait)
+        if (await throttle.RetryAfterAsync(HttpContext) is { } wait)
         {
             return TooManyAttemptsModel.RedirectFor(wait);
         }
@@ -52,7 +52,7 @@ public sealed class EnrolModel(StaffAccounts accounts, SignInThrottle throttle, 
         var (user, result) = await accounts.RedeemEnrolmentAsync(Input.Code, Input.Password);
         if (user is null)
         {
-            throttle.RecordFailure(HttpContext);
+            await throttle.RecordFailureAsync(HttpContext);
             ModelState.AddModelError("", l["This enrolment code is not valid: it is mistyped, used or expired. Ask an administrator for a new one."]);
             return Page();
         }

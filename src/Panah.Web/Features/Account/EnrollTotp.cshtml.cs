@@ -28,7 +28,7 @@ public sealed class EnrollTotpModel(UserManager<StaffUser> users, SignInManager<
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        var user = await PendingSignIn.CurrentAsync(HttpContext, signIn, throttle);
         if (user is null || user.TwoFactorEnabled)
         {
             return RedirectToPage("Login");
@@ -39,11 +39,11 @@ public sealed class EnrollTotpModel(UserManager<StaffUser> users, SignInManager<
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (throttle.RetryAfter(HttpContext) is { } wait)
+        if (await throttle.RetryAfterAsync(HttpContext) is { } wait)
         {
             return TooManyAttemptsModel.RedirectFor(wait);
         }
-        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        var user = await PendingSignIn.CurrentAsync(HttpContext, signIn, throttle);
         if (user is null || user.TwoFactorEnabled)
         {
             return RedirectToPage("Login");
@@ -58,7 +58,10 @@ public sealed class EnrollTotpModel(UserManager<StaffUser> users, SignInManager<
             return LocalRedirect(Url.LocalOrHome(ReturnUrl));
         }
         await users.AccessFailedAsync(user);
-        throttle.RecordFailure(HttpContext);
+        if (await PendingSignIn.FailedAsync(HttpContext, throttle))
+        {
+            return PendingSignIn.Again(ReturnUrl);
+        }
         ModelState.AddModelError("", l["That code did not work. Wait for a new code and try again."]);
         await LoadAsync(user);
         return Page();

@@ -30,6 +30,10 @@ public sealed class LoginModel(UserManager<StaffUser> users, SignInManager<Staff
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
+    /// <summary>Set when a pending sign-in used up its second-factor tries and the person starts again.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Again { get; set; }
+
     public void OnGet()
     {
     }
@@ -40,7 +44,7 @@ public sealed class LoginModel(UserManager<StaffUser> users, SignInManager<Staff
         {
             return Page();
         }
-        if (throttle.RetryAfter(HttpContext, Email) is { } wait)
+        if (await throttle.RetryAfterAsync(HttpContext, Email) is { } wait)
         {
             return TooManyAttemptsModel.RedirectFor(wait);
         }
@@ -54,7 +58,7 @@ public sealed class LoginModel(UserManager<StaffUser> users, SignInManager<Staff
             {
                 await users.AccessFailedAsync(user);
             }
-            throttle.RecordFailure(HttpContext, Email);
+            await throttle.RecordFailureAsync(HttpContext, Email);
             ModelState.AddModelError("", l["Sign-in failed. Check your email and password, or ask an administrator if your account is locked."]);
             return Page();
         }

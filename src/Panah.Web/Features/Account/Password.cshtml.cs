@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,7 +14,7 @@ namespace Panah.Web.Features.Account;
 /// every other session of the account; this one is renewed with its original start time.
 /// </summary>
 [EnableRateLimiting(RateLimits.Login)]
-public sealed class PasswordModel(UserManager<StaffUser> users, SignInManager<StaffUser> signIn, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class PasswordModel(UserManager<StaffUser> users, StaffSignInManager signIn, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class ChangeInput
     {
@@ -68,8 +67,7 @@ public sealed class PasswordModel(UserManager<StaffUser> users, SignInManager<St
             }
             return Page();
         }
-        var keep = User.Claims.Where(c => c.Type is Policies.MfaClaim or StaffSignInManager.AuthTimeClaim).Select(c => new Claim(c.Type, c.Value));
-        await signIn.SignInWithClaimsAsync(user, isPersistent: false, keep);
+        await signIn.RenewSessionAsync(user, User);
         Changed = true;
         Input = new();
         return Page();
