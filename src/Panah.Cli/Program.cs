@@ -1,5 +1,6 @@
 using Panah.Cli.Audit;
 using Panah.Cli.Dedupe;
+using Panah.Cli.Erasure;
 using Panah.Cli.Registry;
 using Panah.Cli.Staff;
 using Spectre.Console.Cli;
@@ -11,6 +12,7 @@ app.Configure(config =>
     config.AddBranch("user", user => user.AddCommand<UserAddCommand>("add").WithDescription("Create a staff account; prints its single-use enrolment code (--service: an integration's account, no code)."));
     config.AddBranch("token", token => token.AddCommand<TokenAddCommand>("add").WithDescription("Issue an API bearer token for a service account."));
     config.AddBranch("audit", audit => audit.AddCommand<AuditVerifyCommand>("verify").WithDescription("Check the audit hash chain; exit 0 when intact."));
+    config.AddCommand<EraseCommand>("erase").WithDescription("Erase a person by crypto-shredding: their data key is destroyed, the record stays as a tombstone.");
     config.AddCommand<SeedDemoCommand>("seed-demo").WithDescription("Register synthetic multi-script Uyghur households.");
     config.AddCommand<DedupeCommand>("dedupe").WithDescription("Find registrations of the same person: CSV in, id,cluster CSV out.");
     config.AddCommand<BenchRegistryCommand>("bench-registry").WithDescription("Measure p50/p95 server time of the people list, a name search and a household page.");

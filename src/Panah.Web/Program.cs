@@ -1,3 +1,4 @@
+using Panah.Web.Features.DataProtection;
 using Panah.Web.Features.Matching;
 using Panah.Web.Features.Registry;
 using Panah.Web.Infrastructure;
@@ -18,6 +19,7 @@ try
     app.MapRazorPages();
     app.MapRegistryApi();
     app.MapMatchingApi();
+    app.MapErasureApi();
     app.MapPanahPlatformEndpoints();
     app.Run();
 }

@@ -98,6 +98,9 @@ public static class PanahWeb
                 o.Conventions.AuthorizePage("/Registry/People/Edit", Policies.RegistryWrite);
                 o.Conventions.AuthorizeFolder("/Admin", Policies.StaffAdmin);
                 o.Conventions.AuthorizeFolder("/Matching", Policies.DuplicateReview);
+                // The officer's role, and a person at the keyboard who passed 2FA (OwnAccount), not a token.
+                o.Conventions.AuthorizeFolder("/DataProtection", Policies.DataProtection);
+                o.Conventions.AuthorizeFolder("/DataProtection", Policies.OwnAccount);
             })
             .AddViewLocalization();
         services.AddAntiforgery(o =>
@@ -136,6 +139,7 @@ public static class PanahWeb
     {
         MasterKeyNotice.Log(app);
         await PanahDatabase.InitializeAsync(app.Services);
+        await Features.DataProtection.ErasureStartup.ReplayAsync(app);
         if (app.Services.GetRequiredService<DemoData>().Requested)
         {
             await DemoMode.PrepareAsync(app);

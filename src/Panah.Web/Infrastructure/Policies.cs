@@ -16,6 +16,9 @@ public static class Policies
     public const string OwnAccount = nameof(OwnAccount);
     public const string DuplicateReview = nameof(DuplicateReview);
 
+    /// <summary>The data protection officer's work: erasure, retention and legal holds (pages also need an interactive session).</summary>
+    public const string DataProtection = nameof(DataProtection);
+
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
         [Staff] = [.. Roles.All],
@@ -24,6 +27,7 @@ public static class Policies
         [StaffAdmin] = [Roles.Administrator],
         [OwnAccount] = [.. Roles.All],
         [DuplicateReview] = [Roles.RegistrationOfficer, Roles.ProgrammeManager, Roles.CaseWorker],
+        [DataProtection] = [Roles.DataProtectionOfficer],
     };
 
     public const string MfaClaim = "amr";

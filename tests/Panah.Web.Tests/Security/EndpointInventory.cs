@@ -59,6 +59,8 @@ public static partial class EndpointInventory
         ["PAGE /Account/AccessDenied"] = Anonymous,
         ["PAGE /Error"] = Anonymous,
         ["PAGE /Culture"] = Anonymous,
+        ["POST /api/v1/people/{id:guid}/erasure"] = Policies.DataProtection,
+        ["PAGE /DataProtection/Erasure"] = Policies.DataProtection,
     };
 
     /// <summary>
@@ -71,6 +73,7 @@ public static partial class EndpointInventory
         "PAGE /Admin/Tokens",
         "PAGE /Account/Password",
         "PAGE /Account/Tokens",
+        "PAGE /DataProtection/Erasure",
     };
 
     [GeneratedRegex(@"\{[^}]+\}")]

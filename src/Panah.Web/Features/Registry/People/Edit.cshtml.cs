@@ -21,6 +21,10 @@ public sealed class EditModel(RegistryStore store, IStringLocalizer<SharedResour
         {
             return NotFound();
         }
+        if (person.IsErased)
+        {
+            return StatusCode(StatusCodes.Status410Gone);
+        }
         Person = person;
         Input = RegistryMapping.ToInput(person.Details);
         Version = person.Version;
@@ -32,6 +36,10 @@ public sealed class EditModel(RegistryStore store, IStringLocalizer<SharedResour
         if (await store.GetPersonAsync(id, ct) is not { } person)
         {
             return NotFound();
+        }
+        if (person.IsErased)
+        {
+            return StatusCode(StatusCodes.Status410Gone);
         }
         Person = person;
         RegistryMapping.DropBlankRows(Input);
