@@ -1,4 +1,5 @@
 using Panah.Cli.Audit;
+using Panah.Cli.Backup;
 using Panah.Cli.Dedupe;
 using Panah.Cli.Erasure;
 using Panah.Cli.Registry;
@@ -12,6 +13,11 @@ app.Configure(config =>
     config.AddBranch("user", user => user.AddCommand<UserAddCommand>("add").WithDescription("Create a staff account; prints its single-use enrolment code (--service: an integration's account, no code)."));
     config.AddBranch("token", token => token.AddCommand<TokenAddCommand>("add").WithDescription("Issue an API bearer token for a service account."));
     config.AddBranch("audit", audit => audit.AddCommand<AuditVerifyCommand>("verify").WithDescription("Check the audit hash chain; exit 0 when intact."));
+    config.AddBranch("backup", backup =>
+    {
+        backup.AddCommand<BackupCreateCommand>("create").WithDescription("Write an encrypted backup of the database (SQLite online, PostgreSQL by pg_dump) under the backup key.");
+        backup.AddCommand<BackupRestoreCommand>("restore").WithDescription("Restore an encrypted backup, then re-apply every erasure of the erasure ledger.");
+    });
     config.AddCommand<EraseCommand>("erase").WithDescription("Erase a person by crypto-shredding: their data key is destroyed, the record stays as a tombstone.");
     config.AddCommand<SeedDemoCommand>("seed-demo").WithDescription("Register synthetic multi-script Uyghur households.");
     config.AddCommand<DedupeCommand>("dedupe").WithDescription("Find registrations of the same person: CSV in, id,cluster CSV out.");
