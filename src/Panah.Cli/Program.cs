@@ -1,6 +1,8 @@
 using Panah.Cli.Audit;
+using Panah.Cli.Backup;
 using Panah.Cli.Dedupe;
 using Panah.Cli.Keys;
+using Panah.Cli.Erasure;
 using Panah.Cli.Registry;
 using Panah.Cli.Staff;
 using Spectre.Console.Cli;
@@ -13,6 +15,12 @@ app.Configure(config =>
     config.AddBranch("token", token => token.AddCommand<TokenAddCommand>("add").WithDescription("Issue an API bearer token for a service account."));
     config.AddBranch("audit", audit => audit.AddCommand<AuditVerifyCommand>("verify").WithDescription("Check the audit hash chain; exit 0 when intact."));
     config.AddBranch("keys", keys => keys.AddCommand<KeysRotateCommand>("rotate").WithDescription("Re-seal every data key and secret under a new master key while Panah runs; resumable; retires the old key at the end."));
+    config.AddBranch("backup", backup =>
+    {
+        backup.AddCommand<BackupCreateCommand>("create").WithDescription("Write an encrypted backup of the database (SQLite online, PostgreSQL by pg_dump) under the backup key.");
+        backup.AddCommand<BackupRestoreCommand>("restore").WithDescription("Restore an encrypted backup, then re-apply every erasure of the erasure ledger.");
+    });
+    config.AddCommand<EraseCommand>("erase").WithDescription("Erase a person by crypto-shredding: their data key is destroyed, the record stays as a tombstone.");
     config.AddCommand<SeedDemoCommand>("seed-demo").WithDescription("Register synthetic multi-script Uyghur households.");
     config.AddCommand<DedupeCommand>("dedupe").WithDescription("Find registrations of the same person: CSV in, id,cluster CSV out.");
     config.AddCommand<BenchAuditCommand>("bench-audit").WithDescription("Measure requests/s and p95 of an audited person read against an unaudited one over HTTP, on a running app.");

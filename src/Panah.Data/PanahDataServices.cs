@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Panah.Data.Audit;
 using Panah.Data.Crypto;
 using Panah.Data.Keys;
+using Panah.Data.Erasure;
 using Panah.Data.Registry;
 using Panah.Data.Staff;
 
@@ -86,6 +87,7 @@ public static class PanahDataServices
         services.AddSingleton<Matching.RegistryMatchIndex>();
         services.AddScoped<Matching.MatchSource>();
         services.AddScoped<Matching.DuplicateReviews>();
+        services.AddErasure(options);
         services.AddSingleton(sp => StaffOptions.Read(sp.GetRequiredService<IConfiguration>()));
         services.AddScoped<ApiTokens>();
         services.AddScoped<Staff.StaffAccounts>();

@@ -20,6 +20,7 @@ try
     app.MapRegistryApi();
     app.MapMatchingApi();
     app.MapDataProtectionApi();
+    app.MapErasureApi();
     app.MapPanahPlatformEndpoints();
     app.Run();
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Panah.Core.Registry;
 using Panah.Data.Audit;
 using Panah.Data.Entities;
+using Panah.Data.Erasure;
 using Panah.Data.Registry;
 using Panah.Matching;
 
@@ -88,7 +89,9 @@ public sealed class DuplicateReviews(PanahDbContext db, MatchSource source, Regi
         var reviews = await query.OrderByDescending(r => r.Probability).ThenBy(r => r.Id)
             .Skip((Math.Max(page, 1) - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         var ids = reviews.SelectMany(r => new[] { r.PersonAId, r.PersonBId }).Distinct().ToList();
+        // A decided pair may name a person erased since: their name is gone, and the pair is not shown.
         var names = (await db.People.AsNoTracking().Include(p => p.Key).Where(p => ids.Contains(p.Id)).ToListAsync(ct))
+            .Where(p => !p.Key!.IsErased())
             .ToDictionary(p => p.Id, p => RegistrySealer.OpenPerson(sealer.OpenKey(p.Key!), p).Name);
         if (names.Count > 0)
         {
@@ -110,7 +113,7 @@ public sealed class DuplicateReviews(PanahDbContext db, MatchSource source, Regi
         }
         var a = await registry.GetPersonAsync(review.PersonAId, ct);
         var b = await registry.GetPersonAsync(review.PersonBId, ct);
-        if (a is null || b is null)
+        if (a is null || b is null || a.IsErased || b.IsErased)
         {
             return null;
         }
@@ -142,7 +145,7 @@ public sealed class DuplicateReviews(PanahDbContext db, MatchSource source, Regi
     private async Task<string?> AddressAsync(Guid householdId, CancellationToken ct)
     {
         var h = await db.Households.AsNoTracking().Include(x => x.Key).FirstAsync(x => x.Id == householdId, ct);
-        return RegistrySealer.OpenHousehold(sealer.OpenKey(h.Key!), h).Address;
+        return sealer.OpenHouseholdOrTombstone(h).Address;
     }
 
     /// <summary>

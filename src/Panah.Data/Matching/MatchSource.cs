@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Panah.Data.Audit;
+using Panah.Data.Erasure;
 using Panah.Data.Registry;
 using Panah.Matching;
 
@@ -35,6 +36,10 @@ public sealed class MatchSource(PanahDbContext db, RegistrySealer sealer, AuditL
             }
             foreach (var p in batch)
             {
+                if (p.Key!.IsErased())
+                {
+                    continue;
+                }
                 if (!addresses.TryGetValue(p.HouseholdId, out var address))
                 {
                     address = RegistrySealer.OpenHousehold(sealer.OpenKey(p.Household!.Key!), p.Household).Address;

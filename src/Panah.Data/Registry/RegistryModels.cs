@@ -2,7 +2,11 @@ using Panah.Core.Registry;
 
 namespace Panah.Data.Registry;
 
-public sealed record PersonView(Guid Id, Guid HouseholdId, string HouseholdCode, string District, long Version, PersonDetails Details, Guid? MergedIntoId = null);
+/// <summary>A person as read. An erased person is a tombstone: <see cref="ErasedAt"/> is set and <see cref="Details"/> holds only the fields kept in clear.</summary>
+public sealed record PersonView(Guid Id, Guid HouseholdId, string HouseholdCode, string District, long Version, PersonDetails Details, Guid? MergedIntoId = null, DateTimeOffset? ErasedAt = null)
+{
+    public bool IsErased => ErasedAt is not null;
+}
 
 public sealed record HouseholdView(
     Guid Id,

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Panah.Data.Audit;
 using Panah.Data.Crypto;
+using Panah.Data.Erasure;
 
 namespace Panah.Data.Registry;
 
@@ -45,7 +46,8 @@ public sealed class RegistrySearch(PanahDbContext db, RegistrySealer sealer, Sea
         var rows = await db.People.AsNoTracking().Include(p => p.Key).Include(p => p.Household)
             .Where(p => found.Contains(p.Id)).ToListAsync(ct);
         var ranking = new SearchRanking(q);
-        var ranked = rows
+        // Erasure deletes a person's tokens; a row erased between the two reads is left out all the same.
+        var ranked = rows.Where(p => !p.Key!.IsErased())
             .Select(p => (Row: p, Details: RegistrySealer.OpenPerson(sealer.OpenKey(p.Key!), p)))
             .Select(x => (x.Row, x.Details, Match: ranking.Rank(x.Row.Id, x.Details)))
             .OrderBy(x => x.Match.Rank)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Panah.Core.Registry;
 using Panah.Data.Audit;
 using Panah.Data.Entities;
+using Panah.Data.Erasure;
 using Panah.Data.Matching;
 
 namespace Panah.Data.Registry;
@@ -115,7 +116,7 @@ public sealed partial class RegistryStore(PanahDbContext db, RegistrySealer seal
             return null;
         }
         var members = await db.People.AsNoTracking().Include(p => p.Key).Where(p => p.HouseholdId == id).OrderBy(p => p.Relationship).ThenBy(p => p.Id).ToListAsync(ct);
-        var details = RegistrySealer.OpenHousehold(sealer.OpenKey(h.Key!), h);
+        var details = sealer.OpenHouseholdOrTombstone(h);
         var people = members.Select(p => ToView(p, h)).ToList();
         return new HouseholdView(h.Id, h.Code, h.FieldOfficeId, h.RegisteredOn, h.Version, details, people);
     }
@@ -164,6 +165,10 @@ public sealed partial class RegistryStore(PanahDbContext db, RegistrySealer seal
         }
         var p = await db.People.Include(x => x.Key).Include(x => x.Household).ThenInclude(h => h!.Key).FirstOrDefaultAsync(x => x.Id == id, ct)
             ?? throw new KeyNotFoundException();
+        if (p.Key!.IsErased())
+        {
+            throw new ErasedRecordException();
+        }
         if (p.Version != expectedVersion)
         {
             throw new ConcurrencyConflictException();
@@ -203,7 +208,7 @@ public sealed partial class RegistryStore(PanahDbContext db, RegistrySealer seal
         foreach (var member in await db.People.Include(p => p.Key).Where(p => p.HouseholdId == id).ToListAsync(ct))
         {
             member.District = h.District;
-            if (phoneChanged)
+            if (phoneChanged && !member.Key!.IsErased())
             {
                 // Members are found by the household phone too: their tokens follow it.
                 db.SearchTokens.RemoveRange(await db.SearchTokens.Where(t => t.PersonId == member.Id).ToListAsync(ct));
@@ -221,7 +226,7 @@ public sealed partial class RegistryStore(PanahDbContext db, RegistrySealer seal
 
     private void Index(HouseholdView h)
     {
-        foreach (var m in h.Members.Where(m => m.MergedIntoId is null))
+        foreach (var m in h.Members.Where(m => m.MergedIntoId is null && !m.IsErased))
         {
             matchIndex.Upsert(m.Id, m.Details, h.Details.Address);
         }
@@ -239,10 +244,14 @@ public sealed partial class RegistryStore(PanahDbContext db, RegistrySealer seal
         }
     }
 
-    private PersonView ToView(PersonRecord p, HouseholdRecord h) =>
-        new(p.Id, p.HouseholdId, h.Code, h.District, p.Version, RegistrySealer.OpenPerson(sealer.OpenKey(p.Key!), p), p.MergedIntoId);
+    private PersonView ToView(PersonRecord p, HouseholdRecord h)
+    {
+        var (details, erasedAt) = sealer.OpenPersonOrTombstone(p);
+        return new(p.Id, p.HouseholdId, h.Code, h.District, p.Version, details, p.MergedIntoId, erasedAt);
+    }
 
-    private PersonName OpenName(PersonRecord p) => RegistrySealer.OpenPerson(sealer.OpenKey(p.Key!), p).Name;
+    /// <summary>The person's name; null once they are erased.</summary>
+    private PersonName? OpenName(PersonRecord p) => p.Key is { } key && !key.IsErased() ? RegistrySealer.OpenPerson(sealer.OpenKey(key), p).Name : null;
 
     private static (int Page, int Size) Clamp(int page, int size) => (Math.Max(page, 1), Math.Clamp(size, 1, MaxPageSize));
 

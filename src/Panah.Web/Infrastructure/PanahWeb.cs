@@ -152,6 +152,7 @@ public static class PanahWeb
         MasterKeyNotice.Log(app);
         await PanahDatabase.InitializeAsync(app.Services);
         await CookieKeyImport.RunAsync(app.Services);
+        await Features.DataProtection.ErasureStartup.ReplayAsync(app);
         if (app.Services.GetRequiredService<DemoData>().Requested)
         {
             await DemoMode.PrepareAsync(app);

@@ -5,14 +5,22 @@ namespace Panah.Web.Tests.Infrastructure;
 /// <summary>Runs the real CLI (built alongside the tests) as a separate process on a data directory.</summary>
 public static class Cli
 {
-    public static Task<(int ExitCode, string Output)> RunAsync(string dataDirectory, params string[] args) =>
-        RunAsync(dataDirectory, new Dictionary<string, string>(), args);
+    public static Task<(int ExitCode, string Output)> RunAsync(string dataDirectory, params string[] args) => RunAsync(dataDirectory, new Dictionary<string, string>(), args);
 
-    /// <summary>On <paramref name="app"/>'s database, SQLite or PostgreSQL, with its key file.</summary>
-    public static Task<(int ExitCode, string Output)> RunAsync(PanahApp app, params string[] args) =>
-        RunAsync(app.DataDirectory, app.ConnectionString is { } cs ? new() { ["PANAH_DB"] = app.Provider, ["PANAH_CONNECTION"] = cs } : new(), args);
+    /// <summary>The CLI on <paramref name="app"/>'s database, whichever it is.</summary>
+    public static Task<(int ExitCode, string Output)> RunAsync(PanahApp app, params string[] args) => RunAsync(app, new Dictionary<string, string>(), args);
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(string dataDirectory, Dictionary<string, string> environment, string[] args)
+    public static Task<(int ExitCode, string Output)> RunAsync(PanahApp app, IDictionary<string, string> environment, params string[] args)
+    {
+        var all = new Dictionary<string, string>(environment) { ["PANAH_DB"] = app.Provider };
+        if (app.ConnectionString is { } cs)
+        {
+            all["PANAH_CONNECTION"] = cs;
+        }
+        return RunAsync(app.DataDirectory, all, args);
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(string dataDirectory, IDictionary<string, string> environment, string[] args)
     {
         var here = AppContext.BaseDirectory; // tests/Panah.Web.Tests/bin/<Configuration>/net10.0/
         var configuration = new DirectoryInfo(here).Parent!.Name;
@@ -29,9 +37,9 @@ public static class Cli
         info.Environment["PANAH_KEY_FILE"] = PanahApp.KeyFileFor(dataDirectory);
         info.Environment.Remove("PANAH_MASTER_KEY");
         info.Environment["NO_COLOR"] = "1";
-        foreach (var (key, value) in environment)
+        foreach (var (name, value) in environment)
         {
-            info.Environment[key] = value;
+            info.Environment[name] = value;
         }
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();

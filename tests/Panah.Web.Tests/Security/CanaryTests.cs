@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Panah.Core.Registry;
 using Panah.Data;
 using Panah.Data.Audit.Checkpoints;
+using Panah.Data.Erasure;
 using Panah.Data.Staff;
 using Panah.Web.Tests.Infrastructure;
 using Panah.Web.Tests.Registry;
@@ -86,6 +87,24 @@ public sealed class CanaryTests(SqliteApp app) : IClassFixture<SqliteApp>
             AssertNoCanaryIn(checkpointFile, "audit checkpoint");
         }
 
+        // A backup of the database, and the erasure ledger once the canary person is erased, hold no clear value either.
+        var backup = Path.Combine(Path.GetTempPath(), $"panah-canary-{Guid.NewGuid():N}.backup");
+        try
+        {
+            var (code, output) = await Cli.RunAsync(app, "backup", "create", "--out", backup);
+            Assert.True(code == 0, output);
+            var personId = (await client.GetFromJsonAsync<JsonObject>($"/api/v1/households/{id}"))!["members"]![0]!["id"]!.GetValue<Guid>();
+            var dpo = await app.ClientForRoleAsync(Roles.DataProtectionOfficer);
+            Assert.Equal(HttpStatusCode.OK, (await dpo.PostAsJsonAsync($"/api/v1/people/{personId}/erasure", new { reason = "canary" })).StatusCode);
+            var ledger = app.Services.GetRequiredService<ErasureLedger>();
+            Assert.True(File.Exists(ledger.FilePath));
+            AssertNoCanaryIn([backup, .. Directory.GetFiles(ledger.Directory)], "backup and ledger");
+        }
+        finally
+        {
+            File.Delete(backup);
+        }
+
         var logs = string.Join('\n', app.Logs.Lines);
         Assert.NotEmpty(app.Logs.Lines);
         foreach (var canary in Canaries)
@@ -99,6 +118,11 @@ public sealed class CanaryTests(SqliteApp app) : IClassFixture<SqliteApp>
         var files = Directory.GetFiles(app.DataDirectory, "*", SearchOption.AllDirectories);
         Assert.Contains(files, f => f.EndsWith("panah.db", StringComparison.Ordinal));
         Assert.Contains(files, f => f.EndsWith("panah.db-wal", StringComparison.Ordinal));
+        AssertNoCanaryIn(files, when);
+    }
+
+    private static void AssertNoCanaryIn(IEnumerable<string> files, string when)
+    {
         foreach (var file in files)
         {
             AssertNoCanaryIn(file, when);

@@ -67,6 +67,8 @@ public static partial class EndpointInventory
         ["GET /api/v1/people/{id:guid}/subject-access"] = Policies.DataProtection,
         ["PAGE /DataProtection/SubjectAccess"] = Policies.DataProtection,
         ["PAGE /DataProtection/Index"] = Policies.DataProtection,
+        ["POST /api/v1/people/{id:guid}/erasure"] = Policies.DataProtection,
+        ["PAGE /DataProtection/Erasure"] = Policies.DataProtection,
     };
 
     /// <summary>
@@ -86,6 +88,7 @@ public static partial class EndpointInventory
         "PAGE /DataProtection/Budgets",
         "PAGE /DataProtection/Alerts",
         "PAGE /Account/Passkeys",
+        "PAGE /DataProtection/Erasure",
     };
 
     [GeneratedRegex(@"\{[^}]+\}")]

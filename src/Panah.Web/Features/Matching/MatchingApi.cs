@@ -46,7 +46,7 @@ public static class MatchingApi
         var candidates = new List<CandidateDto>();
         foreach (var m in found)
         {
-            if (await store.GetPersonAsync(m.PersonId, ct) is { MergedIntoId: null } p)
+            if (await store.GetPersonAsync(m.PersonId, ct) is { MergedIntoId: null, IsErased: false } p)
             {
                 candidates.Add(new CandidateDto(p.Id, p.HouseholdId, p.HouseholdCode, RegistryMapping.ToDto(p.Details.Name), Math.Round(m.Probability, 4), Math.Round(m.Score, 2), Contributions(m.Explanation)));
             }

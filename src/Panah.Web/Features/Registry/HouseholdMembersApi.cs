@@ -33,5 +33,9 @@ public static class HouseholdMembersApi
         {
             return RegistryApi.Conflict(l);
         }
+        catch (ErasedRecordException)
+        {
+            return RegistryApi.Gone(l);
+        }
     }
 }

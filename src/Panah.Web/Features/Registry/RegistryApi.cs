@@ -121,6 +121,10 @@ public static class RegistryApi
         {
             return Conflict(l);
         }
+        catch (ErasedRecordException)
+        {
+            return Gone(l);
+        }
     }
 
     private static async Task<Results<Ok<PageDto<PersonDto>>, ValidationProblem>> ListPeople(
@@ -151,10 +155,10 @@ public static class RegistryApi
         return TypedResults.Ok(RegistryMapping.ToDto(result, RegistryMapping.ToDto, result.PageNumber < result.PageCount && result.Items.Count > 0 ? cursors.Next("people", result.Items[^1].Id) : null));
     }
 
-    private static async Task<Results<Ok<PersonDto>, NotFound>> GetPerson(Guid id, RegistryStore store, CancellationToken ct)
+    private static async Task<Results<Ok<PersonDto>, NotFound, ProblemHttpResult>> GetPerson(Guid id, RegistryStore store, IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
         var p = await store.GetPersonAsync(id, ct);
-        return p is null ? TypedResults.NotFound() : TypedResults.Ok(RegistryMapping.ToDto(p));
+        return p is null ? TypedResults.NotFound() : p.IsErased ? Gone(l) : TypedResults.Ok(RegistryMapping.ToDto(p));
     }
 
     private static async Task<Results<Ok<PersonDto>, NotFound, ValidationProblem, ProblemHttpResult>> UpdatePerson(
@@ -187,6 +191,10 @@ public static class RegistryApi
         {
             return Conflict(l);
         }
+        catch (ErasedRecordException)
+        {
+            return Gone(l);
+        }
     }
 
     private static T? ParseFilter<T>(string? value, string field, Dictionary<string, List<string>> errors) where T : struct, Enum
@@ -207,6 +215,10 @@ public static class RegistryApi
         TypedResults.ValidationProblem(
             errors.ToDictionary(kv => kv.Key, kv => kv.Value.Select(m => RegistryMapping.Translate(l, m)).ToArray()),
             title: l["The input is not valid."]);
+
+    /// <summary>The record was erased: its personal data is gone for good, for every caller.</summary>
+    internal static ProblemHttpResult Gone(IStringLocalizer l) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status410Gone, title: l["This person's personal data has been erased."]);
 
     internal static ProblemHttpResult Conflict(IStringLocalizer l) =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: l["Someone else changed this record. Reload it and apply your change again."]);

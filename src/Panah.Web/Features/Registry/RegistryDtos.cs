@@ -120,7 +120,8 @@ public sealed record PersonDto(
     [property: OneOf<Vulnerability>] IReadOnlyList<string> Vulnerabilities,
     IReadOnlyList<ConsentDto> Consents,
     long Version,
-    Guid? MergedIntoId);
+    Guid? MergedIntoId,
+    bool Erased = false);
 
 public sealed record HouseholdDto(
     Guid Id,

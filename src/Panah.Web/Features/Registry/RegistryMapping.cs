@@ -272,7 +272,8 @@ public sealed class RegistryMapping
             p.Vulnerabilities.Flags().Select(Camel).ToList(),
             p.Consents.Select(c => new ConsentDto(Camel(c.Purpose), c.GivenOn, c.NoticeVersion, c.Witness, c.WithdrawnOn)).ToList(),
             v.Version,
-            v.MergedIntoId);
+            v.MergedIntoId,
+            v.IsErased);
     }
 
     public static HouseholdDto ToDto(HouseholdView h) => new(

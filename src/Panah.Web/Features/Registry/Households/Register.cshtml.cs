@@ -96,7 +96,7 @@ public sealed class RegisterModel(RegistryStore store, PanahDbContext db, Regist
         {
             foreach (var m in matches.Query(members[i], address, top: 3, minimumProbability: 0.3))
             {
-                if (await store.GetPersonAsync(m.PersonId, ct) is { MergedIntoId: null } person)
+                if (await store.GetPersonAsync(m.PersonId, ct) is { MergedIntoId: null, IsErased: false } person)
                 {
                     (Matches.TryGetValue(i, out var list) ? list : Matches[i] = []).Add((m, person));
                 }

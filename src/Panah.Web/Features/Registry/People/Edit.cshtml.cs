@@ -23,6 +23,10 @@ public sealed class EditModel(RegistryStore store, IStringLocalizer<SharedResour
         {
             return NotFound();
         }
+        if (person.IsErased)
+        {
+            return StatusCode(StatusCodes.Status410Gone);
+        }
         Person = person;
         Input = RegistryMapping.ToInput(person.Details);
         Version = person.Version;
@@ -34,6 +38,10 @@ public sealed class EditModel(RegistryStore store, IStringLocalizer<SharedResour
         if (await store.GetPersonAsync(id, ct) is not { } person)
         {
             return NotFound();
+        }
+        if (person.IsErased)
+        {
+            return StatusCode(StatusCodes.Status410Gone);
         }
         Person = person;
         RegistryMapping.DropBlankRows(Input);
