@@ -14,30 +14,10 @@ public sealed class AuthorizationMatrixTests(MatrixCallers callers, ITestOutputH
     /// <summary>Rows that end the caller's session run after all the others.</summary>
     private static readonly IReadOnlySet<string> EndsTheSession = new HashSet<string> { "POST /Account/Logout" };
 
-    private static readonly string[] Headings =
-        ["anon", .. MatrixCallers.RoleColumns.Select(c => c.Heading), .. MatrixCallers.RoleColumns.Select(c => "t" + c.Heading)];
-
-    /// <summary>The matrix as key → expected outcome per column, in <see cref="Headings"/>' order.</summary>
-    private static Dictionary<string, string[]> Expected()
-    {
-        var lines = EndpointInventory.Matrix.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        Assert.Equal(["endpoint", .. Headings], Words(lines[0]));
-        var rows = new Dictionary<string, string[]>();
-        foreach (var line in lines.Skip(1))
-        {
-            var words = Words(line);
-            Assert.True(words.Count == 2 + Headings.Length, $"The matrix row \"{line}\" needs a method, a route and {Headings.Length} outcomes.");
-            Assert.True(rows.TryAdd(words[0] + " " + words[1], words[2..].ToArray()), $"Two matrix rows for {words[0]} {words[1]}.");
-        }
-        return rows;
-    }
-
-    private static List<string> Words(string line) => line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w != "|").ToList();
-
     [Fact]
     public void Every_endpoint_is_in_the_matrix_and_every_row_is_an_endpoint()
     {
-        var expected = Expected();
+        var expected = EndpointInventory.ExpectedOutcomes();
         var discovered = EndpointInventory.Discover(callers.App).Select(c => c.Key).ToList();
         var unknown = discovered.Where(k => !expected.ContainsKey(k)).ToList();
         Assert.True(unknown.Count == 0, "Endpoints missing from the authorization matrix: " + string.Join(", ", unknown));
@@ -48,7 +28,7 @@ public sealed class AuthorizationMatrixTests(MatrixCallers callers, ITestOutputH
     [Fact]
     public void Session_only_endpoints_refuse_every_token()
     {
-        var expected = Expected();
+        var expected = EndpointInventory.ExpectedOutcomes();
         foreach (var entry in EndpointInventory.SessionOnly)
         {
             var rows = expected.Where(r => EndpointInventory.IsSessionOnly(r.Key) && (r.Key == entry || entry.StartsWith("PAGE ", StringComparison.Ordinal))).ToList();
@@ -64,13 +44,13 @@ public sealed class AuthorizationMatrixTests(MatrixCallers callers, ITestOutputH
     [Fact]
     public async Task Every_cell_answers_as_the_matrix_says()
     {
-        var expected = Expected();
+        var expected = EndpointInventory.ExpectedOutcomes();
         var cells = EndpointInventory.Discover(callers.App)
             .Where(c => expected.ContainsKey(c.Key))
             .OrderBy(c => EndsTheSession.Contains(c.Key))
             .ToList();
-        var actual = cells.ToDictionary(c => c.Key, _ => new string[Headings.Length]);
-        Assert.Equal(Headings, callers.Callers.Select(c => c.Column));
+        var actual = cells.ToDictionary(c => c.Key, _ => new string[EndpointInventory.Headings.Length]);
+        Assert.Equal(EndpointInventory.Headings, callers.Callers.Select(c => c.Column));
         // Callers run side by side, each through its cells in order (so a sign-out comes last).
         await Task.WhenAll(callers.Callers.Select(async (caller, column) =>
         {
@@ -88,9 +68,9 @@ public sealed class AuthorizationMatrixTests(MatrixCallers callers, ITestOutputH
         }
         var docs = await callers.Callers[0].Client.GetAsync("/api/docs/index.html");
         Assert.True(docs.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Redirect, "API viewer: " + docs.StatusCode);
-        output.WriteLine($"{checkedCells + 1} cells checked: {cells.Count} endpoints × {Headings.Length} callers, and the anonymous API viewer");
+        output.WriteLine($"{checkedCells + 1} cells checked: {cells.Count} endpoints × {EndpointInventory.Headings.Length} callers, and the anonymous API viewer");
         Assert.True(wrong.Count == 0, $"{wrong.Count} matrix rows differ:\n{report}");
-        Assert.Equal(expected.Count * Headings.Length, checkedCells);
+        Assert.Equal(expected.Count * EndpointInventory.Headings.Length, checkedCells);
     }
 
     private static string Outcome(HttpResponseMessage response)

@@ -95,6 +95,30 @@ public static partial class EndpointInventory
         POST   /Culture                                           302   | 302   302   302   302   302   302   302   | 302   302   302   302   302   302   302
         """;
 
+    /// <summary>The matrix's columns: anonymous, the sessions of each role, the tokens of each role.</summary>
+    public static readonly string[] Headings =
+        ["anon", .. MatrixCallers.RoleColumns.Select(c => c.Heading), .. MatrixCallers.RoleColumns.Select(c => "t" + c.Heading)];
+
+    /// <summary>The matrix as key ("GET /route") → expected outcome per column, in <see cref="Headings"/>' order.</summary>
+    public static Dictionary<string, string[]> ExpectedOutcomes()
+    {
+        var lines = Matrix.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(["endpoint", .. Headings], Words(lines[0]));
+        var rows = new Dictionary<string, string[]>();
+        foreach (var line in lines.Skip(1))
+        {
+            var words = Words(line);
+            Assert.True(words.Count == 2 + Headings.Length, $"The matrix row \"{line}\" needs a method, a route and {Headings.Length} outcomes.");
+            Assert.True(rows.TryAdd(words[0] + " " + words[1], words[2..].ToArray()), $"Two matrix rows for {words[0]} {words[1]}.");
+        }
+        return rows;
+    }
+
+    /// <summary>Outcomes that mean the caller was kept out.</summary>
+    public static bool IsRefusal(string outcome) => outcome is "401" or "403" or "login" or "deny";
+
+    private static List<string> Words(string line) => line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w != "|").ToList();
+
     /// <summary>
     /// Endpoints only a person's interactive, 2FA-verified cookie session reaches: a bearer token, even
     /// an administrator's, is refused (403) here whatever its role. <c>PAGE /x</c> stands for every method and

@@ -29,20 +29,24 @@ public sealed class MatrixCallers : IAsyncLifetime, IDisposable
     public SqliteApp App { get; } = new();
     public List<MatrixCaller> Callers { get; } = [];
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => Callers.AddRange(await SignInAllAsync(App));
+
+    /// <summary>The callers of every column of the matrix, in its order, on <paramref name="app"/>.</summary>
+    public static async Task<List<MatrixCaller>> SignInAllAsync(PanahApp app)
     {
-        var anonymous = App.AnonymousClient();
-        Callers.Add(new MatrixCaller("anon", anonymous, await FormTokenAsync(anonymous, "/Account/Login")));
+        var anonymous = app.AnonymousClient();
+        var callers = new List<MatrixCaller> { new("anon", anonymous, await FormTokenAsync(anonymous, "/Account/Login")) };
         foreach (var (heading, role) in RoleColumns)
         {
-            var session = await StaffSession.SignInAsync(App, await App.CreateStaffAsync(role));
-            Callers.Add(new MatrixCaller(heading, session, await FormTokenAsync(session, "/")));
+            var session = await StaffSession.SignInAsync(app, await app.CreateStaffAsync(role));
+            callers.Add(new MatrixCaller(heading, session, await FormTokenAsync(session, "/")));
         }
         foreach (var (heading, role) in RoleColumns)
         {
-            var token = await App.ClientForRoleAsync(role);
-            Callers.Add(new MatrixCaller("t" + heading, token, await FormTokenAsync(token, "/")));
+            var token = await app.ClientForRoleAsync(role);
+            callers.Add(new MatrixCaller("t" + heading, token, await FormTokenAsync(token, "/")));
         }
+        return callers;
     }
 
     /// <summary>A token as the caller's browser would hold it (the anti-forgery cookie comes along in the client).</summary>
