@@ -82,7 +82,12 @@ public static class ApiProblems
             return Unsupported(context, e.StatusCode);
         }
         var l = context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-        var field = e.InnerException is JsonException json ? Field(json.Path) : "body";
+        var field = e.InnerException is JsonException json ? Field(json.Path) : context.Request.HasJsonContentType() ? "body" : null;
+        if (field is null)
+        {
+            // A query or route value that does not parse: the framework's message would echo the value back.
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: l["The input is not valid."]);
+        }
         return TypedResults.ValidationProblem(
             new Dictionary<string, string[]> { [field] = [l["This value is missing or is not of the expected type."]] },
             title: l["The input is not valid."]);

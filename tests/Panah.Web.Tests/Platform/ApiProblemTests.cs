@@ -92,6 +92,16 @@ public abstract class ApiProblemTests(PanahApp app)
         Assert.Equal(JsonValueKind.Object, problem.GetProperty("errors").ValueKind);
     }
 
+    [Fact]
+    public async Task A_query_value_that_does_not_parse_answers_400_without_echoing_it()
+    {
+        var client = await app.ClientForRoleAsync(Roles.RegistrationOfficer);
+        var response = await client.GetAsync("/api/v1/households?page=Ay%C5%9Fe");
+        var problem = await ProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.DoesNotContain("Ayşe", problem.GetRawText());
+        Assert.False(problem.TryGetProperty("errors", out _), problem.GetRawText());
+    }
+
     [Theory]
     [InlineData("text/plain")]
     [InlineData("application/json; charset=nonsense")]
