@@ -119,6 +119,7 @@ public static class PanahWeb
         // Names in Arabic, Cyrillic and Han script are written as characters, not as numeric entities.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails();
+        services.AddApiProblems();
         // Compress static assets only: dynamic pages carry anti-forgery tokens and personal data (BREACH).
         services.AddResponseCompression(o =>
         {
@@ -182,6 +183,7 @@ public static class PanahWeb
             }
         });
         app.UseRequestLocalization();
+        app.UseApiProblems();
         app.UseRouting();
         app.UseAuthentication();
         app.UseRateLimiter();

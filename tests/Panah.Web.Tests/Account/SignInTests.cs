@@ -46,6 +46,21 @@ public sealed partial class SignInTests(SqliteApp app) : IClassFixture<SqliteApp
         Assert.True((await scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>().FindByEmailAsync(staff.Email))!.TwoFactorEnabled);
     }
 
+    /// <summary>Found by the malformed-input test: an empty code field was bound as null and the page answered 500.</summary>
+    [Theory]
+    [InlineData(true, "/Account/LoginTotp")]
+    [InlineData(false, "/Account/EnrollTotp")]
+    public async Task An_empty_code_is_a_form_error_not_a_500(bool enrolled, string page)
+    {
+        var staff = await app.CreateStaffAsync(Roles.RegistrationOfficer, enrolled);
+        var client = app.AnonymousClient();
+        var login = await StaffSession.PostLoginAsync(client, staff.Email, staff.Password);
+        Assert.StartsWith(page, login.Headers.Location!.ToString());
+        var empty = await Html.PostFormAsync(client, login.Headers.Location!.ToString(), new Dictionary<string, string> { ["Input.Code"] = "" });
+        Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+        Assert.Contains("name=\"Input.Code\"", await empty.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task Password_alone_never_signs_in_an_enrolled_account()
     {

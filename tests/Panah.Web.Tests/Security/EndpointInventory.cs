@@ -1,121 +1,183 @@
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Panah.Web.Infrastructure;
 using Panah.Web.Tests.Infrastructure;
 
 namespace Panah.Web.Tests.Security;
 
-/// <summary>One reachable endpoint: how to call it and which policy the matrix says guards it.</summary>
-public sealed record EndpointCell(string Key, string Method, string Url, bool IsApi);
+/// <summary>One reachable endpoint and method: how to call it. Pages have one per handler (<c>?handler=Name</c>).</summary>
+public sealed record EndpointCell(string Key, string Method, string Url, bool IsApi, bool IsPage);
 
 /// <summary>
-/// Every endpoint the app maps, read from the routing system itself, and the policy each must have.
-/// An endpoint missing from <see cref="Expected"/> fails the tests: a new endpoint must be placed in the matrix.
+/// Every endpoint the app maps, read from the routing system itself, and what each caller must get back,
+/// written out by hand. An endpoint missing from <see cref="Matrix"/> fails the tests, and so does a row
+/// for an endpoint that is gone: a new endpoint is placed in the matrix by adding its line.
 /// </summary>
 public static partial class EndpointInventory
 {
-    public const string Anonymous = "Anonymous";
+    /// <summary>
+    /// One line per endpoint and method; pages by their path and handler. Columns: anonymous, then a signed-in
+    /// cookie session that passed 2FA for each role, then an API token of an account of each role.
+    /// Adm Administrator, Reg RegistrationOfficer, Dis DistributionClerk, Tea Teacher, Cas CaseWorker,
+    /// Prg ProgrammeManager, Dpo DataProtectionOfficer.
+    /// An outcome is a status code, or <c>login</c> (302 to the sign-in page), or <c>deny</c> (302 to the
+    /// access-denied page). A reached write endpoint answers 400 (the matrix posts an empty body) or, for a
+    /// page, 200 with its form errors; a reached id route answers 404 (the matrix asks for an id that does not exist).
+    /// </summary>
+    public const string Matrix = """
+        endpoint                                                  anon  | Adm   Reg   Dis   Tea   Cas   Prg   Dpo   | tAdm  tReg  tDis  tTea  tCas  tPrg  tDpo
+        GET    /api/v1/households                                 401   | 403   200   403   403   200   200   200   | 403   200   403   403   200   200   200
+        GET    /api/v1/households/{id:guid}                       401   | 403   404   403   403   404   404   404   | 403   404   403   403   404   404   404
+        POST   /api/v1/households                                 401   | 403   400   403   403   403   403   403   | 403   400   403   403   403   403   403
+        PUT    /api/v1/households/{id:guid}                       401   | 403   400   403   403   403   403   403   | 403   400   403   403   403   403   403
+        POST   /api/v1/households/{id:guid}/members               401   | 403   400   403   403   403   403   403   | 403   400   403   403   403   403   403
+        GET    /api/v1/people                                     401   | 403   200   403   403   200   200   200   | 403   200   403   403   200   200   200
+        GET    /api/v1/people/{id:guid}                           401   | 403   404   403   403   404   404   404   | 403   404   403   403   404   404   404
+        PUT    /api/v1/people/{id:guid}                           401   | 403   400   403   403   403   403   403   | 403   400   403   403   403   403   403
+        POST   /api/v1/people/search                              401   | 403   400   403   403   400   400   400   | 403   400   403   403   400   400   400
+        POST   /api/v1/people/match                               401   | 403   400   403   403   400   400   400   | 403   400   403   403   400   400   400
+        POST   /api/v1/duplicates/runs                            401   | 403   202   403   403   202   202   403   | 403   202   403   403   202   202   403
+        GET    /api/v1/duplicates/runs/current                    401   | 403   200   403   403   200   200   403   | 403   200   403   403   200   200   403
+        GET    /api/v1/duplicates/                                401   | 403   200   403   403   200   200   403   | 403   200   403   403   200   200   403
+        GET    /api/v1/duplicates/{id:guid}                       401   | 403   404   403   403   404   404   403   | 403   404   403   403   404   404   403
+        POST   /api/v1/duplicates/{id:guid}/decision              401   | 403   404   403   403   404   404   403   | 403   404   403   403   404   404   403
+        GET    /openapi/{documentName}.json                       401   | 200   200   200   200   200   200   200   | 200   200   200   200   200   200   200
+        GET    /healthz                                           200   | 200   200   200   200   200   200   200   | 200   200   200   200   200   200   200
+        GET    /Index                                             login | 200   200   200   200   200   200   200   | 200   200   200   200   200   200   200
+        GET    /Registry/Households/Index                         login | deny  200   deny  deny  200   200   200   | 403   200   403   403   200   200   200
+        POST   /Registry/Households/Index                         login | deny  200   deny  deny  200   200   200   | 403   200   403   403   200   200   200
+        GET    /Registry/Households/Register                      login | deny  200   deny  deny  deny  deny  deny  | 403   200   403   403   403   403   403
+        POST   /Registry/Households/Register                      login | deny  200   deny  deny  deny  deny  deny  | 403   200   403   403   403   403   403
+        POST   /Registry/Households/Register?handler=AddMember    login | deny  200   deny  deny  deny  deny  deny  | 403   200   403   403   403   403   403
+        POST   /Registry/Households/Register?handler=RemoveMember login | deny  200   deny  deny  deny  deny  deny  | 403   200   403   403   403   403   403
+        GET    /Registry/Households/Details                       login | deny  404   deny  deny  404   404   404   | 403   404   403   403   404   404   404
+        GET    /Registry/People/Index                             login | deny  200   deny  deny  200   200   200   | 403   200   403   403   200   200   200
+        POST   /Registry/People/Index                             login | deny  200   deny  deny  200   200   200   | 403   200   403   403   200   200   200
+        GET    /Registry/People/Edit                              login | deny  404   deny  deny  deny  deny  deny  | 403   404   403   403   403   403   403
+        POST   /Registry/People/Edit                              login | deny  404   deny  deny  deny  deny  deny  | 403   404   403   403   403   403   403
+        GET    /Registry/Search                                   login | deny  200   deny  deny  200   200   200   | 403   200   403   403   200   200   200
+        POST   /Registry/Search                                   login | deny  200   deny  deny  200   200   200   | 403   200   403   403   200   200   200
+        GET    /Matching/Reviews/Index                            login | deny  200   deny  deny  200   200   deny  | 403   200   403   403   200   200   403
+        POST   /Matching/Reviews/Index?handler=Run                login | deny  302   deny  deny  302   302   deny  | 403   302   403   403   302   302   403
+        GET    /Matching/Reviews/Details                          login | deny  404   deny  deny  404   404   deny  | 403   404   403   403   404   404   403
+        POST   /Matching/Reviews/Details                          login | deny  404   deny  deny  404   404   deny  | 403   404   403   403   404   404   403
+        GET    /Admin/Users                                       login | 200   deny  deny  deny  deny  deny  deny  | 403   403   403   403   403   403   403
+        POST   /Admin/Users?handler=Create                        login | 200   deny  deny  deny  deny  deny  deny  | 403   403   403   403   403   403   403
+        POST   /Admin/Users?handler=NewCode                       login | 404   deny  deny  deny  deny  deny  deny  | 403   403   403   403   403   403   403
+        POST   /Admin/Users?handler=Disable                       login | 404   deny  deny  deny  deny  deny  deny  | 403   403   403   403   403   403   403
+        POST   /Admin/Users?handler=DisableConfirmed              login | 404   deny  deny  deny  deny  deny  deny  | 403   403   403   403   403   403   403
+        POST   /Admin/Users?handler=Enable                        login | 404   deny  deny  deny  deny  deny  deny  | 403   403   403   403   403   403   403
+        GET    /Admin/Tokens                                      login | 200   deny  deny  deny  deny  deny  deny  | 403   403   403   403   403   403   403
+        POST   /Admin/Tokens?handler=Issue                        login | 200   deny  deny  deny  deny  deny  deny  | 403   403   403   403   403   403   403
+        POST   /Admin/Tokens?handler=Revoke                       login | 302   deny  deny  deny  deny  deny  deny  | 403   403   403   403   403   403   403
+        GET    /Account/Password                                  login | 200   200   200   200   200   200   200   | 403   403   403   403   403   403   403
+        POST   /Account/Password                                  login | 200   200   200   200   200   200   200   | 403   403   403   403   403   403   403
+        GET    /Account/Tokens                                    login | 200   200   200   200   200   200   200   | 403   403   403   403   403   403   403
+        POST   /Account/Tokens?handler=Issue                      login | 200   200   200   200   200   200   200   | 403   403   403   403   403   403   403
+        POST   /Account/Tokens?handler=Revoke                     login | 302   302   302   302   302   302   302   | 403   403   403   403   403   403   403
+        GET    /Account/Login                                     200   | 200   200   200   200   200   200   200   | 200   200   200   200   200   200   200
+        POST   /Account/Login                                     200   | 200   200   200   200   200   200   200   | 200   200   200   200   200   200   200
+        GET    /Account/LoginTotp                                 login | login login login login login login login | login login login login login login login
+        POST   /Account/LoginTotp                                 login | login login login login login login login | login login login login login login login
+        GET    /Account/EnrollTotp                                login | login login login login login login login | login login login login login login login
+        POST   /Account/EnrollTotp                                login | login login login login login login login | login login login login login login login
+        GET    /Account/Enrol                                     200   | 200   200   200   200   200   200   200   | 200   200   200   200   200   200   200
+        POST   /Account/Enrol                                     200   | 200   200   200   200   200   200   200   | 200   200   200   200   200   200   200
+        GET    /Account/TooManyAttempts                           429   | 429   429   429   429   429   429   429   | 429   429   429   429   429   429   429
+        GET    /Account/AccessDenied                              200   | 200   200   200   200   200   200   200   | 200   200   200   200   200   200   200
+        GET    /Account/Logout                                    200   | 200   200   200   200   200   200   200   | 200   200   200   200   200   200   200
+        POST   /Account/Logout                                    302   | 302   302   302   302   302   302   302   | 302   302   302   302   302   302   302
+        GET    /Error                                             200   | 200   200   200   200   200   200   200   | 200   200   200   200   200   200   200
+        GET    /Culture                                           302   | 302   302   302   302   302   302   302   | 302   302   302   302   302   302   302
+        POST   /Culture                                           302   | 302   302   302   302   302   302   302   | 302   302   302   302   302   302   302
+        """;
 
-    public static readonly IReadOnlyDictionary<string, string> Expected = new Dictionary<string, string>
+    /// <summary>The matrix's columns: anonymous, the sessions of each role, the tokens of each role.</summary>
+    public static readonly string[] Headings =
+        ["anon", .. MatrixCallers.RoleColumns.Select(c => c.Heading), .. MatrixCallers.RoleColumns.Select(c => "t" + c.Heading)];
+
+    /// <summary>The matrix as key ("GET /route") → expected outcome per column, in <see cref="Headings"/>' order.</summary>
+    public static Dictionary<string, string[]> ExpectedOutcomes()
     {
-        ["GET /api/v1/households"] = Policies.RegistryRead,
-        ["GET /api/v1/households/{id:guid}"] = Policies.RegistryRead,
-        ["POST /api/v1/households"] = Policies.RegistryWrite,
-        ["PUT /api/v1/households/{id:guid}"] = Policies.RegistryWrite,
-        ["POST /api/v1/households/{id:guid}/members"] = Policies.RegistryWrite,
-        ["GET /api/v1/people"] = Policies.RegistryRead,
-        ["GET /api/v1/people/{id:guid}"] = Policies.RegistryRead,
-        ["PUT /api/v1/people/{id:guid}"] = Policies.RegistryWrite,
-        ["POST /api/v1/people/search"] = Policies.RegistryRead,
-        ["POST /api/v1/people/match"] = Policies.RegistryRead,
-        ["POST /api/v1/duplicates/runs"] = Policies.DuplicateReview,
-        ["GET /api/v1/duplicates/runs/current"] = Policies.DuplicateReview,
-        ["GET /api/v1/duplicates/"] = Policies.DuplicateReview,
-        ["GET /api/v1/duplicates/{id:guid}"] = Policies.DuplicateReview,
-        ["POST /api/v1/duplicates/{id:guid}/decision"] = Policies.DuplicateReview,
-        ["PAGE /Matching/Reviews/Index"] = Policies.DuplicateReview,
-        ["PAGE /Matching/Reviews/Details"] = Policies.DuplicateReview,
-        ["GET /openapi/{documentName}.json"] = Policies.Staff,
-        ["GET /healthz"] = Anonymous,
-        ["PAGE /Index"] = Policies.Staff,
-        ["PAGE /Registry/Households/Index"] = Policies.RegistryRead,
-        ["PAGE /Registry/Households/Register"] = Policies.RegistryWrite,
-        ["PAGE /Registry/Households/Details"] = Policies.RegistryRead,
-        ["PAGE /Registry/People/Index"] = Policies.RegistryRead,
-        ["PAGE /Registry/People/Edit"] = Policies.Rectification,
-        ["PAGE /Registry/Search"] = Policies.RegistryRead,
-        ["PAGE /Admin/Users"] = Policies.StaffAdmin,
-        ["PAGE /Admin/Tokens"] = Policies.StaffAdmin,
-        ["PAGE /DataProtection/Audit"] = Policies.DataProtection,
-        ["PAGE /Account/Password"] = Policies.OwnAccount,
-        ["PAGE /Account/Tokens"] = Policies.OwnAccount,
-        ["PAGE /Account/Passkeys"] = Policies.OwnAccount,
-        ["PAGE /Account/Enrol"] = Anonymous,
-        ["PAGE /Account/TooManyAttempts"] = Anonymous,
-        ["PAGE /Account/Login"] = Anonymous,
-        ["PAGE /Account/LoginTotp"] = Anonymous,
-        ["PAGE /Account/EnrollTotp"] = Anonymous,
-        ["PAGE /Account/Logout"] = Anonymous,
-        ["PAGE /Account/AccessDenied"] = Anonymous,
-        ["PAGE /Account/ReadBudget"] = Policies.Staff,
-        ["PAGE /DataProtection/Budgets"] = Policies.DataProtection,
-        ["PAGE /DataProtection/Alerts"] = Policies.DataProtection,
-        ["PAGE /Error"] = Anonymous,
-        ["PAGE /Culture"] = Anonymous,
-        ["GET /api/v1/people/{id:guid}/subject-access"] = Policies.DataProtection,
-        ["PAGE /DataProtection/SubjectAccess"] = Policies.DataProtection,
-        ["PAGE /DataProtection/Index"] = Policies.DataProtection,
-        ["POST /api/v1/people/{id:guid}/erasure"] = Policies.DataProtection,
-        ["PAGE /DataProtection/Erasure"] = Policies.DataProtection,
-    };
+        var lines = Matrix.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(["endpoint", .. Headings], Words(lines[0]));
+        var rows = new Dictionary<string, string[]>();
+        foreach (var line in lines.Skip(1))
+        {
+            var words = Words(line);
+            Assert.True(words.Count == 2 + Headings.Length, $"The matrix row \"{line}\" needs a method, a route and {Headings.Length} outcomes.");
+            Assert.True(rows.TryAdd(words[0] + " " + words[1], words[2..].ToArray()), $"Two matrix rows for {words[0]} {words[1]}.");
+        }
+        return rows;
+    }
+
+    /// <summary>Outcomes that mean the caller was kept out.</summary>
+    public static bool IsRefusal(string outcome) => outcome is "401" or "403" or "login" or "deny";
+
+    private static List<string> Words(string line) => line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w != "|").ToList();
 
     /// <summary>
     /// Endpoints only a person's interactive, 2FA-verified cookie session reaches: a bearer token, even
-    /// an administrator's, is refused (403) here whatever its role.
+    /// an administrator's, is refused (403) here whatever its role. <c>PAGE /x</c> stands for every method and
+    /// handler of page /x; an API endpoint is named by its method and route.
     /// </summary>
     public static readonly IReadOnlySet<string> SessionOnly = new HashSet<string>
     {
         "PAGE /Admin/Users",
         "PAGE /Admin/Tokens",
-        "PAGE /DataProtection/Audit",
         "PAGE /Account/Password",
         "PAGE /Account/Tokens",
-        "GET /api/v1/people/{id:guid}/subject-access",
-        "PAGE /DataProtection/SubjectAccess",
+        "PAGE /Account/Passkeys",
         "PAGE /DataProtection/Index",
+        "PAGE /DataProtection/Audit",
+        "PAGE /DataProtection/SubjectAccess",
         "PAGE /DataProtection/Budgets",
         "PAGE /DataProtection/Alerts",
-        "PAGE /Account/Passkeys",
         "PAGE /DataProtection/Erasure",
+        "GET /api/v1/people/{id:guid}/subject-access",
     };
+
+    /// <summary>Is this matrix key covered by <see cref="SessionOnly"/>?</summary>
+    public static bool IsSessionOnly(string key) =>
+        SessionOnly.Contains(key) || SessionOnly.Contains("PAGE " + key[(key.IndexOf(' ', StringComparison.Ordinal) + 1)..].Split('?')[0]);
 
     [GeneratedRegex(@"\{[^}]+\}")]
     private static partial Regex Parameter();
 
-    public static List<(EndpointCell Cell, RouteEndpoint Endpoint)> Discover(PanahApp app)
+    /// <summary>Every route endpoint × method; for pages, GET and each non-GET handler the page declares.</summary>
+    public static List<EndpointCell> Discover(PanahApp app)
     {
         var sources = app.Services.GetRequiredService<EndpointDataSource>();
-        var cells = new Dictionary<string, (EndpointCell, RouteEndpoint)>();
+        var loader = app.Services.GetRequiredService<PageLoader>();
+        var cells = new Dictionary<string, EndpointCell>();
         foreach (var endpoint in sources.Endpoints.OfType<RouteEndpoint>())
         {
             var pattern = "/" + endpoint.RoutePattern.RawText?.TrimStart('/');
             var url = Parameter().Replace(pattern, m => m.Value.Contains("guid") ? Guid.NewGuid().ToString() : m.Value.Contains("documentName") ? "v1" : "x");
-            var page = endpoint.Metadata.GetMetadata<PageActionDescriptor>();
-            if (page is not null)
+            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } page)
             {
-                var key = "PAGE " + page.ViewEnginePath;
                 // An Index page answers at its folder and at /Index; keep one.
-                cells.TryAdd(key, (new EndpointCell(key, "GET", url.EndsWith("/Index", StringComparison.Ordinal) ? url[..^"Index".Length] : url, false), endpoint));
+                var pageUrl = url.EndsWith("/Index", StringComparison.Ordinal) ? url[..^"Index".Length] : url;
+                cells.TryAdd("GET " + page.ViewEnginePath, new EndpointCell("GET " + page.ViewEnginePath, "GET", pageUrl, false, true));
+                var compiled = loader.LoadAsync(page, endpoint.Metadata).GetAwaiter().GetResult();
+                foreach (var handler in compiled.HandlerMethods.Where(h => !string.Equals(h.HttpMethod, "GET", StringComparison.OrdinalIgnoreCase)))
+                {
+                    var method = handler.HttpMethod.ToUpperInvariant();
+                    var suffix = handler.Name is null ? "" : "?handler=" + handler.Name;
+                    var key = $"{method} {page.ViewEnginePath}{suffix}";
+                    cells.TryAdd(key, new EndpointCell(key, method, pageUrl + suffix, false, true));
+                }
                 continue;
             }
-            foreach (var method in endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+            foreach (var method in endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [HttpMethods.Get])
             {
                 var key = $"{method} {pattern}";
-                cells.TryAdd(key, (new EndpointCell(key, method, url, pattern.StartsWith("/api", StringComparison.Ordinal)), endpoint));
+                cells.TryAdd(key, new EndpointCell(key, method, url, pattern.StartsWith("/api", StringComparison.Ordinal), false));
             }
         }
-        return cells.Values.OrderBy(c => c.Item1.Key, StringComparer.Ordinal).ToList();
+        return cells.Values.OrderBy(c => c.Key, StringComparer.Ordinal).ToList();
     }
 }

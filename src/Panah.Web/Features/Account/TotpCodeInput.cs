@@ -8,5 +8,6 @@ public sealed class TotpCodeInput
     [Required, StringLength(7, MinimumLength = 6), RegularExpression("^[0-9 ]+$")]
     public string Code { get; set; } = "";
 
-    public string Digits => Code.Replace(" ", "", StringComparison.Ordinal);
+    // Code is null when the field is posted empty (model binding turns "" into null), and validation reads Digits too.
+    public string Digits => (Code ?? "").Replace(" ", "", StringComparison.Ordinal);
 }
