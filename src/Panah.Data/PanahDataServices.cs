@@ -67,11 +67,18 @@ public static class PanahDataServices
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditVerifier>();
         services.AddScoped<Alerts.AlertLog>();
+        services.AddScoped<Access.AccessScope>();
+        services.AddScoped<Access.AccessScopes>();
+        services.AddScoped<Access.UnscopedReads>();
+        services.AddScoped<Access.BreakGlass>();
+        services.AddScoped<Access.ShareRequests>();
+        services.AddSingleton(sp => Access.AccessOptions.Read(sp.GetRequiredService<IConfiguration>()));
         services.AddScoped<RegistryStore>();
         services.AddScoped<RegistrySearch>();
         services.AddSingleton<ListCounts>();
         services.AddSingleton<Matching.RegistryMatchIndex>();
         services.AddScoped<Matching.MatchSource>();
+        services.AddScoped<Matching.MatchCheck>();
         services.AddScoped<Matching.DuplicateReviews>();
         services.AddSingleton(sp => StaffOptions.Read(sp.GetRequiredService<IConfiguration>()));
         services.AddScoped<ApiTokens>();

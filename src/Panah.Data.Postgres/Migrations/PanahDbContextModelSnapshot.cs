@@ -154,6 +154,87 @@ namespace Panah.Data.Postgres.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Panah.Data.Access.AccessGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StaffUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("StaffUserId", "Status");
+
+                    b.HasIndex("Status", "HouseholdId");
+
+                    b.ToTable("AccessGrants");
+                });
+
+            modelBuilder.Entity("Panah.Data.Access.StaffOffice", b =>
+                {
+                    b.Property<string>("StaffUserId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("FieldOfficeId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("StaffUserId", "FieldOfficeId");
+
+                    b.HasIndex("FieldOfficeId");
+
+                    b.ToTable("StaffOffices");
+                });
+
+            modelBuilder.Entity("Panah.Data.Access.StaffProgramme", b =>
+                {
+                    b.Property<string>("StaffUserId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Programme")
+                        .HasColumnType("integer");
+
+                    b.HasKey("StaffUserId", "Programme");
+
+                    b.ToTable("StaffProgrammes");
+                });
+
             modelBuilder.Entity("Panah.Data.Alerts.Alert", b =>
                 {
                     b.Property<long>("Id")
@@ -458,7 +539,7 @@ namespace Panah.Data.Postgres.Migrations
 
                     b.HasIndex("District");
 
-                    b.HasIndex("FieldOfficeId");
+                    b.HasIndex("FieldOfficeId", "Id");
 
                     b.ToTable("Households");
                 });
@@ -482,6 +563,9 @@ namespace Panah.Data.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
+
+                    b.Property<int>("FieldOfficeId")
+                        .HasColumnType("integer");
 
                     b.Property<Guid>("HouseholdId")
                         .HasColumnType("uuid");
@@ -522,6 +606,12 @@ namespace Panah.Data.Postgres.Migrations
                         .HasFilter("\"MergedIntoId\" IS NULL");
 
                     b.HasIndex(new[] { "District", "Id" }, "IX_People_Active_District_Id")
+                        .HasFilter("\"MergedIntoId\" IS NULL");
+
+                    b.HasIndex(new[] { "FieldOfficeId", "Id" }, "IX_People_Active_FieldOffice_Id")
+                        .HasFilter("\"MergedIntoId\" IS NULL");
+
+                    b.HasIndex(new[] { "FieldOfficeId", "Sex", "Id" }, "IX_People_Active_FieldOffice_Sex_Id")
                         .HasFilter("\"MergedIntoId\" IS NULL");
 
                     b.HasIndex(new[] { "Id" }, "IX_People_Active_Id")
@@ -584,9 +674,6 @@ namespace Panah.Data.Postgres.Migrations
                     b.Property<byte[]>("EnrolmentCodeHash")
                         .HasMaxLength(32)
                         .HasColumnType("bytea");
-
-                    b.Property<int?>("FieldOfficeId")
-                        .HasColumnType("integer");
 
                     b.Property<bool>("IsDisabled")
                         .HasColumnType("boolean");
@@ -694,6 +781,51 @@ namespace Panah.Data.Postgres.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Panah.Data.Access.AccessGrant", b =>
+                {
+                    b.HasOne("Panah.Data.Entities.HouseholdRecord", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Panah.Data.Entities.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("StaffUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Panah.Data.Access.StaffOffice", b =>
+                {
+                    b.HasOne("Panah.Data.Entities.FieldOffice", "FieldOffice")
+                        .WithMany()
+                        .HasForeignKey("FieldOfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Panah.Data.Entities.StaffUser", "StaffUser")
+                        .WithMany()
+                        .HasForeignKey("StaffUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("FieldOffice");
+
+                    b.Navigation("StaffUser");
+                });
+
+            modelBuilder.Entity("Panah.Data.Access.StaffProgramme", b =>
+                {
+                    b.HasOne("Panah.Data.Entities.StaffUser", "StaffUser")
+                        .WithMany()
+                        .HasForeignKey("StaffUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("StaffUser");
                 });
 
             modelBuilder.Entity("Panah.Data.Entities.ApiToken", b =>

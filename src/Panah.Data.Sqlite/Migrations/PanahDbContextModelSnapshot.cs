@@ -145,6 +145,87 @@ namespace Panah.Data.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Panah.Data.Access.AccessGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StaffUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("StaffUserId", "Status");
+
+                    b.HasIndex("Status", "HouseholdId");
+
+                    b.ToTable("AccessGrants");
+                });
+
+            modelBuilder.Entity("Panah.Data.Access.StaffOffice", b =>
+                {
+                    b.Property<string>("StaffUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FieldOfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StaffUserId", "FieldOfficeId");
+
+                    b.HasIndex("FieldOfficeId");
+
+                    b.ToTable("StaffOffices");
+                });
+
+            modelBuilder.Entity("Panah.Data.Access.StaffProgramme", b =>
+                {
+                    b.Property<string>("StaffUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Programme")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StaffUserId", "Programme");
+
+                    b.ToTable("StaffProgrammes");
+                });
+
             modelBuilder.Entity("Panah.Data.Alerts.Alert", b =>
                 {
                     b.Property<long>("Id")
@@ -443,7 +524,7 @@ namespace Panah.Data.Sqlite.Migrations
 
                     b.HasIndex("District");
 
-                    b.HasIndex("FieldOfficeId");
+                    b.HasIndex("FieldOfficeId", "Id");
 
                     b.ToTable("Households");
                 });
@@ -467,6 +548,9 @@ namespace Panah.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("FieldOfficeId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("HouseholdId")
                         .HasColumnType("TEXT");
@@ -507,6 +591,12 @@ namespace Panah.Data.Sqlite.Migrations
                         .HasFilter("\"MergedIntoId\" IS NULL");
 
                     b.HasIndex(new[] { "District", "Id" }, "IX_People_Active_District_Id")
+                        .HasFilter("\"MergedIntoId\" IS NULL");
+
+                    b.HasIndex(new[] { "FieldOfficeId", "Id" }, "IX_People_Active_FieldOffice_Id")
+                        .HasFilter("\"MergedIntoId\" IS NULL");
+
+                    b.HasIndex(new[] { "FieldOfficeId", "Sex", "Id" }, "IX_People_Active_FieldOffice_Sex_Id")
                         .HasFilter("\"MergedIntoId\" IS NULL");
 
                     b.HasIndex(new[] { "Id" }, "IX_People_Active_Id")
@@ -569,9 +659,6 @@ namespace Panah.Data.Sqlite.Migrations
                     b.Property<byte[]>("EnrolmentCodeHash")
                         .HasMaxLength(32)
                         .HasColumnType("BLOB");
-
-                    b.Property<int?>("FieldOfficeId")
-                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsDisabled")
                         .HasColumnType("INTEGER");
@@ -679,6 +766,51 @@ namespace Panah.Data.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Panah.Data.Access.AccessGrant", b =>
+                {
+                    b.HasOne("Panah.Data.Entities.HouseholdRecord", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Panah.Data.Entities.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("StaffUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Panah.Data.Access.StaffOffice", b =>
+                {
+                    b.HasOne("Panah.Data.Entities.FieldOffice", "FieldOffice")
+                        .WithMany()
+                        .HasForeignKey("FieldOfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Panah.Data.Entities.StaffUser", "StaffUser")
+                        .WithMany()
+                        .HasForeignKey("StaffUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("FieldOffice");
+
+                    b.Navigation("StaffUser");
+                });
+
+            modelBuilder.Entity("Panah.Data.Access.StaffProgramme", b =>
+                {
+                    b.HasOne("Panah.Data.Entities.StaffUser", "StaffUser")
+                        .WithMany()
+                        .HasForeignKey("StaffUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("StaffUser");
                 });
 
             modelBuilder.Entity("Panah.Data.Entities.ApiToken", b =>

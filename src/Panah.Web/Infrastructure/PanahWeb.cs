@@ -98,6 +98,7 @@ public static class PanahWeb
                 o.Conventions.AuthorizePage("/Registry/People/Edit", Policies.RegistryWrite);
                 o.Conventions.AuthorizeFolder("/Admin", Policies.StaffAdmin);
                 o.Conventions.AuthorizeFolder("/Matching", Policies.DuplicateReview);
+                o.Conventions.AuthorizeFolder("/Access", Policies.RegistryRead);
             })
             .AddViewLocalization();
         services.AddAntiforgery(o =>
@@ -167,6 +168,7 @@ public static class PanahWeb
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseAccessScope();
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseApiDocs();

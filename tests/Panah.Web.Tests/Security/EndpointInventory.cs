@@ -59,6 +59,8 @@ public static partial class EndpointInventory
         ["PAGE /Account/AccessDenied"] = Anonymous,
         ["PAGE /Error"] = Anonymous,
         ["PAGE /Culture"] = Anonymous,
+        ["PAGE /Access/BreakGlass"] = Policies.RegistryRead,
+        ["PAGE /Access/ShareRequests"] = Policies.RegistryRead,
     };
 
     /// <summary>
