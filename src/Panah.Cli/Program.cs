@@ -11,7 +11,11 @@ var app = new CommandApp();
 app.Configure(config =>
 {
     config.SetApplicationName("panah");
-    config.AddBranch("user", user => user.AddCommand<UserAddCommand>("add").WithDescription("Create a staff account; prints its single-use enrolment code (--service: an integration's account, no code)."));
+    config.AddBranch("user", user =>
+    {
+        user.AddCommand<UserAddCommand>("add").WithDescription("Create a staff account; prints its single-use enrolment code (--service: an integration's account, no code).");
+        user.AddCommand<UserScopeCommand>("scope").WithDescription("Set an account's field offices and programmes; its sessions end.");
+    });
     config.AddBranch("token", token => token.AddCommand<TokenAddCommand>("add").WithDescription("Issue an API bearer token for a service account."));
     config.AddBranch("audit", audit => audit.AddCommand<AuditVerifyCommand>("verify").WithDescription("Check the audit hash chain; exit 0 when intact."));
     config.AddBranch("keys", keys => keys.AddCommand<KeysRotateCommand>("rotate").WithDescription("Re-seal every data key and secret under a new master key while Panah runs; resumable; retires the old key at the end."));

@@ -81,11 +81,18 @@ public static class PanahDataServices
         services.AddSingleton(sp => new Audit.Checkpoints.AuditCheckpoints(sp.GetRequiredService<Audit.Checkpoints.AuditCheckpointOptions>(),
             sp.GetRequiredService<Audit.Checkpoints.CheckpointSigner>(), sp.GetRequiredService<TimeProvider>(), new HttpClient { Timeout = TimeSpan.FromSeconds(30) }));
         services.AddScoped<Alerts.AlertLog>();
+        services.AddScoped<Access.AccessScope>();
+        services.AddScoped<Access.AccessScopes>();
+        services.AddScoped<Access.UnscopedReads>();
+        services.AddScoped<Access.BreakGlass>();
+        services.AddScoped<Access.ShareRequests>();
+        services.AddSingleton(sp => Access.AccessOptions.Read(sp.GetRequiredService<IConfiguration>()));
         services.AddScoped<RegistryStore>();
         services.AddScoped<RegistrySearch>();
         services.AddSingleton<ListCounts>();
         services.AddSingleton<Matching.RegistryMatchIndex>();
         services.AddScoped<Matching.MatchSource>();
+        services.AddScoped<Matching.MatchCheck>();
         services.AddScoped<Matching.DuplicateReviews>();
         services.AddErasure(options);
         services.AddSingleton(sp => StaffOptions.Read(sp.GetRequiredService<IConfiguration>()));

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Panah.Data.Access;
 using Panah.Data.Entities;
 
 namespace Panah.Data;
@@ -7,10 +8,14 @@ namespace Panah.Data;
 /// <summary>
 /// The one EF Core model, served by SQLite (embedded default) and PostgreSQL (production). A feature adds its
 /// entity sets in a partial file of its own and its configuration as <see cref="IEntityTypeConfiguration{TEntity}"/>
-/// classes in its folder (applied from this assembly below).
+/// classes in its folder (applied from this assembly below). <paramref name="scope"/> is the request's
+/// <see cref="AccessScope"/>: every personal entity set is filtered by it (see PanahDbContext.Access.cs).
 /// </summary>
-public sealed partial class PanahDbContext(DbContextOptions<PanahDbContext> options) : IdentityDbContext<StaffUser>(options)
+public sealed partial class PanahDbContext(DbContextOptions<PanahDbContext> options, AccessScope? scope = null) : IdentityDbContext<StaffUser>(options)
 {
+    /// <summary>Deny by default: a context made without a scope (design-time tools) sees no personal record.</summary>
+    public AccessScope Scope { get; } = scope ?? new AccessScope();
+
     public DbSet<FieldOffice> FieldOffices => Set<FieldOffice>();
     public DbSet<HouseholdRecord> Households => Set<HouseholdRecord>();
     public DbSet<PersonRecord> People => Set<PersonRecord>();
@@ -24,6 +29,7 @@ public sealed partial class PanahDbContext(DbContextOptions<PanahDbContext> opti
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PanahDbContext).Assembly);
+        ConfigureAccessFilters(builder);
 
         builder.Entity<FieldOffice>(e =>
         {
@@ -38,7 +44,8 @@ public sealed partial class PanahDbContext(DbContextOptions<PanahDbContext> opti
             e.HasIndex(x => x.Code).IsUnique();
             e.Property(x => x.District).HasMaxLength(60);
             e.HasIndex(x => x.District);
-            e.HasIndex(x => x.FieldOfficeId);
+            // Scoped lists page households of an office in id order.
+            e.HasIndex(x => new { x.FieldOfficeId, x.Id });
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasOne(x => x.FieldOffice).WithMany().HasForeignKey(x => x.FieldOfficeId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(x => x.Key).WithMany().HasForeignKey(x => x.DataKeyId).OnDelete(DeleteBehavior.Restrict);
@@ -57,6 +64,9 @@ public sealed partial class PanahDbContext(DbContextOptions<PanahDbContext> opti
             e.HasIndex(x => new { x.District, x.Id }, "IX_People_Active_District_Id").HasFilter(active);
             e.HasIndex(x => new { x.Sex, x.Id }, "IX_People_Active_Sex_Id").HasFilter(active);
             e.HasIndex(x => new { x.BirthYear, x.Id }, "IX_People_Active_BirthYear_Id").HasFilter(active);
+            // A scoped list reads its offices' people in id order; the sex filter is the one lists use most.
+            e.HasIndex(x => new { x.FieldOfficeId, x.Id }, "IX_People_Active_FieldOffice_Id").HasFilter(active);
+            e.HasIndex(x => new { x.FieldOfficeId, x.Sex, x.Id }, "IX_People_Active_FieldOffice_Sex_Id").HasFilter(active);
             e.HasIndex(x => x.MergedIntoId).HasFilter("\"MergedIntoId\" IS NOT NULL");
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasOne(x => x.Key).WithMany().HasForeignKey(x => x.DataKeyId).OnDelete(DeleteBehavior.Restrict);

@@ -23,10 +23,17 @@ public sealed class UserAddCommand : AsyncCommand<UserAddCommand.Settings>
         [CommandOption("--service"), Description("A service account for an integration: never signs in, holds API tokens only (see token add).")]
         public bool Service { get; init; }
 
+        [CommandOption("--offices <CODES>"), Description("Field offices the account works for, comma-separated (IST,KAY). Without one it reads no registry record.")]
+        public string? Offices { get; init; }
+
+        [CommandOption("--programmes <NAMES>"), Description("Programmes, comma-separated: food, education, protection.")]
+        public string? Programmes { get; init; }
+
         public override ValidationResult Validate() =>
             string.IsNullOrWhiteSpace(Email) || !Email.Contains('@') ? ValidationResult.Error("--email is required.")
             : Roles.Parse(Role) is null ? ValidationResult.Error($"--role must be one of: {string.Join(", ", Roles.All)}.")
             : Name is not null && !PlainText.IsAllowed(Name) ? ValidationResult.Error("--name cannot hold control or invisible formatting characters.")
+            : ScopeArguments.Programmes(Programmes) is null ? ValidationResult.Error(ScopeArguments.ProgrammesError)
             : ValidationResult.Success();
     }
 
@@ -36,8 +43,10 @@ public sealed class UserAddCommand : AsyncCommand<UserAddCommand.Settings>
         await using var scope = services.CreateAsyncScope();
         try
         {
-            var created = await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreateAsync(settings.Email, settings.Role, settings.Name, service: settings.Service);
-            AnsiConsole.MarkupLine($"[green]Created[/] {(settings.Service ? "service account " : "")}{created.User.Email.EscapeMarkup()} ({Roles.Parse(settings.Role)})");
+            var created = await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreateAsync(
+                settings.Email, settings.Role, settings.Name, service: settings.Service,
+                offices: ScopeArguments.Offices(settings.Offices), programmes: ScopeArguments.Programmes(settings.Programmes));
+            AnsiConsole.MarkupLine($"[green]Created[/] {(settings.Service ? "service account " : "")}{created.User.Email.EscapeMarkup()} ({Roles.Parse(settings.Role)}; offices: {string.Join(",", ScopeArguments.Offices(settings.Offices)).EscapeMarkup()}; programmes: {string.Join(",", ScopeArguments.Programmes(settings.Programmes)!)})");
             if (created.EnrolmentCode is { } code)
             {
                 Console.WriteLine($"enrolment code: {code}");
@@ -49,7 +58,7 @@ public sealed class UserAddCommand : AsyncCommand<UserAddCommand.Settings>
             }
             return 0;
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
             AnsiConsole.MarkupLine($"[red]{e.Message.EscapeMarkup()}[/]");
             return 1;

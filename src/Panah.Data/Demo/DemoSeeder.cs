@@ -71,6 +71,11 @@ public sealed class DemoSeeder(PanahDbContext db, RegistryStore store, AuditLog 
             var password = StaffAccounts.NewPassword();
             await users.CreateAsync(user, password);
             await users.AddToRoleAsync(user, role);
+            // Different scopes to try need-to-know with: the officer works in Kayseri only, everyone else in every office and programme.
+            var offices = await db.FieldOffices.AsNoTracking().Where(o => role != Roles.RegistrationOfficer || o.Code == "KAY").Select(o => o.Id).ToListAsync();
+            db.StaffOffices.AddRange(offices.Select(id => new Access.StaffOffice { StaffUserId = user.Id, FieldOfficeId = id }));
+            db.StaffProgrammes.AddRange(Core.Access.Programmes.All.Select(p => new Access.StaffProgramme { StaffUserId = user.Id, Programme = p }));
+            await db.SaveChangesAsync();
             await users.ResetAuthenticatorKeyAsync(user);
             await users.SetTwoFactorEnabledAsync(user, true);
             logins.Add(new DemoLogin(role, email, password, (await users.GetAuthenticatorKeyAsync(user))!));

@@ -15,6 +15,9 @@ public sealed class PersonRecord
 
     /// <summary>The household's district, copied here so lists filter and page on one table's index.</summary>
     public required string District { get; set; }
+
+    /// <summary>The household's field office, copied here so the access filter and scoped lists read one table's index.</summary>
+    public int FieldOfficeId { get; set; }
     public Sex Sex { get; set; }
     public int? BirthYear { get; set; }
     public Relationship Relationship { get; set; }

@@ -6,7 +6,6 @@ namespace Panah.Data.Entities;
 public sealed class StaffUser : IdentityUser
 {
     public string? DisplayName { get; set; }
-    public int? FieldOfficeId { get; set; }
     public bool IsDisabled { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Panah.Core.Registry;
+using Panah.Data.Access;
 using Panah.Data.Audit;
 using Panah.Data.Entities;
 using Panah.Data.Erasure;
@@ -23,7 +24,7 @@ public sealed record ReviewView(DuplicateReview Review, PersonView A, PersonView
 /// "same person" (the later registration is merged into the earlier; both records and their audit
 /// trails stay) or "not the same" (remembered, never proposed again).
 /// </summary>
-public sealed class DuplicateReviews(PanahDbContext db, MatchSource source, RegistryStore registry, RegistrySealer sealer, RegistryMatchIndex index, ListCounts counts, AuditLog audit, IActor actor, TimeProvider clock)
+public sealed class DuplicateReviews(PanahDbContext db, MatchSource source, RegistryStore registry, RegistrySealer sealer, RegistryMatchIndex index, ListCounts counts, AuditLog audit, IActor actor, TimeProvider clock, UnscopedReads unscoped)
 {
     /// <summary>Pairs at or above this match probability, or that the matcher itself could not settle, are queued.</summary>
     public const double ReviewProbability = 0.2;
@@ -50,7 +51,8 @@ public sealed class DuplicateReviews(PanahDbContext db, MatchSource source, Regi
                 pairs[key] = pair;
             }
         }
-        var known = (await db.DuplicateReviews.AsNoTracking().Select(r => new { r.PersonAId, r.PersonBId }).ToListAsync(ct))
+        // Every pair ever decided or queued, whoever may see it: a pair is never proposed twice.
+        var known = (await (await unscoped.AllAsync<DuplicateReview>("duplicate-run", ct)).AsNoTracking().Select(r => new { r.PersonAId, r.PersonBId }).ToListAsync(ct))
             .Select(r => (r.PersonAId, r.PersonBId)).ToHashSet();
         var now = clock.GetUtcNow();
         var added = 0;
@@ -92,10 +94,10 @@ public sealed class DuplicateReviews(PanahDbContext db, MatchSource source, Regi
         // A decided pair may name a person erased since: their name is gone, and the pair is not shown.
         var names = (await db.People.AsNoTracking().Include(p => p.Key).Where(p => ids.Contains(p.Id)).ToListAsync(ct))
             .Where(p => !p.Key!.IsErased())
-            .ToDictionary(p => p.Id, p => RegistrySealer.OpenPerson(sealer.OpenKey(p.Key!), p).Name);
+            .ToDictionary(p => p.Id, p => RegistrySealer.OpenPerson(sealer.OpenKey(p.Key!), p).Name.CutName(db.Scope.Fields));
         if (names.Count > 0)
         {
-            await audit.SaveAsync(db, names.Keys.Order().Select(id => new AuditEvent("person.view", "person", id.ToString(), "via=duplicates")), ct);
+            await audit.SaveAsync(db, new AuditEvent("duplicates.list", "person", null, $"shown={names.Count}") { People = names.Keys.ToList() }, ct);
         }
         var items = reviews.Where(r => names.ContainsKey(r.PersonAId) && names.ContainsKey(r.PersonBId))
             .Select(r => new ReviewSummary(r.Id, r.PersonAId, r.PersonBId, r.Probability, r.Score, r.Reason, r.Status, r.Version, names[r.PersonAId], names[r.PersonBId]))

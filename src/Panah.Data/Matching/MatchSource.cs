@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Panah.Data.Access;
 using Panah.Data.Audit;
 using Panah.Data.Erasure;
 using Panah.Data.Registry;
@@ -8,22 +9,24 @@ namespace Panah.Data.Matching;
 
 /// <summary>
 /// Reads every active registration, decrypted, in batches, as matcher records. A bulk read of personal
-/// data: it is audited once with its purpose and count, and its output stays in memory.
+/// data past the access filter (the matcher must see the whole registry): it is audited with its purpose
+/// and count, and its output stays in memory.
 /// </summary>
-public sealed class MatchSource(PanahDbContext db, RegistrySealer sealer, AuditLog audit)
+public sealed class MatchSource(PanahDbContext db, RegistrySealer sealer, AuditLog audit, UnscopedReads unscoped)
 {
     private const int Batch = 5000;
 
     public async Task<List<PersonRecord>> LoadAsync(string purpose, IProgress<(long Done, long Total)>? progress = null, CancellationToken ct = default)
     {
-        var total = await db.People.CountAsync(p => p.MergedIntoId == null, ct);
+        var people = await unscoped.AllAsync<Entities.PersonRecord>(purpose, ct);
+        var total = await people.CountAsync(p => p.MergedIntoId == null, ct);
         var records = new List<PersonRecord>(total + total / 2);
         var addresses = new Dictionary<Guid, string?>();
         Guid? after = null;
         long done = 0;
         while (true)
         {
-            var query = db.People.AsNoTracking().Include(p => p.Key).Include(p => p.Household).ThenInclude(h => h!.Key)
+            var query = people.AsNoTracking().Include(p => p.Key).Include(p => p.Household).ThenInclude(h => h!.Key)
                 .Where(p => p.MergedIntoId == null);
             if (after is { } a)
             {

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Panah.Data.Access;
 using Panah.Data.Audit;
 using Panah.Data.Crypto;
 using Panah.Data.Erasure;
@@ -23,7 +24,7 @@ public sealed record SearchResult(IReadOnlyList<SearchHit> Hits, int PageNumber,
 /// token of the person); they are then opened and ranked by how well they match (see <see cref="SearchRanking"/>),
 /// so the person meant comes first and a page beyond the first is well defined. Every search is audited.
 /// </summary>
-public sealed class RegistrySearch(PanahDbContext db, RegistrySealer sealer, SearchTokenizer tokenizer, AuditLog audit)
+public sealed class RegistrySearch(PanahDbContext db, RegistrySealer sealer, SearchTokenizer tokenizer, AuditLog audit, TimeProvider clock)
 {
     public const int PageSize = 50;
 
@@ -33,7 +34,10 @@ public sealed class RegistrySearch(PanahDbContext db, RegistrySealer sealer, Sea
     public async Task<SearchResult> SearchAsync(SearchQuery q, int page = 1, CancellationToken ct = default)
     {
         var tokens = tokenizer.ForQuery(q);
-        if (tokens.Count == 0)
+        // A search by name, phone or document would tie those to a household for a reader who is shown no names
+        // (a pseudonymous list is not pseudonymous if it can be searched by name): such a reader finds no one.
+        var names = db.Scope.Fields & (RegistryFields.Name | RegistryFields.HeadName);
+        if (tokens.Count == 0 || names == RegistryFields.None)
         {
             return new SearchResult([], 1, PageSize, 0, false);
         }
@@ -49,16 +53,28 @@ public sealed class RegistrySearch(PanahDbContext db, RegistrySealer sealer, Sea
         // Erasure deletes a person's tokens; a row erased between the two reads is left out all the same.
         var ranked = rows.Where(p => !p.Key!.IsErased())
             .Select(p => (Row: p, Details: RegistrySealer.OpenPerson(sealer.OpenKey(p.Key!), p)))
+            // A reader shown heads' names only (a distribution clerk) finds heads only.
+            .Where(x => names.Shows(RegistryFields.Name) || x.Details.Relationship == Core.Registry.Relationship.Head)
             .Select(x => (x.Row, x.Details, Match: ranking.Rank(x.Row.Id, x.Details)))
             .OrderBy(x => x.Match.Rank)
             .ToList();
         page = Math.Clamp(page, 1, Paging.PageCount(ranked.Count, PageSize));
         var hits = ranked.Skip((page - 1) * PageSize).Take(PageSize)
-            .Select(x => new SearchHit(new PersonView(x.Row.Id, x.Row.HouseholdId, x.Row.Household!.Code, x.Row.Household.District, x.Row.Version, x.Details, x.Row.MergedIntoId), x.Match.Reasons))
+            .Select(x => new SearchHit(Shown(x.Row, x.Details), x.Match.Reasons))
             .ToList();
         await audit.SaveAsync(db, new AuditEvent("people.search", "person", null,
             $"terms={tokens.Count} total={ranked.Count}{(more ? "+" : "")} page={page} shown={hits.Count}") { People = hits.Select(h => h.Person.Id).ToList() }, ct);
         return new SearchResult(hits, page, PageSize, ranked.Count, more);
+    }
+
+    /// <summary>The hit as the reader may see it (only people in the scope are candidates at all).</summary>
+    private PersonView Shown(Entities.PersonRecord row, Core.Registry.PersonDetails details)
+    {
+        var year = clock.GetUtcNow().Year;
+        return new PersonView(row.Id, row.HouseholdId, row.Household!.Code, row.Household.District, row.Version, details, row.MergedIntoId)
+        {
+            AgeGroup = row.BirthYear is { } born ? Core.Registry.AgeGroups.FromAge(year - born) : null,
+        }.Cut(db.Scope.Fields);
     }
 
     /// <summary>

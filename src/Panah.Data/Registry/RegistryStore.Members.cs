@@ -29,7 +29,7 @@ public sealed partial class RegistryStore
         }
         var household = RegistrySealer.OpenHousehold(sealer.OpenKey(h.Key!), h);
         var now = clock.GetUtcNow();
-        var person = NewPerson(h.Id, h.District, member, household.Phone, now);
+        var person = NewPerson(h, member, household.Phone, now);
         db.People.Add(person);
         if (member.Relationship == Relationship.Head)
         {
@@ -42,7 +42,7 @@ public sealed partial class RegistryStore
         try
         {
             await audit.SaveAsync(db,
-                [new AuditEvent("person.create", "person", person.Id.ToString()), new AuditEvent("household.update", "household", h.Id.ToString(), "members=+1")], ct);
+                [new AuditEvent("person.create", "person", person.Id.ToString()) { People = [person.Id] }, new AuditEvent("household.update", "household", h.Id.ToString(), "members=+1")], ct);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -50,6 +50,6 @@ public sealed partial class RegistryStore
         }
         matchIndex.Upsert(person.Id, member, household.Address);
         counts.Clear();
-        return ToView(person, h);
+        return Shown(ToView(person, h));
     }
 }

@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Panah.Core.Access;
+using Panah.Data.Access;
 using Panah.Data.Audit;
 using Panah.Data.Entities;
 
@@ -23,20 +25,25 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, PanahDbContext d
     /// Creates a person's account with an enrolment code (shown once, stored hashed), or with
     /// <paramref name="service"/> an integration's account that has no password and holds API tokens only.
     /// </summary>
-    public async Task<NewStaffAccount> CreateAsync(string email, string role, string? displayName = null, int? fieldOfficeId = null, bool service = false)
+    /// <remarks>
+    /// <paramref name="offices"/> (field office codes) and <paramref name="programmes"/> are the account's scope
+    /// (see <see cref="Access.AccessScope"/>); without an office the account reads no registry record.
+    /// </remarks>
+    public async Task<NewStaffAccount> CreateAsync(
+        string email, string role, string? displayName = null, bool service = false, IReadOnlyCollection<string>? offices = null, IReadOnlyCollection<Programme>? programmes = null)
     {
         if (displayName is not null && !Panah.Core.PlainText.IsAllowed(displayName))
         {
             throw new ArgumentException("A display name cannot hold control or invisible formatting characters.", nameof(displayName));
         }
         var parsedRole = Roles.Parse(role) ?? throw new ArgumentException($"Unknown role '{role}'. Roles: {string.Join(", ", Roles.All)}.", nameof(role));
+        var officeIds = await OfficeIdsAsync(offices ?? []);
         var user = new StaffUser
         {
             UserName = email.Trim(),
             Email = email.Trim(),
             EmailConfirmed = true,
             DisplayName = displayName,
-            FieldOfficeId = fieldOfficeId,
             CreatedAt = clock.GetUtcNow(),
             IsServiceAccount = service,
         };
@@ -48,7 +55,8 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, PanahDbContext d
         }
         Check(await users.CreateAsync(user));
         Check(await users.AddToRoleAsync(user, parsedRole));
-        await audit.SaveAsync(db, new AuditEvent("staff.create", "staff", user.Id, $"role={parsedRole}{(service ? " service" : "")}"));
+        AddScope(user.Id, officeIds, programmes ?? []);
+        await audit.SaveAsync(db, new AuditEvent("staff.create", "staff", user.Id, $"role={parsedRole}{(service ? " service" : "")} {ScopeDetail(officeIds, programmes ?? [])}"));
         return new NewStaffAccount(user, code);
     }
 
@@ -133,6 +141,49 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, PanahDbContext d
         Check(await users.UpdateSecurityStampAsync(user));
         await audit.SaveAsync(db, new AuditEvent("staff.role", "staff", user.Id, $"role={parsed}"));
     }
+
+    /// <summary>
+    /// Replaces the account's field offices (codes) and programmes; like a role change, every session of the
+    /// account ends (new security stamp), so nobody keeps working under the old scope.
+    /// </summary>
+    public async Task SetScopeAsync(StaffUser user, IReadOnlyCollection<string> offices, IReadOnlyCollection<Programme> programmes)
+    {
+        var officeIds = await OfficeIdsAsync(offices);
+        db.StaffOffices.RemoveRange(await db.StaffOffices.Where(o => o.StaffUserId == user.Id).ToListAsync());
+        db.StaffProgrammes.RemoveRange(await db.StaffProgrammes.Where(p => p.StaffUserId == user.Id).ToListAsync());
+        AddScope(user.Id, officeIds, programmes);
+        await audit.SaveAsync(db, new AuditEvent("staff.scope", "staff", user.Id, ScopeDetail(officeIds, programmes)));
+        Check(await users.UpdateSecurityStampAsync(user));
+    }
+
+    /// <summary>The account's field office codes and programmes, for the admin page and the CLI.</summary>
+    public async Task<(List<string> Offices, List<Programme> Programmes)> ScopeOfAsync(string userId)
+    {
+        var offices = await db.StaffOffices.AsNoTracking().Where(o => o.StaffUserId == userId).OrderBy(o => o.FieldOfficeId).Select(o => o.FieldOffice!.Code).ToListAsync();
+        var programmes = await db.StaffProgrammes.AsNoTracking().Where(p => p.StaffUserId == userId).OrderBy(p => p.Programme).Select(p => p.Programme).ToListAsync();
+        return (offices, programmes);
+    }
+
+    private async Task<List<int>> OfficeIdsAsync(IReadOnlyCollection<string> codes)
+    {
+        var wanted = codes.Select(c => c.Trim().ToUpperInvariant()).Where(c => c.Length > 0).Distinct().ToList();
+        var known = await db.FieldOffices.AsNoTracking().Where(o => wanted.Contains(o.Code)).ToDictionaryAsync(o => o.Code, o => o.Id);
+        var unknown = wanted.Where(c => !known.ContainsKey(c)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new ArgumentException($"Unknown field office: {string.Join(", ", unknown)}.", nameof(codes));
+        }
+        return known.Values.Order().ToList();
+    }
+
+    private void AddScope(string userId, List<int> officeIds, IReadOnlyCollection<Programme> programmes)
+    {
+        db.StaffOffices.AddRange(officeIds.Select(id => new StaffOffice { StaffUserId = userId, FieldOfficeId = id }));
+        db.StaffProgrammes.AddRange(programmes.Distinct().Select(p => new StaffProgramme { StaffUserId = userId, Programme = p }));
+    }
+
+    private static string ScopeDetail(List<int> officeIds, IReadOnlyCollection<Programme> programmes) =>
+        $"offices={string.Join(',', officeIds)} programmes={string.Join(',', programmes.Distinct().Order())}";
 
     /// <summary>True when <paramref name="user"/> is the only enabled person (not service account) who can administer Panah.</summary>
     public async Task<bool> IsLastAdministratorAsync(StaffUser user)

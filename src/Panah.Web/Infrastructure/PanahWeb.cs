@@ -109,6 +109,7 @@ public static class PanahWeb
                 o.Conventions.AuthorizeFolder("/Admin", Policies.StaffAdmin);
                 o.Conventions.AuthorizeFolder("/Matching", Policies.DuplicateReview);
                 o.Conventions.AuthorizeFolder("/DataProtection", Policies.DataProtection);
+                o.Conventions.AuthorizeFolder("/Access", Policies.RegistryRead);
             })
             .AddViewLocalization();
         services.AddAntiforgery(o =>
@@ -186,6 +187,7 @@ public static class PanahWeb
         app.UseApiProblems();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseAccessScope();
         app.UseRateLimiter();
         app.UseApiRateLimit();
         app.UseAuthorization();

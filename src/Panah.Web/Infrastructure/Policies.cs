@@ -28,7 +28,8 @@ public static class Policies
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
         [Staff] = [.. Roles.All],
-        [RegistryRead] = [Roles.RegistrationOfficer, Roles.ProgrammeManager, Roles.CaseWorker, Roles.DataProtectionOfficer],
+        // Which records and fields each of these reads is AccessScope's and FieldAccess's business (Panah.Data/Access).
+        [RegistryRead] = [Roles.RegistrationOfficer, Roles.DistributionClerk, Roles.ProgrammeManager, Roles.CaseWorker, Roles.DataProtectionOfficer],
         [RegistryWrite] = [Roles.RegistrationOfficer],
         [StaffAdmin] = [Roles.Administrator],
         [OwnAccount] = [.. Roles.All],

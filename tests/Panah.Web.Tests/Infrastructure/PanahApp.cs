@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Panah.Core.Access;
 using Panah.Data.Entities;
 using Panah.Data.Staff;
 
@@ -42,17 +43,6 @@ public abstract class PanahApp : WebApplicationFactory<Program>
         {
             ConnectionString = PostgresServer.Instance.ConnectionString("panah_" + Guid.NewGuid().ToString("N")[..12]);
         }
-    }
-
-    /// <summary>
-    /// Another app node on <paramref name="sameDatabase"/>'s database, sharing its data directory and master
-    /// key as the nodes of one deployment do.
-    /// </summary>
-    protected PanahApp(PanahApp sameDatabase)
-    {
-        Provider = sameDatabase.Provider;
-        DataDirectory = sameDatabase.DataDirectory;
-        ConnectionString = sameDatabase.ConnectionString;
     }
 
     /// <summary>TestServer requests go over https, as behind the TLS proxy: cookies are Secure outside Development.</summary>
@@ -129,17 +119,22 @@ public abstract class PanahApp : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>The field offices every database starts with; a test account works in all of them unless told otherwise.</summary>
+    public static readonly string[] AllOffices = ["IST", "SEF", "KAY"];
+
     /// <summary>
     /// A new account with <paramref name="role"/>, its enrolment code redeemed with a password of the
     /// test's choosing, and its authenticator enrolled unless told otherwise (then it has no key yet).
+    /// It works in <paramref name="offices"/> and <paramref name="programmes"/> (by default every office and
+    /// programme, so that a test about something else sees the registry as before need-to-know scopes).
     /// </summary>
-    public async Task<TestStaff> CreateStaffAsync(string role, bool enrolled = true)
+    public async Task<TestStaff> CreateStaffAsync(string role, bool enrolled = true, string[]? offices = null, Programme[]? programmes = null)
     {
         await using var scope = Services.CreateAsyncScope();
         var accounts = scope.ServiceProvider.GetRequiredService<StaffAccounts>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
         var email = NewEmail(role);
-        var created = await accounts.CreateAsync(email, role);
+        var created = await accounts.CreateAsync(email, role, offices: offices ?? AllOffices, programmes: programmes ?? [.. Programmes.All]);
         var password = StaffAccounts.NewPassword();
         var (user, result) = await accounts.RedeemEnrolmentAsync(created.EnrolmentCode!, password);
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
@@ -154,16 +149,17 @@ public abstract class PanahApp : WebApplicationFactory<Program>
     }
 
     /// <summary>A new service account with <paramref name="role"/>: no password, tokens only.</summary>
-    public async Task<StaffUser> CreateServiceAccountAsync(string role)
+    public async Task<StaffUser> CreateServiceAccountAsync(string role, string[]? offices = null, Programme[]? programmes = null)
     {
         await using var scope = Services.CreateAsyncScope();
-        return (await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreateAsync(NewEmail(role), role, service: true)).User;
+        return (await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreateAsync(
+            NewEmail(role), role, service: true, offices: offices ?? AllOffices, programmes: programmes ?? [.. Programmes.All])).User;
     }
 
-    /// <summary>An HTTP client that carries a fresh API token, issued to itself, of a new enrolled account with <paramref name="role"/>.</summary>
-    public async Task<HttpClient> ClientForRoleAsync(string role)
+    /// <summary>An HTTP client that carries a fresh API token, issued to itself, of a new enrolled account with <paramref name="role"/> (every office and programme unless told).</summary>
+    public async Task<HttpClient> ClientForRoleAsync(string role, string[]? offices = null, Programme[]? programmes = null)
     {
-        var staff = await CreateStaffAsync(role);
+        var staff = await CreateStaffAsync(role, offices: offices, programmes: programmes);
         await using var scope = Services.CreateAsyncScope();
         var (_, secret) = await scope.ServiceProvider.GetRequiredService<ApiTokens>().IssueOwnAsync(staff.User, "test", 1);
         return ClientWithToken(secret);

@@ -41,6 +41,7 @@ public abstract class ApiContractTests(PanahApp app)
         Assert.Equal(childId, found.GetProperty("items")[0].GetProperty("person").GetProperty("id").GetGuid());
         await using (var scope = app.Services.CreateAsyncScope())
         {
+            scope.ServiceProvider.GetRequiredService<Panah.Data.Access.AccessScope>().Everything("test inspection");
             var db = scope.ServiceProvider.GetRequiredService<PanahDbContext>();
             Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == "person.create" && e.EntityId == childId.ToString()));
             Assert.Equal(2, (await db.Households.SingleAsync(h => h.Id == id)).MemberCount);

@@ -36,7 +36,7 @@ public abstract class ListFilterTests(PanahApp app)
     public async Task A_posted_filter_pages_without_a_url()
     {
         var district = await RegisterAsync();
-        var reader = await StaffSession.SignInAsync(app, await app.CreateStaffAsync(Roles.ProgrammeManager));
+        var reader = await StaffSession.SignInAsync(app, await app.CreateStaffAsync(Roles.RegistrationOfficer));
 
         var children = await Html.PostFormAsync(reader, "/Registry/People", new Dictionary<string, string> { ["District"] = district, ["Vulnerability"] = "UnaccompaniedChild", ["p"] = "1" });
         Assert.Equal(HttpStatusCode.OK, children.StatusCode);

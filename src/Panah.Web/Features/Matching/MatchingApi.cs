@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
-using Panah.Data;
+using Panah.Data.Access;
 using Panah.Data.Audit;
 using Panah.Data.Entities;
 using Panah.Data.Matching;
@@ -34,7 +34,7 @@ public static class MatchingApi
         e.Contributions.Select(c => new ContributionDto(c.Field.ToString(), c.Level, Math.Round(c.Weight, 2))).ToList();
 
     private static async Task<Results<Ok<MatchResultDto>, ValidationProblem>> Match(
-        MatchInput input, RegistryMatchIndex index, RegistryStore store, PanahDbContext db, AuditLog audit, IStringLocalizer<SharedResource> l, CancellationToken ct)
+        MatchInput input, MatchCheck check, IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
         var map = new RegistryMapping();
         var person = map.Person(input.Person, "person.");
@@ -42,18 +42,21 @@ public static class MatchingApi
         {
             return TypedResults.ValidationProblem(map.Errors.ToDictionary(kv => kv.Key, kv => kv.Value.Select(m => l[m].Value).ToArray()));
         }
-        var found = index.Query(person, input.Address);
-        var candidates = new List<CandidateDto>();
-        foreach (var m in found)
-        {
-            if (await store.GetPersonAsync(m.PersonId, ct) is { MergedIntoId: null, IsErased: false } p)
-            {
-                candidates.Add(new CandidateDto(p.Id, p.HouseholdId, p.HouseholdCode, RegistryMapping.ToDto(p.Details.Name), Math.Round(m.Probability, 4), Math.Round(m.Score, 2), Contributions(m.Explanation)));
-            }
-        }
-        await audit.SaveAsync(db, new AuditEvent("people.match", "person", null, $"candidates={candidates.Count}"), ct);
-        return TypedResults.Ok(new MatchResultDto(index.IsReady, index.Count, candidates));
+        var found = (await check.CheckAsync([person], input.Address, ct: ct))[0];
+        return TypedResults.Ok(new MatchResultDto(check.IsReady, check.Indexed, found.Select(ToDto).ToList()));
     }
+
+    /// <summary>A match elsewhere says where it is and nothing about the person, not even which fields agreed.</summary>
+    private static CandidateDto ToDto(RegistryMatch c) => c.Person is { } p
+        ? new CandidateDto(p.Id, p.HouseholdId, p.HouseholdCode, RegistryMapping.ToDto(p.Details.Name), Math.Round(c.Match.Probability, 4), Math.Round(c.Match.Score, 2), Contributions(c.Match.Explanation), null)
+        {
+            Shown = p.Shown,
+        }
+        : new CandidateDto(c.Match.PersonId, c.Elsewhere!.HouseholdId, c.Elsewhere.HouseholdCode, null, Math.Round(c.Match.Probability, 4), Math.Round(c.Match.Score, 2), [],
+            new ElsewhereDto(c.Elsewhere.OfficeCode, c.Elsewhere.OfficeName))
+        {
+            Shown = RegistryFields.None,
+        };
 
     private static Accepted<RunStatusDto> StartRun(DuplicateRunner runner, IActor actor)
     {
@@ -66,12 +69,12 @@ public static class MatchingApi
     private static RunStatusDto ToDto(DuplicateRunStatus s) =>
         new(s.Running, s.Stage, s.Done, s.Total, s.Last?.People, s.Last?.PairsProposed, s.Last?.Elapsed.TotalSeconds, s.Error);
 
-    private static async Task<Ok<PageDto<ReviewListItemDto>>> List(DuplicateReviews reviews, string? status, int page = 1, int pageSize = 50, CancellationToken ct = default)
+    private static async Task<Ok<PageDto<ReviewListItemDto>>> List(DuplicateReviews reviews, AccessScope scope, string? status, int page = 1, int pageSize = 50, CancellationToken ct = default)
     {
         var s = Enum.TryParse<ReviewStatus>(status, true, out var parsed) ? parsed : ReviewStatus.Pending;
         pageSize = Math.Clamp(pageSize, 1, 200);
         var (items, total) = await reviews.ListAsync(s, page, pageSize, ct);
-        return TypedResults.Ok(new PageDto<ReviewListItemDto>(items.Select(ToDto).ToList(), page, pageSize, total, Math.Max(1, (total + pageSize - 1) / pageSize)));
+        return TypedResults.Ok(new PageDto<ReviewListItemDto>(items.Select(r => ToDto(r) with { Shown = scope.Fields }).ToList(), page, pageSize, total, Math.Max(1, (total + pageSize - 1) / pageSize)));
     }
 
     private static ReviewListItemDto ToDto(ReviewSummary r) =>

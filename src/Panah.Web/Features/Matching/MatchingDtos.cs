@@ -1,3 +1,4 @@
+using Panah.Data.Access;
 using Panah.Web.Features.Registry;
 
 namespace Panah.Web.Features.Matching;
@@ -11,7 +12,22 @@ public sealed class MatchInput
 
 public sealed record ContributionDto(string Field, string Level, double Weight);
 
-public sealed record CandidateDto(Guid PersonId, Guid HouseholdId, string HouseholdCode, NameDto Name, double Probability, double Score, IReadOnlyList<ContributionDto> Contributions);
+/// <summary>
+/// A likely match. In the reader's scope: the person's name (as their role may see it). Elsewhere: only the field office
+/// and household code (<c>elsewhere</c>), no personal data; ask for it to be shared at /Access/ShareRequests.
+/// </summary>
+public sealed record CandidateDto(
+    Guid PersonId,
+    Guid HouseholdId,
+    string HouseholdCode,
+    [property: Field(RegistryFields.Name)] NameDto? Name,
+    double Probability,
+    double Score,
+    IReadOnlyList<ContributionDto> Contributions,
+    ElsewhereDto? Elsewhere) : ShownFields;
+
+/// <summary>Where a match outside the reader's scope is registered.</summary>
+public sealed record ElsewhereDto(string FieldOfficeCode, string FieldOfficeName);
 
 public sealed record MatchResultDto(bool IndexReady, int Indexed, IReadOnlyList<CandidateDto> Candidates);
 
@@ -21,7 +37,8 @@ public sealed record ReviewDto(Guid Id, Guid PersonAId, Guid PersonBId, double P
 
 /// <summary>A pair in the queue with both people's names.</summary>
 public sealed record ReviewListItemDto(
-    Guid Id, Guid PersonAId, Guid PersonBId, double Probability, double Score, string Reason, string Status, long Version, NameDto NameA, NameDto NameB);
+    Guid Id, Guid PersonAId, Guid PersonBId, double Probability, double Score, string Reason, string Status, long Version,
+    [property: Field(RegistryFields.Name)] NameDto NameA, [property: Field(RegistryFields.Name)] NameDto NameB) : ShownFields;
 
 public sealed record ReviewDetailDto(ReviewDto Review, PersonDto A, PersonDto B, double PriorWeight, IReadOnlyList<ContributionDto> Contributions);
 

@@ -16,6 +16,8 @@ public static class RegistryApi
             .ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase)
             // Output records list their constructor's non-optional parameters as required in the OpenAPI schema.
             .ConfigureHttpJsonOptions(o => o.SerializerOptions.RespectRequiredConstructorParameters = true)
+            // Fields the reader's role is not shown are left out, not written empty.
+            .ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolver = FieldMask.With(o.SerializerOptions.TypeInfoResolver))
             .Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", o =>
             {
                 o.AddSchemaTransformer<ApiRequiredSchemaTransformer>();
@@ -73,9 +75,10 @@ public static class RegistryApi
         var household = map.Household(input);
         var members = map.Members(input.Members);
         map.WithRuleErrors(RegistryValidator.Validate(household, members, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)));
-        var office = await db.FieldOffices.AsNoTracking()
+        // Without an office given, the first of the officer's own; an office outside the scope is unknown.
+        var office = (await db.FieldOffices.AsNoTracking()
             .Where(o => input.FieldOffice == null || o.Code == input.FieldOffice.ToUpperInvariant())
-            .OrderBy(o => o.Id).FirstOrDefaultAsync(ct);
+            .OrderBy(o => o.Id).ToListAsync(ct)).FirstOrDefault(o => db.Scope.CoversOffice(o.Id));
         if (map.Errors.Count > 0 || office is null)
         {
             var errors = map.Errors.ToDictionary();

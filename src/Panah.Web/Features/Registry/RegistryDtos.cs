@@ -1,4 +1,5 @@
 using Panah.Core.Registry;
+using Panah.Data.Access;
 
 namespace Panah.Web.Features.Registry;
 
@@ -104,39 +105,53 @@ public sealed record DocumentDto([property: OneOf<DocumentType>] string Type, st
 
 public sealed record ConsentDto([property: OneOf<ConsentPurpose>] string Purpose, DateOnly GivenOn, string NoticeVersion, string? Witness, DateOnly? WithdrawnOn);
 
+// Output models. A property marked [Field] is one registry field: FieldMask leaves it out of the JSON
+// when the reader's role is not shown it (see Panah.Data/Access/FieldAccess.cs).
+
 public sealed record PersonDto(
     Guid Id,
     Guid HouseholdId,
-    string HouseholdCode,
-    NameDto Name,
-    IReadOnlyList<NameDto> Spellings,
-    [property: OneOf<Sex>] string Sex,
-    DateOnly? BirthDate,
-    [property: OneOf<BirthDatePrecision>] string? BirthDatePrecision,
-    string? BirthPlace,
-    [property: OneOf<Relationship>] string Relationship,
-    string? Phone,
-    IReadOnlyList<DocumentDto> Documents,
-    [property: OneOf<Vulnerability>] IReadOnlyList<string> Vulnerabilities,
-    IReadOnlyList<ConsentDto> Consents,
+    [property: Field(RegistryFields.HouseholdCode)] string HouseholdCode,
+    [property: Field(RegistryFields.District)] string District,
+    [property: Field(RegistryFields.Name)] NameDto Name,
+    [property: Field(RegistryFields.Spellings)] IReadOnlyList<NameDto> Spellings,
+    [property: OneOf<Sex>, Field(RegistryFields.Sex)] string Sex,
+    [property: OneOf<AgeGroup>, Field(RegistryFields.AgeGroup)] string? AgeGroup,
+    [property: Field(RegistryFields.BirthDate)] DateOnly? BirthDate,
+    [property: OneOf<BirthDatePrecision>, Field(RegistryFields.BirthDate)] string? BirthDatePrecision,
+    [property: Field(RegistryFields.BirthPlace)] string? BirthPlace,
+    [property: OneOf<Relationship>, Field(RegistryFields.Relationship)] string Relationship,
+    [property: Field(RegistryFields.Phone)] string? Phone,
+    [property: Field(RegistryFields.Documents)] IReadOnlyList<DocumentDto> Documents,
+    [property: OneOf<Vulnerability>, Field(RegistryFields.SpecificNeeds)] IReadOnlyList<string> Vulnerabilities,
+    [property: Field(RegistryFields.Consents)] IReadOnlyList<ConsentDto> Consents,
     long Version,
     Guid? MergedIntoId,
-    bool Erased = false);
+    bool Erased = false) : ShownFields;
 
 public sealed record HouseholdDto(
     Guid Id,
-    string Code,
+    [property: Field(RegistryFields.HouseholdCode)] string Code,
     int FieldOfficeId,
-    string District,
-    string? Neighbourhood,
-    string? Address,
-    string? Phone,
-    [property: OneOf<HouseholdStatus>] string Status,
-    DateOnly RegisteredOn,
+    [property: Field(RegistryFields.District)] string District,
+    [property: Field(RegistryFields.Neighbourhood)] string? Neighbourhood,
+    [property: Field(RegistryFields.Address)] string? Address,
+    [property: Field(RegistryFields.HouseholdPhone)] string? Phone,
+    [property: OneOf<HouseholdStatus>, Field(RegistryFields.HouseholdStatus)] string Status,
+    [property: Field(RegistryFields.RegisteredOn)] DateOnly RegisteredOn,
     long Version,
-    IReadOnlyList<PersonDto> Members);
+    [property: Field(RegistryFields.MemberCount)] int MemberCount,
+    [property: Field(RegistryFields.HeadName)] NameDto? Head,
+    [property: Field(RegistryFields.Members)] IReadOnlyList<PersonDto> Members) : ShownFields;
 
-public sealed record HouseholdSummaryDto(Guid Id, string Code, string District, [property: OneOf<HouseholdStatus>] string Status, DateOnly RegisteredOn, int MemberCount, NameDto? Head);
+public sealed record HouseholdSummaryDto(
+    Guid Id,
+    [property: Field(RegistryFields.HouseholdCode)] string Code,
+    [property: Field(RegistryFields.District)] string District,
+    [property: OneOf<HouseholdStatus>, Field(RegistryFields.HouseholdStatus)] string Status,
+    [property: Field(RegistryFields.RegisteredOn)] DateOnly RegisteredOn,
+    [property: Field(RegistryFields.MemberCount)] int MemberCount,
+    [property: Field(RegistryFields.HeadName)] NameDto? Head) : ShownFields;
 
 /// <summary>
 /// A page of a list. <c>next</c>, when present, is an opaque cursor: pass it as <c>after</c> for the following page

@@ -265,23 +265,23 @@ public sealed class RegistryMapping
     {
         var p = v.Details;
         return new PersonDto(
-            v.Id, v.HouseholdId, v.HouseholdCode, ToDto(p.Name), p.Spellings.Select(ToDto).ToList(),
-            Camel(p.Sex), p.BirthDate?.Date, p.BirthDate is { } b ? Camel(b.Precision) : null, p.BirthPlace,
+            v.Id, v.HouseholdId, v.HouseholdCode, v.District, ToDto(p.Name), p.Spellings.Select(ToDto).ToList(),
+            Camel(p.Sex), v.AgeGroup is { } g ? Camel(g) : null, p.BirthDate?.Date, p.BirthDate is { } b ? Camel(b.Precision) : null, p.BirthPlace,
             Camel(p.Relationship), p.Phone,
             p.Documents.Select(d => new DocumentDto(Camel(d.Type), d.Number, d.PermitType is { } t ? Camel(t) : null, d.ExpiresOn)).ToList(),
             p.Vulnerabilities.Flags().Select(Camel).ToList(),
             p.Consents.Select(c => new ConsentDto(Camel(c.Purpose), c.GivenOn, c.NoticeVersion, c.Witness, c.WithdrawnOn)).ToList(),
             v.Version,
             v.MergedIntoId,
-            v.IsErased);
+            v.IsErased) { Shown = v.Shown };
     }
 
     public static HouseholdDto ToDto(HouseholdView h) => new(
         h.Id, h.Code, h.FieldOfficeId, h.Details.District, h.Details.Neighbourhood, h.Details.Address, h.Details.Phone,
-        Camel(h.Details.Status), h.RegisteredOn, h.Version, h.Members.Select(ToDto).ToList());
+        Camel(h.Details.Status), h.RegisteredOn, h.Version, h.MemberCount, h.Head is null ? null : ToDto(h.Head), h.Members.Select(ToDto).ToList()) { Shown = h.Shown };
 
     public static HouseholdSummaryDto ToDto(HouseholdSummary s) =>
-        new(s.Id, s.Code, s.District, Camel(s.Status), s.RegisteredOn, s.MemberCount, s.Head is null ? null : ToDto(s.Head));
+        new(s.Id, s.Code, s.District, Camel(s.Status), s.RegisteredOn, s.MemberCount, s.Head is null ? null : ToDto(s.Head)) { Shown = s.Shown };
 
     public static PageDto<TOut> ToDto<TIn, TOut>(Page<TIn> page, Func<TIn, TOut> map, string? next = null) =>
         new(page.Items.Select(map).ToList(), page.PageNumber, page.PageSize, page.Total, page.PageCount, next);

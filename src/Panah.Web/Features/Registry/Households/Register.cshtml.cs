@@ -11,7 +11,7 @@ using Panah.Data.Registry;
 namespace Panah.Web.Features.Registry.Households;
 
 /// <summary>Registers a household and all its members in one form, built for a phone screen and a weak connection (no script needed).</summary>
-public sealed class RegisterModel(RegistryStore store, PanahDbContext db, RegistryMatchIndex matches, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+public sealed class RegisterModel(RegistryStore store, PanahDbContext db, MatchCheck matches, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
 {
     public const string NoticeVersion = "2026-1";
 
@@ -27,8 +27,8 @@ public sealed class RegisterModel(RegistryStore store, PanahDbContext db, Regist
     /// <summary>False while the match index is still being built after start-up.</summary>
     public bool MatchCheckReady => matches.IsReady;
 
-    /// <summary>Likely matches per member index, shown before anything is saved.</summary>
-    public Dictionary<int, List<(LikelyMatch Match, PersonView Person)>> Matches { get; } = [];
+    /// <summary>Likely matches per member index, shown before anything is saved; one in another office shows only where it is.</summary>
+    public Dictionary<int, List<RegistryMatch>> Matches { get; } = [];
 
     public async Task OnGetAsync()
     {
@@ -63,6 +63,7 @@ public sealed class RegisterModel(RegistryStore store, PanahDbContext db, Regist
         var members = map.Members(Input.Members);
         map.WithRuleErrors(RegistryValidator.Validate(household, members, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)));
         var office = await db.FieldOffices.AsNoTracking().FirstOrDefaultAsync(o => o.Code == Input.FieldOffice, ct);
+        office = office is not null && db.Scope.CoversOffice(office.Id) ? office : null;
         AddErrors(map.Errors);
         if (office is null)
         {
@@ -92,14 +93,12 @@ public sealed class RegisterModel(RegistryStore store, PanahDbContext db, Regist
 
     private async Task<bool> FindLikelyMatchesAsync(List<PersonDetails> members, string? address, CancellationToken ct)
     {
-        for (var i = 0; i < members.Count; i++)
+        var found = await matches.CheckAsync(members, address, top: 3, minimumProbability: 0.3, ct);
+        for (var i = 0; i < found.Count; i++)
         {
-            foreach (var m in matches.Query(members[i], address, top: 3, minimumProbability: 0.3))
+            if (found[i].Count > 0)
             {
-                if (await store.GetPersonAsync(m.PersonId, ct) is { MergedIntoId: null, IsErased: false } person)
-                {
-                    (Matches.TryGetValue(i, out var list) ? list : Matches[i] = []).Add((m, person));
-                }
+                Matches[i] = found[i];
             }
         }
         return Matches.Count > 0;
@@ -116,5 +115,6 @@ public sealed class RegisterModel(RegistryStore store, PanahDbContext db, Regist
         }
     }
 
-    private async Task LoadAsync() => Offices = await db.FieldOffices.AsNoTracking().OrderBy(o => o.Id).ToListAsync();
+    /// <summary>The officer registers in their own offices only.</summary>
+    private async Task LoadAsync() => Offices = (await db.FieldOffices.AsNoTracking().OrderBy(o => o.Id).ToListAsync()).Where(o => db.Scope.CoversOffice(o.Id)).ToList();
 }

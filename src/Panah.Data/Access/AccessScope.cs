@@ -1,0 +1,91 @@
+using System.Security.Cryptography;
+using System.Text;
+using Panah.Core.Access;
+using Panah.Data.Staff;
+
+namespace Panah.Data.Access;
+
+/// <summary>
+/// Which registry records this request may touch: the offices of the signed-in staff member, the
+/// households shared with them or opened by break-glass, and the fields their role sees. One per request
+/// (scoped), read by <see cref="PanahDbContext"/>'s query filters at every query. Deny by default: until a
+/// request's staff member is known, and for a staff member with no office, it covers no record at all.
+/// </summary>
+/// <remarks>The rules, role by role, are <see cref="RecordRules"/> below and <see cref="FieldAccess"/>.</remarks>
+public sealed class AccessScope
+{
+    /// <summary>The name of the query filter every personal entity carries; bulk readers switch it off through <see cref="UnscopedReads"/>.</summary>
+    public const string FilterName = "AccessScope";
+
+    /// <summary>
+    /// Which records a role reaches: every office, or the staff member's own offices, and the programme the staff
+    /// member must be assigned to for any record to show. A role not listed reaches no registry record.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, (bool AllOffices, Programme? Needs)> RecordRules = new Dictionary<string, (bool, Programme?)>
+    {
+        [Roles.RegistrationOfficer] = (false, null),
+        [Roles.DistributionClerk] = (false, Programme.Food),
+        [Roles.ProgrammeManager] = (false, null),
+        // Protection cases come later; until then a case worker reads the registry of their offices.
+        [Roles.CaseWorker] = (false, Programme.Protection),
+        // For subject access and erasure: every office, and every one of those reads is audited like any other.
+        [Roles.DataProtectionOfficer] = (true, null),
+        // Teacher: learners in their own sections, once classes exist. Administrator: no registry.
+    };
+
+    public bool AllOffices { get; private set; }
+    public int[] OfficeIds { get; private set; } = [];
+
+    /// <summary>Households beyond the offices: granted share requests and open break-glass grants.</summary>
+    public Guid[] HouseholdIds { get; private set; } = [];
+    public RegistryFields Fields { get; private set; } = RegistryFields.None;
+
+    /// <summary>The role that decided this scope, or null (nobody signed in, or an explicit all-access job).</summary>
+    public string? Role { get; private set; }
+    public string? StaffUserId { get; private set; }
+
+    /// <summary>Keys caches (list totals) so that nothing counted in one scope is shown in another.</summary>
+    public string CacheKey { get; private set; } = "none";
+
+    public bool CoversOffice(int officeId) => AllOffices || OfficeIds.Contains(officeId);
+
+    public bool CoversHousehold(Guid householdId, int officeId) => CoversOffice(officeId) || HouseholdIds.Contains(householdId);
+
+    /// <summary>The scope of a staff member: their role's rule applied to their assignments and grants.</summary>
+    public void ForStaff(string staffUserId, IReadOnlyCollection<string> roles, IEnumerable<int> offices, IReadOnlyCollection<Programme> programmes, IEnumerable<Guid> grantedHouseholds)
+    {
+        StaffUserId = staffUserId;
+        // Every account holds one role; an account with several is ambiguous and gets nothing rather than the union.
+        Role = roles.Count == 1 ? roles.First() : null;
+        if (Role is null || !RecordRules.TryGetValue(Role, out var rule) || (rule.Needs is { } needed && !programmes.Contains(needed)))
+        {
+            Set(false, [], [], RegistryFields.None);
+            return;
+        }
+        Set(rule.AllOffices, offices.Distinct().Order().ToArray(), grantedHouseholds.Distinct().Order().ToArray(), FieldAccess.For(Role));
+    }
+
+    /// <summary>
+    /// Every record and field, for work that is not a staff member's request and needs the whole registry
+    /// (the CLI's bench, the demo's start-up check). A request never gets this from the data it carries.
+    /// </summary>
+    public void Everything(string purpose)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(purpose);
+        Role = null;
+        Set(true, [], [], RegistryFields.All);
+    }
+
+    private void Set(bool all, int[] offices, Guid[] households, RegistryFields fields)
+    {
+        AllOffices = all;
+        OfficeIds = offices;
+        HouseholdIds = households;
+        Fields = fields;
+        CacheKey = all ? "all" : $"o:{string.Join(',', offices)}|h:{households.Length}:{Digest(households)}";
+    }
+
+    private static string Digest(Guid[] households) => households.Length == 0
+        ? ""
+        : Convert.ToHexString(SHA256.HashData(Encoding.ASCII.GetBytes(string.Join(',', households))), 0, 8);
+}

@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using Panah.Data.Access;
+using Panah.Data.Entities;
+
+namespace Panah.Data;
+
+public sealed partial class PanahDbContext
+{
+    public DbSet<StaffOffice> StaffOffices => Set<StaffOffice>();
+    public DbSet<StaffProgramme> StaffProgrammes => Set<StaffProgramme>();
+    public DbSet<AccessGrant> AccessGrants => Set<AccessGrant>();
+
+    /// <summary>
+    /// Rows of every personal entity are filtered by <see cref="Scope"/> in the data layer, so no page or endpoint
+    /// can forget to: a household or person of another office is simply not there (404). The scope's values are
+    /// read at each query. Entities that belong to a person are filtered through that person.
+    /// </summary>
+    private void ConfigureAccessFilters(ModelBuilder builder)
+    {
+        builder.Entity<HouseholdRecord>().HasQueryFilter(AccessScope.FilterName, h =>
+            Scope.AllOffices || Scope.OfficeIds.Contains(h.FieldOfficeId) || Scope.HouseholdIds.Contains(h.Id));
+        builder.Entity<PersonRecord>().HasQueryFilter(AccessScope.FilterName, p =>
+            Scope.AllOffices || Scope.OfficeIds.Contains(p.FieldOfficeId) || Scope.HouseholdIds.Contains(p.HouseholdId));
+        builder.Entity<SearchToken>().HasQueryFilter(AccessScope.FilterName, t =>
+            Scope.AllOffices || Set<PersonRecord>().Any(p => p.Id == t.PersonId));
+        // A pair is shown only to someone who may see both people.
+        builder.Entity<DuplicateReview>().HasQueryFilter(AccessScope.FilterName, r =>
+            Scope.AllOffices || (Set<PersonRecord>().Any(p => p.Id == r.PersonAId) && Set<PersonRecord>().Any(p => p.Id == r.PersonBId)));
+        builder.Entity<AccessGrant>().HasQueryFilter(AccessScope.FilterName, g =>
+            Scope.AllOffices || g.StaffUserId == Scope.StaffUserId || Set<HouseholdRecord>().Any(h => h.Id == g.HouseholdId));
+    }
+}
