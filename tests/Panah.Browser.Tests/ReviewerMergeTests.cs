@@ -24,7 +24,7 @@ public sealed class ReviewerMergeTests(BrowserFixture fixture) : IClassFixture<B
         await RegisterAsync("ug-Latn", "Ilham", "Kerim", document);
         await RegisterAsync("ug-Cyrl", "Илһам", "Керим", document);
 
-        var page = await fixture.SignInAsync(Roles.ProgrammeManager);
+        var page = await fixture.SignInAsync(Roles.RegistrationOfficer);
         await page.ClickAsync("#menu-toggle");
         await page.WaitForSelectorAsync("#main-menu.show");
         await page.ClickAsync("a[href='/Matching/Reviews']");

@@ -33,6 +33,8 @@ public sealed class EraseCommand : AsyncCommand<EraseCommand.Settings>
         await using var services = await CliServices.CreateAsync();
         await using var scope = services.CreateAsyncScope();
         var id = Guid.Parse(settings.Person);
+        // The command line is the data protection officer's own tool on the server: every office.
+        scope.ServiceProvider.GetRequiredService<Panah.Data.Access.AccessScope>().Everything("erase");
         var outcome = await scope.ServiceProvider.GetRequiredService<PersonErasure>().EraseAsync(id, settings.Reason, cancellationToken);
         switch (outcome)
         {

@@ -11,7 +11,7 @@ public sealed record ReplayReport(int Reapplied, int MissingFromLedger, IReadOnl
 /// reports a ledger that was tampered with: a line edited or removed, or an erasure the database knows and the
 /// ledger lacks (its tail cut off). Runs at start-up and right after a restore; raises an alert on a problem.
 /// </summary>
-public sealed class ErasureReplay(PanahDbContext db, ErasureLedger ledger, PersonErasure erasure, AlertLog alerts)
+public sealed class ErasureReplay(PanahDbContext db, ErasureLedger ledger, PersonErasure erasure, AlertLog alerts, Access.AccessScope scope)
 {
     public const string AlertKind = "erasure-ledger";
 
@@ -22,6 +22,8 @@ public sealed class ErasureReplay(PanahDbContext db, ErasureLedger ledger, Perso
 
     public async Task<ReplayReport> RunAsync(CancellationToken ct = default)
     {
+        // The ledger speaks for every office: a system job, not a staff member's request.
+        scope.Everything("erasure-ledger replay");
         var reading = ledger.Read();
         var problems = reading.Problems.ToList();
         var reapplied = 0;

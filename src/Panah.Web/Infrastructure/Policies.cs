@@ -25,6 +25,9 @@ public static class Policies
     /// <summary>The data protection officer's own work (subject access, the audit, erasure): a person at the keyboard only.</summary>
     public const string DataProtection = nameof(DataProtection);
 
+    /// <summary>Erasing a person through the API: the data protection officer's token may do it (an integration of the DPO's office), unlike the rest of their work.</summary>
+    public const string Erasure = nameof(Erasure);
+
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
         [Staff] = [.. Roles.All],
@@ -33,8 +36,9 @@ public static class Policies
         [RegistryWrite] = [Roles.RegistrationOfficer],
         [StaffAdmin] = [Roles.Administrator],
         [OwnAccount] = [.. Roles.All],
-        [DuplicateReview] = [Roles.RegistrationOfficer, Roles.ProgrammeManager, Roles.CaseWorker],
+        [DuplicateReview] = [Roles.RegistrationOfficer, Roles.CaseWorker],
         [DataProtection] = [Roles.DataProtectionOfficer],
+        [Erasure] = [Roles.DataProtectionOfficer],
         [Rectification] = [Roles.RegistrationOfficer, Roles.DataProtectionOfficer],
     };
 

@@ -33,6 +33,7 @@ public abstract class ErasureTests(PanahApp app)
         await using (var scope = app.Services.CreateAsyncScope())
         {
             // A pending duplicate review naming the person (as a batch run would have queued it).
+            scope.ServiceProvider.GetRequiredService<Panah.Data.Access.AccessScope>().Everything("test inspection");
             var db = scope.ServiceProvider.GetRequiredService<PanahDbContext>();
             db.DuplicateReviews.Add(new DuplicateReview
             {
@@ -79,6 +80,7 @@ public abstract class ErasureTests(PanahApp app)
 
         await using (var scope = app.Services.CreateAsyncScope())
         {
+            scope.ServiceProvider.GetRequiredService<Panah.Data.Access.AccessScope>().Everything("test inspection");
             var db = scope.ServiceProvider.GetRequiredService<PanahDbContext>();
             var row = await db.People.AsNoTracking().Include(p => p.Key).SingleAsync(p => p.Id == headId);
             Assert.Null(row.Key!.Wrapped);
@@ -101,6 +103,7 @@ public abstract class ErasureTests(PanahApp app)
         Assert.Equal(district, emptied.GetProperty("district").GetString());
         await using (var scope = app.Services.CreateAsyncScope())
         {
+            scope.ServiceProvider.GetRequiredService<Panah.Data.Access.AccessScope>().Everything("test inspection");
             var db = scope.ServiceProvider.GetRequiredService<PanahDbContext>();
             var h = await db.Households.AsNoTracking().Include(x => x.Key).SingleAsync(x => x.Id == householdId);
             Assert.Null(h.Key!.Wrapped);
@@ -119,6 +122,7 @@ public abstract class ErasureTests(PanahApp app)
         List<SearchToken> tokens;
         await using (var scope = app.Services.CreateAsyncScope())
         {
+            scope.ServiceProvider.GetRequiredService<Panah.Data.Access.AccessScope>().Everything("test inspection");
             var db = scope.ServiceProvider.GetRequiredService<PanahDbContext>();
             var row = await db.People.AsNoTracking().Include(p => p.Key).SingleAsync(p => p.Id == id);
             (wrapped, sealedBytes) = (row.Key!.Wrapped!, row.Sealed);
@@ -129,6 +133,7 @@ public abstract class ErasureTests(PanahApp app)
         // What restoring a backup taken before the erasure does to the database.
         await using (var scope = app.Services.CreateAsyncScope())
         {
+            scope.ServiceProvider.GetRequiredService<Panah.Data.Access.AccessScope>().Everything("test inspection");
             var db = scope.ServiceProvider.GetRequiredService<PanahDbContext>();
             var row = await db.People.Include(p => p.Key).SingleAsync(p => p.Id == id);
             row.Key!.Wrapped = wrapped;
@@ -157,6 +162,7 @@ public abstract class ErasureTests(PanahApp app)
             var report = await scope.ServiceProvider.GetRequiredService<ErasureReplay>().RunAsync();
             Assert.True(report.MissingFromLedger >= 1);
             Assert.Contains(report.Problems, p => p.Contains("missing from the ledger", StringComparison.Ordinal));
+            scope.ServiceProvider.GetRequiredService<Panah.Data.Access.AccessScope>().Everything("test inspection");
             var db = scope.ServiceProvider.GetRequiredService<PanahDbContext>();
             Assert.True(await db.Alerts.AnyAsync(a => a.Kind == ErasureReplay.AlertKind));
         }

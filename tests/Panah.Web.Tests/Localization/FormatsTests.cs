@@ -62,7 +62,7 @@ public sealed partial class FormatsTests(SqliteApp app) : IClassFixture<SqliteAp
         var api = await app.ClientForRoleAsync(Roles.RegistrationOfficer);
         var created = await api.PostAsJsonAsync("/api/v1/households", RegistryRequests.Household("Fatih", RegistryRequests.Person("Rahile", "Qadir", sex: "female")));
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        var reader = await StaffSession.SignInAsync(app, await app.CreateStaffAsync(Roles.ProgrammeManager));
+        var reader = await StaffSession.SignInAsync(app, await app.CreateStaffAsync(Roles.RegistrationOfficer));
         reader.DefaultRequestHeaders.AcceptLanguage.ParseAdd("ug");
         var html = await reader.GetStringAsync($"/Registry/Households/Details/{id}");
         Assert.Matches(@"\(\S[^()<,]*، \d+\)", html); // (precision، age)

@@ -19,7 +19,9 @@ public static class DatabaseFingerprint
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PanahDbContext>();
         var tables = db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Distinct()
-            .Where(t => !t.StartsWith("Audit", StringComparison.Ordinal) && !t.StartsWith("Alert", StringComparison.Ordinal))
+            // Audit, alerts and the counters of rate limits, read budgets and sign-in failures record the refused request itself.
+            .Where(t => !t.StartsWith("Audit", StringComparison.Ordinal) && !t.StartsWith("Alert", StringComparison.Ordinal)
+                && t is not ("WindowCounters" or "SignInFailures" or "ReadBlocks"))
             .Order(StringComparer.Ordinal).ToList();
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();

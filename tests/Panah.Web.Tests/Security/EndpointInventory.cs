@@ -29,41 +29,41 @@ public static partial class EndpointInventory
     /// </summary>
     public const string Matrix = """
         endpoint                                                  anon  | Adm   Reg   Dis   Tea   Cas   Prg   Dpo   | tAdm  tReg  tDis  tTea  tCas  tPrg  tDpo
-        GET    /api/v1/households                                 401   | 403   200   403   403   200   200   200   | 403   200   403   403   200   200   200
-        GET    /api/v1/households/{id:guid}                       401   | 403   404   403   403   404   404   404   | 403   404   403   403   404   404   404
+        GET    /api/v1/households                                 401   | 403   200   200   403   200   200   200 | 403   200   200   403   200   200   200
+        GET    /api/v1/households/{id:guid}                       401   | 403   404   404   403   404   404   404 | 403   404   404   403   404   404   404
         POST   /api/v1/households                                 401   | 403   400   403   403   403   403   403   | 403   400   403   403   403   403   403
         PUT    /api/v1/households/{id:guid}                       401   | 403   400   403   403   403   403   403   | 403   400   403   403   403   403   403
         POST   /api/v1/households/{id:guid}/members               401   | 403   400   403   403   403   403   403   | 403   400   403   403   403   403   403
-        GET    /api/v1/people                                     401   | 403   200   403   403   200   200   200   | 403   200   403   403   200   200   200
-        GET    /api/v1/people/{id:guid}                           401   | 403   404   403   403   404   404   404   | 403   404   403   403   404   404   404
+        GET    /api/v1/people                                     401   | 403   200   200   403   200   200   200 | 403   200   200   403   200   200   200
+        GET    /api/v1/people/{id:guid}                           401   | 403   404   404   403   404   404   404 | 403   404   404   403   404   404   404
         PUT    /api/v1/people/{id:guid}                           401   | 403   400   403   403   403   403   403   | 403   400   403   403   403   403   403
-        POST   /api/v1/people/search                              401   | 403   400   403   403   400   400   400   | 403   400   403   403   400   400   400
-        POST   /api/v1/people/match                               401   | 403   400   403   403   400   400   400   | 403   400   403   403   400   400   400
-        POST   /api/v1/duplicates/runs                            401   | 403   202   403   403   202   202   403   | 403   202   403   403   202   202   403
-        GET    /api/v1/duplicates/runs/current                    401   | 403   200   403   403   200   200   403   | 403   200   403   403   200   200   403
-        GET    /api/v1/duplicates/                                401   | 403   200   403   403   200   200   403   | 403   200   403   403   200   200   403
-        GET    /api/v1/duplicates/{id:guid}                       401   | 403   404   403   403   404   404   403   | 403   404   403   403   404   404   403
-        POST   /api/v1/duplicates/{id:guid}/decision              401   | 403   404   403   403   404   404   403   | 403   404   403   403   404   404   403
+        POST   /api/v1/people/search                              401   | 403   400   400   403   400   400   400 | 403   400   400   403   400   400   400
+        POST   /api/v1/people/match                               401   | 403   400   400   403   400   400   400 | 403   400   400   403   400   400   400
+        POST   /api/v1/duplicates/runs                            401   | 403   202   403   403   202   403   403 | 403   202   403   403   202   403   403
+        GET    /api/v1/duplicates/runs/current                    401   | 403   200   403   403   200   403   403 | 403   200   403   403   200   403   403
+        GET    /api/v1/duplicates/                                401   | 403   200   403   403   200   403   403 | 403   200   403   403   200   403   403
+        GET    /api/v1/duplicates/{id:guid}                       401   | 403   404   403   403   404   403   403 | 403   404   403   403   404   403   403
+        POST   /api/v1/duplicates/{id:guid}/decision              401   | 403   404   403   403   404   403   403 | 403   404   403   403   404   403   403
         GET    /openapi/{documentName}.json                       401   | 200   200   200   200   200   200   200   | 200   200   200   200   200   200   200
         GET    /healthz                                           200   | 200   200   200   200   200   200   200   | 200   200   200   200   200   200   200
         GET    /Index                                             login | 200   200   200   200   200   200   200   | 200   200   200   200   200   200   200
-        GET    /Registry/Households/Index                         login | deny  200   deny  deny  200   200   200   | 403   200   403   403   200   200   200
-        POST   /Registry/Households/Index                         login | deny  200   deny  deny  200   200   200   | 403   200   403   403   200   200   200
+        GET    /Registry/Households/Index                         login | deny  200   200   deny  200   200   200 | 403   200   200   403   200   200   200
+        POST   /Registry/Households/Index                         login | deny  200   200   deny  200   200   200 | 403   200   200   403   200   200   200
         GET    /Registry/Households/Register                      login | deny  200   deny  deny  deny  deny  deny  | 403   200   403   403   403   403   403
         POST   /Registry/Households/Register                      login | deny  200   deny  deny  deny  deny  deny  | 403   200   403   403   403   403   403
         POST   /Registry/Households/Register?handler=AddMember    login | deny  200   deny  deny  deny  deny  deny  | 403   200   403   403   403   403   403
         POST   /Registry/Households/Register?handler=RemoveMember login | deny  200   deny  deny  deny  deny  deny  | 403   200   403   403   403   403   403
-        GET    /Registry/Households/Details                       login | deny  404   deny  deny  404   404   404   | 403   404   403   403   404   404   404
-        GET    /Registry/People/Index                             login | deny  200   deny  deny  200   200   200   | 403   200   403   403   200   200   200
-        POST   /Registry/People/Index                             login | deny  200   deny  deny  200   200   200   | 403   200   403   403   200   200   200
-        GET    /Registry/People/Edit                              login | deny  404   deny  deny  deny  deny  deny  | 403   404   403   403   403   403   403
-        POST   /Registry/People/Edit                              login | deny  404   deny  deny  deny  deny  deny  | 403   404   403   403   403   403   403
-        GET    /Registry/Search                                   login | deny  200   deny  deny  200   200   200   | 403   200   403   403   200   200   200
-        POST   /Registry/Search                                   login | deny  200   deny  deny  200   200   200   | 403   200   403   403   200   200   200
-        GET    /Matching/Reviews/Index                            login | deny  200   deny  deny  200   200   deny  | 403   200   403   403   200   200   403
-        POST   /Matching/Reviews/Index?handler=Run                login | deny  302   deny  deny  302   302   deny  | 403   302   403   403   302   302   403
-        GET    /Matching/Reviews/Details                          login | deny  404   deny  deny  404   404   deny  | 403   404   403   403   404   404   403
-        POST   /Matching/Reviews/Details                          login | deny  404   deny  deny  404   404   deny  | 403   404   403   403   404   404   403
+        GET    /Registry/Households/Details                       login | deny  404   404   deny  404   404   404 | 403   404   404   403   404   404   404
+        GET    /Registry/People/Index                             login | deny  200   200   deny  200   200   200 | 403   200   200   403   200   200   200
+        POST   /Registry/People/Index                             login | deny  200   200   deny  200   200   200 | 403   200   200   403   200   200   200
+        GET    /Registry/People/Edit                              login | deny  404   deny  deny  deny  deny  404 | 403   404   403   403   403   403   404
+        POST   /Registry/People/Edit                              login | deny  404   deny  deny  deny  deny  404 | 403   404   403   403   403   403   404
+        GET    /Registry/Search                                   login | deny  200   200   deny  200   200   200 | 403   200   200   403   200   200   200
+        POST   /Registry/Search                                   login | deny  200   200   deny  200   200   200 | 403   200   200   403   200   200   200
+        GET    /Matching/Reviews/Index                            login | deny  200   deny  deny  200   deny  deny | 403   200   403   403   200   403   403
+        POST   /Matching/Reviews/Index?handler=Run                login | deny  302   deny  deny  302   deny  deny | 403   302   403   403   302   403   403
+        GET    /Matching/Reviews/Details                          login | deny  404   deny  deny  404   deny  deny | 403   404   403   403   404   403   403
+        POST   /Matching/Reviews/Details                          login | deny  404   deny  deny  404   deny  deny | 403   404   403   403   404   403   403
         GET    /Admin/Users                                       login | 200   deny  deny  deny  deny  deny  deny  | 403   403   403   403   403   403   403
         POST   /Admin/Users?handler=Create                        login | 200   deny  deny  deny  deny  deny  deny  | 403   403   403   403   403   403   403
         POST   /Admin/Users?handler=NewCode                       login | 404   deny  deny  deny  deny  deny  deny  | 403   403   403   403   403   403   403
@@ -93,6 +93,32 @@ public static partial class EndpointInventory
         GET    /Error                                             200   | 200   200   200   200   200   200   200   | 200   200   200   200   200   200   200
         GET    /Culture                                           302   | 302   302   302   302   302   302   302   | 302   302   302   302   302   302   302
         POST   /Culture                                           302   | 302   302   302   302   302   302   302   | 302   302   302   302   302   302   302
+        GET    /Access/BreakGlass                                 login | deny  200   200   deny  200   200   200 | 403   200   200   403   200   200   200
+        GET    /Access/ShareRequests                              login | deny  200   200   deny  200   200   200 | 403   200   200   403   200   200   200
+        GET    /Account/Passkeys                                  login | 200   200   200   200   200   200   200 | 403   403   403   403   403   403   403
+        GET    /Account/ReadBudget                                login | 429   429   429   429   429   429   429 | 429   429   429   429   429   429   429
+        GET    /DataProtection/Alerts                             login | deny  deny  deny  deny  deny  deny  200 | 403   403   403   403   403   403   403
+        GET    /DataProtection/Audit                              login | deny  deny  deny  deny  deny  deny  200 | 403   403   403   403   403   403   403
+        GET    /DataProtection/Budgets                            login | deny  deny  deny  deny  deny  deny  200 | 403   403   403   403   403   403   403
+        GET    /DataProtection/Erasure                            login | deny  deny  deny  deny  deny  deny  200 | 403   403   403   403   403   403   403
+        GET    /DataProtection/Index                              login | deny  deny  deny  deny  deny  deny  200 | 403   403   403   403   403   403   403
+        GET    /DataProtection/SubjectAccess                      login | deny  deny  deny  deny  deny  deny  200 | 403   403   403   403   403   403   403
+        GET    /api/v1/people/{id:guid}/subject-access            401   | 403   403   403   403   403   403   404 | 403   403   403   403   403   403   403
+        POST   /Access/BreakGlass                                 login | deny  200   200   deny  200   200   200 | 403   200   200   403   200   200   200
+        POST   /Access/ShareRequests                              login | deny  200   200   deny  200   200   200 | 403   200   200   403   200   200   200
+        POST   /Access/ShareRequests?handler=Decide               login | deny  404   404   deny  404   404   404 | 403   404   404   403   404   404   404
+        POST   /Account/LoginTotp?handler=Passkey                 login | login login login login login login login | login login login login login login login
+        POST   /Account/LoginTotp?handler=PasskeyOptions          400   | 400   400   400   400   400   400   400 | 400   400   400   400   400   400   400
+        POST   /Account/Passkeys?handler=Add                      login | 200   200   200   200   200   200   200 | 403   403   403   403   403   403   403
+        POST   /Account/Passkeys?handler=Options                  login | 200   200   200   200   200   200   200 | 403   403   403   403   403   403   403
+        POST   /Account/Passkeys?handler=Remove                   login | 404   404   404   404   404   404   404 | 403   403   403   403   403   403   403
+        POST   /DataProtection/Alerts?handler=Resolve             login | deny  deny  deny  deny  deny  deny  302 | 403   403   403   403   403   403   403
+        POST   /DataProtection/Audit                              login | deny  deny  deny  deny  deny  deny  200 | 403   403   403   403   403   403   403
+        POST   /DataProtection/Audit?handler=Export               login | deny  deny  deny  deny  deny  deny  200 | 403   403   403   403   403   403   403
+        POST   /DataProtection/Budgets?handler=Grant              login | deny  deny  deny  deny  deny  deny  200 | 403   403   403   403   403   403   403
+        POST   /DataProtection/Budgets?handler=Lift               login | deny  deny  deny  deny  deny  deny  302 | 403   403   403   403   403   403   403
+        POST   /DataProtection/Erasure                            login | deny  deny  deny  deny  deny  deny  200 | 403   403   403   403   403   403   403
+        POST   /api/v1/people/{id:guid}/erasure                   401   | 403   403   403   403   403   403   400 | 403   403   403   403   403   403   400
         """;
 
     /// <summary>The matrix's columns: anonymous, the sessions of each role, the tokens of each role.</summary>

@@ -17,7 +17,7 @@ public static class ErasureApi
     public static IEndpointRouteBuilder MapErasureApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/v1/people/{id:guid}/erasure", Erase).WithName("ErasePerson").WithTags("Data protection")
-            .RequireAuthorization(Policies.DataProtection);
+            .RequireAuthorization(Policies.Erasure);
         return app;
     }
 
