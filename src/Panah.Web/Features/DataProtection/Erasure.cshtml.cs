@@ -41,6 +41,8 @@ public sealed class ErasureModel(PersonErasure erasure, PanahDbContext db, IStri
         }
         if (!Input.Confirm)
         {
+            // A posted value that is not a boolean would be echoed back into the checkbox, which cannot render it.
+            ModelState.Remove("Input.Confirm");
             ModelState.AddModelError("Input.Confirm", l["Confirm that the erasure cannot be undone."]);
         }
         if (ModelState.ErrorCount > 0)
