@@ -34,7 +34,7 @@ public sealed class LayoutTests(BrowserFixture fixture) : IClassFixture<BrowserF
             created.EnsureSuccessStatusCode();
             household = await created.Content.ReadFromJsonAsync<JsonElement>();
         }
-        var reviewer = await fixture.SignInAsync(Roles.ProgrammeManager);
+        var reviewer = await fixture.SignInAsync(Roles.RegistrationOfficer);
         await reviewer.GotoAsync(fixture.BaseUrl + "/Matching/Reviews");
         await reviewer.ClickAsync("#run-check");
         await reviewer.WaitForSelectorAsync("#last-run", new PageWaitForSelectorOptions { Timeout = 60_000 });
