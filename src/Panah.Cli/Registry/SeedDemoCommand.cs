@@ -33,15 +33,16 @@ public sealed class SeedDemoCommand : AsyncCommand<SeedDemoCommand.Settings>
                 var task = ctx.AddTask("Registering households", maxValue: settings.Households);
                 await using var scope = services.CreateAsyncScope();
                 var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
-                people = await seeder.SeedHouseholdsAsync(settings.Households, settings.Seed, new SyncProgress(n => task.Value = n), cancellationToken);
+                people = await seeder.SeedHouseholdsAsync(settings.Households, settings.Seed, new SyncProgress<int>(n => task.Value = n), cancellationToken);
+                await seeder.SeedPartsAsync(new SyncProgress<string>(name => ctx.AddTask(name, maxValue: 1).Increment(1)), cancellationToken);
             });
         AnsiConsole.MarkupLine($"[green]Registered[/] {settings.Households:N0} households, {people:N0} people in {watch.Elapsed.TotalSeconds:N1} s.");
         return 0;
     }
 
     /// <summary>Reports on the calling thread (Progress&lt;T&gt; would post to the thread pool and lag).</summary>
-    private sealed class SyncProgress(Action<int> report) : IProgress<int>
+    private sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
     {
-        public void Report(int value) => report(value);
+        public void Report(T value) => report(value);
     }
 }

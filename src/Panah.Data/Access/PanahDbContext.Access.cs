@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Panah.Data.Access;
 using Panah.Data.Entities;
@@ -28,5 +29,16 @@ public sealed partial class PanahDbContext
             Scope.AllOffices || (Set<PersonRecord>().Any(p => p.Id == r.PersonAId) && Set<PersonRecord>().Any(p => p.Id == r.PersonBId)));
         builder.Entity<AccessGrant>().HasQueryFilter(AccessScope.FilterName, g =>
             Scope.AllOffices || g.StaffUserId == Scope.StaffUserId || Set<HouseholdRecord>().Any(h => h.Id == g.HouseholdId));
+        // Every feature's rows that belong to a household (food entitlements, cards, redemptions, enrolments…) get the same rule.
+        var byHousehold = typeof(PanahDbContext).GetMethod(nameof(FilterByHousehold), BindingFlags.NonPublic | BindingFlags.Instance)!;
+        foreach (var type in builder.Model.GetEntityTypes().Select(t => t.ClrType).Where(typeof(IHouseholdScoped).IsAssignableFrom).ToList())
+        {
+            byHousehold.MakeGenericMethod(type).Invoke(this, [builder]);
+        }
     }
+
+    private void FilterByHousehold<T>(ModelBuilder builder)
+        where T : class, IHouseholdScoped =>
+        builder.Entity<T>().HasQueryFilter(AccessScope.FilterName, x =>
+            Scope.AllOffices || Scope.OfficeIds.Contains(x.FieldOfficeId) || Scope.HouseholdIds.Contains(x.HouseholdId));
 }

@@ -12,7 +12,7 @@ namespace Panah.Data.Demo;
 public sealed record DemoLogin(string Role, string Email, string Password, string AuthenticatorKey);
 
 /// <summary>Fills a database with synthetic households and one demo account per role.</summary>
-public sealed class DemoSeeder(PanahDbContext db, RegistryStore store, AuditLog audit, UserManager<StaffUser> users, TimeProvider clock)
+public sealed class DemoSeeder(PanahDbContext db, RegistryStore store, AuditLog audit, UserManager<StaffUser> users, TimeProvider clock, IEnumerable<IDemoPart> parts)
 {
     public const string Domain = "demo.panah.invalid";
     public const string LoginsFile = "demo-logins.txt";
@@ -89,6 +89,16 @@ public sealed class DemoSeeder(PanahDbContext db, RegistryStore store, AuditLog 
         }
         await audit.SaveAsync(db, new AuditEvent("demo.accounts", "staff", null, $"count={logins.Count}"));
         return logins;
+    }
+
+    /// <summary>Every feature's demo data, in order; <paramref name="progress"/> gets each part's name as it starts.</summary>
+    public async Task SeedPartsAsync(IProgress<string>? progress = null, CancellationToken ct = default)
+    {
+        foreach (var part in parts.OrderBy(p => p.Order))
+        {
+            progress?.Report(part.Name);
+            await part.SeedAsync(ct);
+        }
     }
 
     private static string Short(string role) => role switch

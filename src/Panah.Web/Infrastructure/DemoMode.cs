@@ -78,6 +78,7 @@ public static class DemoMode
             }));
         }
         var logins = await seeder.EnsureAccountsAsync(options.DataDirectory);
+        await seeder.SeedPartsAsync(new Progress<string>(name => Console.WriteLine($"Panah demo: {name}…")));
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var urls = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];

@@ -110,6 +110,14 @@ public static class PanahWeb
                 o.Conventions.AuthorizeFolder("/Matching", Policies.DuplicateReview);
                 o.Conventions.AuthorizeFolder("/DataProtection", Policies.DataProtection);
                 o.Conventions.AuthorizeFolder("/Access", Policies.RegistryRead);
+                // Food: no policy on the folder (it would add to every sub-folder's); each part has its own.
+                o.Conventions.AuthorizePage("/Food/Index", Policies.Food);
+                o.Conventions.AuthorizeFolder("/Food/Baskets", Policies.FoodDesign);
+                o.Conventions.AuthorizeFolder("/Food/Cycles", Policies.FoodDesign);
+                o.Conventions.AuthorizeFolder("/Food/Cards", Policies.FoodCards);
+                o.Conventions.AuthorizeFolder("/Food/Distribute", Policies.FoodDistribute);
+                o.Conventions.AuthorizeFolder("/Food/Stock", Policies.FoodStock);
+                o.Conventions.AuthorizeFolder("/Food/Monitoring", Policies.FoodMonitoring);
             })
             .AddViewLocalization();
         services.AddAntiforgery(o =>

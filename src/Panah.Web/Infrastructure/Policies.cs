@@ -28,6 +28,27 @@ public static class Policies
     /// <summary>Erasing a person through the API: the data protection officer's token may do it (an integration of the DPO's office), unlike the rest of their work.</summary>
     public const string Erasure = nameof(Erasure);
 
+    /// <summary>The food assistance hub page: anyone with a food job.</summary>
+    public const string Food = nameof(Food);
+
+    /// <summary>Food assistance: commodities, baskets, programmes, cycles, points (design and generation), and its aggregate reports.</summary>
+    public const string FoodDesign = nameof(FoodDesign);
+
+    /// <summary>Approving a cycle's entitlements: a programme manager other than the one who generated them.</summary>
+    public const string FoodApprove = nameof(FoodApprove);
+
+    /// <summary>Distribution day: looking up a card and recording a collection, at the clerk's own offices' points.</summary>
+    public const string FoodDistribute = nameof(FoodDistribute);
+
+    /// <summary>Issuing, printing, revoking and reissuing households' food cards.</summary>
+    public const string FoodCards = nameof(FoodCards);
+
+    /// <summary>The stock ledger: receipts, transfers, losses, adjustments and balances.</summary>
+    public const string FoodStock = nameof(FoodStock);
+
+    /// <summary>Post-distribution monitoring: drawing samples and filling or importing surveys.</summary>
+    public const string FoodMonitoring = nameof(FoodMonitoring);
+
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
         [Staff] = [.. Roles.All],
@@ -40,6 +61,13 @@ public static class Policies
         [DataProtection] = [Roles.DataProtectionOfficer],
         [Erasure] = [Roles.DataProtectionOfficer],
         [Rectification] = [Roles.RegistrationOfficer, Roles.DataProtectionOfficer],
+        [Food] = [Roles.ProgrammeManager, Roles.DistributionClerk],
+        [FoodDesign] = [Roles.ProgrammeManager],
+        [FoodApprove] = [Roles.ProgrammeManager],
+        [FoodDistribute] = [Roles.DistributionClerk],
+        [FoodCards] = [Roles.ProgrammeManager, Roles.DistributionClerk],
+        [FoodStock] = [Roles.ProgrammeManager, Roles.DistributionClerk],
+        [FoodMonitoring] = [Roles.ProgrammeManager, Roles.DistributionClerk],
     };
 
     public const string MfaClaim = "amr";

@@ -102,6 +102,7 @@ public static partial class EndpointInventory
         GET    /DataProtection/Budgets                            login | deny  deny  deny  deny  deny  deny  200 | 403   403   403   403   403   403   403
         GET    /DataProtection/Erasure                            login | deny  deny  deny  deny  deny  deny  200 | 403   403   403   403   403   403   403
         GET    /DataProtection/Index                              login | deny  deny  deny  deny  deny  deny  200 | 403   403   403   403   403   403   403
+        GET    /Food/Index                                        login | deny  deny  200   deny  deny  200   deny | 403   403   200   403   403   200   403
         GET    /DataProtection/SubjectAccess                      login | deny  deny  deny  deny  deny  deny  200 | 403   403   403   403   403   403   403
         GET    /api/v1/people/{id:guid}/subject-access            401   | 403   403   403   403   403   403   404 | 403   403   403   403   403   403   403
         POST   /Access/BreakGlass                                 login | deny  200   200   deny  200   200   200 | 403   200   200   403   200   200   200

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,9 +18,10 @@ public sealed class AuditModel(AuditTrail trail, AuditLog audit, PanahDbContext 
 {
     private const int PageSize = 50;
 
-    [BindProperty] public string? StaffUserId { get; set; }
+    // Staff ids and action names are short; a longer filter is a malformed post, not a search.
+    [BindProperty, StringLength(64)] public string? StaffUserId { get; set; }
     [BindProperty] public Guid? Person { get; set; }
-    [BindProperty] public string? ActionName { get; set; }
+    [BindProperty, StringLength(100)] public string? ActionName { get; set; }
     [BindProperty] public DateTime? From { get; set; }
     [BindProperty] public DateTime? To { get; set; }
     [BindProperty(Name = "p")] public int PageNumber { get; set; } = 1;
@@ -38,6 +40,10 @@ public sealed class AuditModel(AuditTrail trail, AuditLog audit, PanahDbContext 
 
     public async Task<IActionResult> OnPostExportAsync(CancellationToken ct)
     {
+        if (!ModelState.IsValid)
+        {
+            return await OnPostAsync(ct);
+        }
         var filter = Filter();
         var text = new StringWriter(CultureInfo.InvariantCulture);
         var rows = 0;
@@ -66,6 +72,13 @@ public sealed class AuditModel(AuditTrail trail, AuditLog audit, PanahDbContext 
 
     private async Task LoadAsync(CancellationToken ct)
     {
+        if (!ModelState.IsValid)
+        {
+            // Show the form again with its errors and no rows rather than search for half a filter.
+            StaffUserId = ActionName = null;
+            Person = null;
+            From = To = null;
+        }
         var filter = Filter();
         Result = await trail.SearchAsync(filter, PageNumber, PageSize, ct);
         Staff = await trail.StaffAsync(ct);
