@@ -6,6 +6,7 @@ using Panah.Data.Audit;
 using Panah.Data.Crypto;
 using Panah.Data.Keys;
 using Panah.Data.Erasure;
+using Panah.Data.Food;
 using Panah.Data.Registry;
 using Panah.Data.Staff;
 
@@ -95,6 +96,7 @@ public static class PanahDataServices
         services.AddScoped<Matching.MatchCheck>();
         services.AddScoped<Matching.DuplicateReviews>();
         services.AddErasure(options);
+        services.AddBaskets();
         services.AddSingleton(sp => StaffOptions.Read(sp.GetRequiredService<IConfiguration>()));
         services.AddScoped<ApiTokens>();
         services.AddScoped<Staff.StaffAccounts>();

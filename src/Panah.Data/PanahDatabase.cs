@@ -41,5 +41,6 @@ public static class PanahDatabase
                 new FieldOffice { Code = "KAY", Name = "Kayseri" });
             await db.SaveChangesAsync(ct);
         }
+        await Food.CommoditySeed.EnsureAsync(db, ct);
     }
 }

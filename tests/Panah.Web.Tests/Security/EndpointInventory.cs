@@ -103,6 +103,23 @@ public static partial class EndpointInventory
         GET    /DataProtection/Erasure                            login | deny  deny  deny  deny  deny  deny  200 | 403   403   403   403   403   403   403
         GET    /DataProtection/Index                              login | deny  deny  deny  deny  deny  deny  200 | 403   403   403   403   403   403   403
         GET    /Food/Index                                        login | deny  deny  200   deny  deny  200   deny | 403   403   200   403   403   200   403
+        GET    /Food/Baskets/Index                                login | deny  deny  deny  deny  deny  200   deny | 403   403   403   403   403   200   403
+        GET    /Food/Baskets/Edit                                 login | deny  deny  deny  deny  deny  200   deny | 403   403   403   403   403   200   403
+        POST   /Food/Baskets/Edit                                 login | deny  deny  deny  deny  deny  200   deny | 403   403   403   403   403   200   403
+        POST   /Food/Baskets/Edit?handler=Check                   login | deny  deny  deny  deny  deny  200   deny | 403   403   403   403   403   200   403
+        GET    /Food/Baskets/Commodities                          login | deny  deny  deny  deny  deny  200   deny | 403   403   403   403   403   200   403
+        POST   /Food/Baskets/Commodities?handler=Add              login | deny  deny  deny  deny  deny  200   deny | 403   403   403   403   403   200   403
+        POST   /Food/Baskets/Commodities?handler=Active           login | deny  deny  deny  deny  deny  404   deny | 403   403   403   403   403   404   403
+        GET    /Food/Baskets/CommodityEdit                        login | deny  deny  deny  deny  deny  404   deny | 403   403   403   403   403   404   403
+        POST   /Food/Baskets/CommodityEdit                        login | deny  deny  deny  deny  deny  404   deny | 403   403   403   403   403   404   403
+        GET    /api/v1/food/commodities                           401   | 403   403   403   403   403   200   403 | 403   403   403   403   403   200   403
+        GET    /api/v1/food/commodities/{id:int}                  401   | 403   403   403   403   403   404   403 | 403   403   403   403   403   404   403
+        POST   /api/v1/food/commodities                           401   | 403   403   403   403   403   400   403 | 403   403   403   403   403   400   403
+        PUT    /api/v1/food/commodities/{id:int}                  401   | 403   403   403   403   403   400   403 | 403   403   403   403   403   400   403
+        GET    /api/v1/food/baskets                               401   | 403   403   403   403   403   200   403 | 403   403   403   403   403   200   403
+        GET    /api/v1/food/baskets/{id:int}                      401   | 403   403   403   403   403   404   403 | 403   403   403   403   403   404   403
+        POST   /api/v1/food/baskets                               401   | 403   403   403   403   403   400   403 | 403   403   403   403   403   400   403
+        PUT    /api/v1/food/baskets/{id:int}                      401   | 403   403   403   403   403   400   403 | 403   403   403   403   403   400   403
         GET    /DataProtection/SubjectAccess                      login | deny  deny  deny  deny  deny  deny  200 | 403   403   403   403   403   403   403
         GET    /api/v1/people/{id:guid}/subject-access            401   | 403   403   403   403   403   403   404 | 403   403   403   403   403   403   403
         POST   /Access/BreakGlass                                 login | deny  200   200   deny  200   200   200 | 403   200   200   403   200   200   200
@@ -183,7 +200,7 @@ public static partial class EndpointInventory
         foreach (var endpoint in sources.Endpoints.OfType<RouteEndpoint>())
         {
             var pattern = "/" + endpoint.RoutePattern.RawText?.TrimStart('/');
-            var url = Parameter().Replace(pattern, m => m.Value.Contains("guid") ? Guid.NewGuid().ToString() : m.Value.Contains("documentName") ? "v1" : "x");
+            var url = Parameter().Replace(pattern, m => m.Value.Contains("guid") ? Guid.NewGuid().ToString() : m.Value.Contains(":int") ? int.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture) : m.Value.Contains("documentName") ? "v1" : "x");
             if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } page)
             {
                 // An Index page answers at its folder and at /Index; keep one.
