@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Panah.Core.Food;
 using Panah.Data.Access;
 using Panah.Data.Audit;
@@ -19,6 +20,15 @@ public sealed class CycleGeneration(PanahDbContext db, UnscopedReads unscoped, A
 {
     private const int Batch = 2_000;
     internal const string Purpose = "food cycle entitlements";
+
+    /// <summary>Generation or approval by a system account (the demo, the benchmark), audited under <paramref name="actorId"/>.</summary>
+    public static CycleGeneration ActingAs(IServiceProvider services, string actorId)
+    {
+        var actor = new FixedActor(actorId, "system");
+        var audit = ActivatorUtilities.CreateInstance<AuditLog>(services, actor);
+        var db = services.GetRequiredService<PanahDbContext>();
+        return new CycleGeneration(db, new UnscopedReads(db, audit), audit, actor, services.GetRequiredService<TimeProvider>());
+    }
 
     public async Task<GenerationResult> GenerateAsync(int cycleId, long version, CancellationToken ct = default)
     {

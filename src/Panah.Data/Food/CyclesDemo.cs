@@ -2,8 +2,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Panah.Core.Food;
-using Panah.Data.Access;
-using Panah.Data.Audit;
 using Panah.Data.Demo;
 using Panah.Data.Entities;
 
@@ -43,7 +41,7 @@ public sealed class CyclesDemo(PanahDbContext db, IServiceProvider services, Use
                 db.FoodLocations.Add(new FoodLocation { Code = code, Name = name, Kind = kind, FieldOfficeId = offices[office] });
             }
         }
-        var basket = await MaizeBasketAsync(ct);
+        var basket = await MaizeBasketAsync(db, clock, ct);
         await db.SaveChangesAsync(ct);
         var points = await db.FoodLocations.AsNoTracking().Where(l => l.Code == "KAY-DP1" || l.Code == "IST-DP1").Select(l => l.Id).ToListAsync(ct);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -51,19 +49,12 @@ public sealed class CyclesDemo(PanahDbContext db, IServiceProvider services, Use
         var cycleId = await store.CreateAsync(new CycleInput(programme.Id, "December 2026", today, today.AddDays(29), 30, basket.Id, new EligibilityRule(), 10, points), ct);
 
         var manager = await users.FindByEmailAsync($"manager@{DemoSeeder.Domain}");
-        await ActingAs(manager?.Id ?? "demo:generator").GenerateAsync(cycleId, (await store.GetAsync(cycleId, ct))!.Version, ct);
-        await ActingAs(Approver).ApproveAsync(cycleId, (await store.GetAsync(cycleId, ct))!.Version, ct);
-    }
-
-    private CycleGeneration ActingAs(string id)
-    {
-        var actor = new FixedActor(id, "demo");
-        var audit = ActivatorUtilities.CreateInstance<AuditLog>(services, actor);
-        return new CycleGeneration(db, new UnscopedReads(db, audit), audit, actor, clock);
+        await CycleGeneration.ActingAs(services, manager?.Id ?? "demo:generator").GenerateAsync(cycleId, (await store.GetAsync(cycleId, ct))!.Version, ct);
+        await CycleGeneration.ActingAs(services, Approver).ApproveAsync(cycleId, (await store.GetAsync(cycleId, ct))!.Version, ct);
     }
 
     /// <summary>The baskets demo part's maize basket, or (when this part runs alone) one made here from the domain guide's test vector.</summary>
-    private async Task<Basket> MaizeBasketAsync(CancellationToken ct)
+    public static async Task<Basket> MaizeBasketAsync(PanahDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var existing = await db.Baskets.Include(b => b.Items).Where(b => b.Kind == BasketKind.Ration && b.Name.Contains("aize") && b.Items.Count > 0).OrderBy(b => b.Id).FirstOrDefaultAsync(ct);
         if (existing is not null)

@@ -57,7 +57,7 @@ public sealed class EntitlementLifecycle(PanahDbContext db, UnscopedReads unscop
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CycleStatus.Closed).SetProperty(c => c.Version, c => c.Version + 1), ct);
         if (changed == 0)
         {
-            throw await db.DistributionCycles.AnyAsync(c => c.Id == cycleId, ct) ? new FoodCycleException("Cycle.NotApproved") : new KeyNotFoundException();
+            throw await db.DistributionCycles.AnyAsync(c => c.Id == cycleId, ct) ? new FoodCycleException("Cycle.NotApproved") : (Exception)new KeyNotFoundException();
         }
         return await ExpireAsync([cycleId], ct);
     }
