@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Panah.Data;
 using Panah.Data.Audit;
 using Panah.Data.Entities;
+using Panah.Data.Food;
 using Panah.Data.Staff;
 
 namespace Panah.Cli;
@@ -19,6 +20,7 @@ public static class CliServices
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddPanahData(PanahDataServices.ReadOptions(configuration));
+        services.AddFoodCycles();
         services.AddSingleton<IActor>(new FixedActor($"cli:{Environment.UserName}", "localhost"));
         services.AddIdentityCore<StaffUser>(PanahDataServices.ConfigureIdentity)
             .AddRoles<IdentityRole>()

@@ -3,6 +3,7 @@ using Panah.Cli.Backup;
 using Panah.Cli.Dedupe;
 using Panah.Cli.Keys;
 using Panah.Cli.Erasure;
+using Panah.Cli.Food;
 using Panah.Cli.Registry;
 using Panah.Cli.Staff;
 using Spectre.Console.Cli;
@@ -28,6 +29,7 @@ app.Configure(config =>
     config.AddCommand<SeedDemoCommand>("seed-demo").WithDescription("Register synthetic multi-script Uyghur households.");
     config.AddCommand<DedupeCommand>("dedupe").WithDescription("Find registrations of the same person: CSV in, id,cluster CSV out.");
     config.AddCommand<BenchAuditCommand>("bench-audit").WithDescription("Measure requests/s and p95 of an audited person read against an unaudited one over HTTP, on a running app.");
+    config.AddCommand<BenchFoodCommand>("bench-food").WithDescription("Time generating and approving one cycle for every household (registry topped up to --households), with peak memory.");
     config.AddCommand<BenchRegistryCommand>("bench-registry").WithDescription("Measure p50/p95 server time of the people list, a name search and a household page.");
 });
 return await app.RunAsync(args);

@@ -1,5 +1,6 @@
 using Panah.Web.Features.DataProtection;
 using Panah.Web.Features.Food.Baskets;
+using Panah.Web.Features.Food.Cycles;
 using Panah.Web.Features.Matching;
 using Panah.Web.Features.Registry;
 using Panah.Web.Infrastructure;
@@ -23,6 +24,7 @@ try
     app.MapDataProtectionApi();
     app.MapErasureApi();
     app.MapBasketsApi();
+    app.MapFoodCyclesApi();
     app.MapPanahPlatformEndpoints();
     app.Run();
 }

@@ -1158,6 +1158,76 @@ namespace Panah.Data.Postgres.Migrations
                     b.ToTable("Entitlements");
                 });
 
+            modelBuilder.Entity("Panah.Data.Food.EntitlementAdjustment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("CycleId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("EntitlementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("FieldOfficeId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("NewMembers")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OldMembers")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ProposedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("CycleId", "Status");
+
+                    b.HasIndex("EntitlementId", "Status");
+
+                    b.ToTable("EntitlementAdjustments");
+                });
+
+            modelBuilder.Entity("Panah.Data.Food.EntitlementAdjustmentItem", b =>
+                {
+                    b.Property<Guid>("AdjustmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("CommodityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Packs")
+                        .HasColumnType("integer");
+
+                    b.HasKey("AdjustmentId", "CommodityId");
+
+                    b.HasIndex("CommodityId");
+
+                    b.ToTable("EntitlementAdjustmentItem");
+                });
+
             modelBuilder.Entity("Panah.Data.Food.EntitlementItem", b =>
                 {
                     b.Property<Guid>("EntitlementId")
@@ -1735,6 +1805,42 @@ namespace Panah.Data.Postgres.Migrations
                     b.Navigation("Cycle");
                 });
 
+            modelBuilder.Entity("Panah.Data.Food.EntitlementAdjustment", b =>
+                {
+                    b.HasOne("Panah.Data.Food.DistributionCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Panah.Data.Food.Entitlement", null)
+                        .WithMany()
+                        .HasForeignKey("EntitlementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Panah.Data.Entities.HouseholdRecord", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Panah.Data.Food.EntitlementAdjustmentItem", b =>
+                {
+                    b.HasOne("Panah.Data.Food.EntitlementAdjustment", null)
+                        .WithMany("Items")
+                        .HasForeignKey("AdjustmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Panah.Data.Food.Commodity", null)
+                        .WithMany()
+                        .HasForeignKey("CommodityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Panah.Data.Food.EntitlementItem", b =>
                 {
                     b.HasOne("Panah.Data.Food.Commodity", "Commodity")
@@ -1817,6 +1923,11 @@ namespace Panah.Data.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Panah.Data.Food.Entitlement", b =>
+                {
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Panah.Data.Food.EntitlementAdjustment", b =>
                 {
                     b.Navigation("Items");
                 });

@@ -1129,6 +1129,76 @@ namespace Panah.Data.Sqlite.Migrations
                     b.ToTable("Entitlements");
                 });
 
+            modelBuilder.Entity("Panah.Data.Food.EntitlementAdjustment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CycleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EntitlementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FieldOfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NewMembers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OldMembers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("ProposedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("CycleId", "Status");
+
+                    b.HasIndex("EntitlementId", "Status");
+
+                    b.ToTable("EntitlementAdjustments");
+                });
+
+            modelBuilder.Entity("Panah.Data.Food.EntitlementAdjustmentItem", b =>
+                {
+                    b.Property<Guid>("AdjustmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CommodityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Packs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AdjustmentId", "CommodityId");
+
+                    b.HasIndex("CommodityId");
+
+                    b.ToTable("EntitlementAdjustmentItem");
+                });
+
             modelBuilder.Entity("Panah.Data.Food.EntitlementItem", b =>
                 {
                     b.Property<Guid>("EntitlementId")
@@ -1700,6 +1770,42 @@ namespace Panah.Data.Sqlite.Migrations
                     b.Navigation("Cycle");
                 });
 
+            modelBuilder.Entity("Panah.Data.Food.EntitlementAdjustment", b =>
+                {
+                    b.HasOne("Panah.Data.Food.DistributionCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Panah.Data.Food.Entitlement", null)
+                        .WithMany()
+                        .HasForeignKey("EntitlementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Panah.Data.Entities.HouseholdRecord", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Panah.Data.Food.EntitlementAdjustmentItem", b =>
+                {
+                    b.HasOne("Panah.Data.Food.EntitlementAdjustment", null)
+                        .WithMany("Items")
+                        .HasForeignKey("AdjustmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Panah.Data.Food.Commodity", null)
+                        .WithMany()
+                        .HasForeignKey("CommodityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Panah.Data.Food.EntitlementItem", b =>
                 {
                     b.HasOne("Panah.Data.Food.Commodity", "Commodity")
@@ -1782,6 +1888,11 @@ namespace Panah.Data.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Panah.Data.Food.Entitlement", b =>
+                {
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Panah.Data.Food.EntitlementAdjustment", b =>
                 {
                     b.Navigation("Items");
                 });

@@ -9,6 +9,7 @@ using Panah.Data.Audit;
 using Panah.Data.Entities;
 using Panah.Data.Staff;
 using Panah.Web.Features.DataProtection;
+using Panah.Web.Features.Food.Cycles;
 using Panah.Web.Features.Matching;
 using Panah.Web.Features.Registry;
 
@@ -140,6 +141,7 @@ public static class PanahWeb
         services.AddOpenApi("v1", o => o.AddDocumentTransformer<BearerDocumentTransformer>());
         services.AddRegistryApiServices();
         services.AddMatching();
+        services.AddFoodCyclesFeature();
         services.AddHostedService<AuditCheckpointWriter>();
         services.AddDataProtectionFeature(builder.Configuration);
         services.AddReadBudgets(builder.Configuration);

@@ -137,6 +137,23 @@ public static partial class EndpointInventory
         POST   /DataProtection/Budgets?handler=Lift               login | deny  deny  deny  deny  deny  deny  302 | 403   403   403   403   403   403   403
         POST   /DataProtection/Erasure                            login | deny  deny  deny  deny  deny  deny  200 | 403   403   403   403   403   403   403
         POST   /api/v1/people/{id:guid}/erasure                   401   | 403   403   403   403   403   403   400 | 403   403   403   403   403   403   400
+        GET    /api/v1/food/entitlements                          401   | 403   403   200   403   403   200   403   | 403   403   200   403   403   200   403  
+        GET    /api/v1/food/entitlements/{id:guid}                401   | 403   403   404   403   403   404   403   | 403   403   404   403   403   404   403  
+        GET    /api/v1/food/cycles                                401   | 403   403   403   403   403   200   403   | 403   403   403   403   403   200   403  
+        GET    /Food/Cycles/Index                                 login | deny  deny  deny  deny  deny  200   deny  | 403   403   403   403   403   200   403  
+        GET    /Food/Cycles/Edit                                  login | deny  deny  deny  deny  deny  200   deny  | 403   403   403   403   403   200   403  
+        POST   /Food/Cycles/Edit                                  login | deny  deny  deny  deny  deny  200   deny  | 403   403   403   403   403   200   403  
+        POST   /Food/Cycles/Edit?handler=Preview                  login | deny  deny  deny  deny  deny  200   deny  | 403   403   403   403   403   200   403  
+        GET    /Food/Cycles/Details                               login | deny  deny  deny  deny  deny  404   deny  | 403   403   403   403   403   404   403  
+        POST   /Food/Cycles/Details?handler=Generate              login | deny  deny  deny  deny  deny  404   deny  | 403   403   403   403   403   404   403  
+        POST   /Food/Cycles/Details?handler=Approve               login | deny  deny  deny  deny  deny  404   deny  | 403   403   403   403   403   404   403  
+        POST   /Food/Cycles/Details?handler=Check                 login | deny  deny  deny  deny  deny  404   deny  | 403   403   403   403   403   404   403  
+        POST   /Food/Cycles/Details?handler=Close                 login | deny  deny  deny  deny  deny  404   deny  | 403   403   403   403   403   404   403  
+        POST   /Food/Cycles/Details?handler=Decide                login | deny  deny  deny  deny  deny  404   deny  | 403   403   403   403   403   404   403  
+        GET    /Food/Cycles/Programmes                            login | deny  deny  deny  deny  deny  200   deny  | 403   403   403   403   403   200   403  
+        POST   /Food/Cycles/Programmes                            login | deny  deny  deny  deny  deny  200   deny  | 403   403   403   403   403   200   403  
+        GET    /Food/Cycles/Locations                             login | deny  deny  deny  deny  deny  200   deny  | 403   403   403   403   403   200   403  
+        POST   /Food/Cycles/Locations                             login | deny  deny  deny  deny  deny  200   deny  | 403   403   403   403   403   200   403  
         """;
 
     /// <summary>The matrix's columns: anonymous, the sessions of each role, the tokens of each role.</summary>
