@@ -40,6 +40,9 @@ public sealed class RetentionSweep(PanahDbContext db, RetentionCandidates candid
     /// <summary>The officer's run: erases only if what is due is still exactly the set they confirmed (<see cref="RetentionPreview.Digest"/>).</summary>
     public Task<RetentionReport> RunConfirmedAsync(string digest, CancellationToken ct = default) => RunAsync(digest, onlyIfDue: false, ct);
 
+    /// <summary>The command line's run: now, whatever the schedule (<c>retention run --dry-run</c> shows what it erases first).</summary>
+    public Task<RetentionReport> RunNowAsync(CancellationToken ct = default) => RunAsync(confirmedDigest: null, onlyIfDue: false, ct);
+
     private async Task<RetentionReport> RunAsync(string? confirmedDigest, bool onlyIfDue, CancellationToken ct)
     {
         var holder = Guid.NewGuid().ToString("N");

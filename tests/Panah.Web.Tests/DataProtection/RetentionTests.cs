@@ -189,7 +189,23 @@ public abstract partial class RetentionTests(RetentionApp app)
     private static partial Regex DigestField();
 }
 
-public sealed class SqliteRetentionTests(SqliteRetentionApp app) : RetentionTests(app), IClassFixture<SqliteRetentionApp>;
+public sealed class SqliteRetentionTests(SqliteRetentionApp app) : RetentionTests(app), IClassFixture<SqliteRetentionApp>
+{
+    [Fact]
+    public async Task The_cli_shows_a_dry_run_that_writes_nothing_and_runs_retention()
+    {
+        var runs = await app.ReadAsync(db => db.RetentionRuns.CountAsync());
+        var (dry, preview) = await Cli.RunAsync(app.DataDirectory, "retention", "run", "--dry-run");
+        Assert.True(dry == 0, preview);
+        Assert.Contains("Due: ", preview, StringComparison.Ordinal);
+        Assert.Equal(runs, await app.ReadAsync(db => db.RetentionRuns.CountAsync()));
+        var (code, output) = await Cli.RunAsync(app.DataDirectory, "retention", "run");
+        Assert.True(code == 0, output);
+        Assert.Contains("Erased ", output, StringComparison.Ordinal);
+        var run = await app.ReadAsync(db => db.RetentionRuns.AsNoTracking().OrderByDescending(r => r.Id).FirstAsync());
+        Assert.StartsWith("cli:", run.RunBy, StringComparison.Ordinal);
+    }
+}
 
 public sealed class PostgresRetentionTests(PostgresRetentionApp app) : RetentionTests(app), IClassFixture<PostgresRetentionApp>;
 
