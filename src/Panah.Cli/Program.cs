@@ -5,6 +5,7 @@ using Panah.Cli.Keys;
 using Panah.Cli.Erasure;
 using Panah.Cli.Food;
 using Panah.Cli.Registry;
+using Panah.Cli.Retention;
 using Panah.Cli.Staff;
 using Spectre.Console.Cli;
 
@@ -25,6 +26,7 @@ app.Configure(config =>
         backup.AddCommand<BackupCreateCommand>("create").WithDescription("Write an encrypted backup of the database (SQLite online, PostgreSQL by pg_dump) under the backup key.");
         backup.AddCommand<BackupRestoreCommand>("restore").WithDescription("Restore an encrypted backup, then re-apply every erasure of the erasure ledger.");
     });
+    config.AddBranch("retention", retention => retention.AddCommand<RetentionRunCommand>("run").WithDescription("Run retention now: erase what the rules in Panah:Retention make due, except under a legal hold (--dry-run: show it, write nothing)."));
     config.AddCommand<EraseCommand>("erase").WithDescription("Erase a person by crypto-shredding: their data key is destroyed, the record stays as a tombstone.");
     config.AddCommand<SeedDemoCommand>("seed-demo").WithDescription("Register synthetic multi-script Uyghur households.");
     config.AddCommand<DedupeCommand>("dedupe").WithDescription("Find registrations of the same person: CSV in, id,cluster CSV out.");

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Panah.Data.Retention;
 
 namespace Panah.Data.Erasure;
 
@@ -16,6 +17,7 @@ public static class ErasureServices
         });
         services.AddScoped<PersonErasure>();
         services.AddScoped<ErasureReplay>();
+        services.AddRetention();
         return services;
     }
 }

@@ -120,6 +120,7 @@ public static partial class EndpointInventory
         GET    /api/v1/food/baskets/{id:int}                      401   | 403   403   403   403   403   404   403 | 403   403   403   403   403   404   403
         POST   /api/v1/food/baskets                               401   | 403   403   403   403   403   400   403 | 403   403   403   403   403   400   403
         PUT    /api/v1/food/baskets/{id:int}                      401   | 403   403   403   403   403   400   403 | 403   403   403   403   403   400   403
+        GET    /DataProtection/Retention                          login | deny  deny  deny  deny  deny  deny  200 | 403   403   403   403   403   403   403
         GET    /DataProtection/SubjectAccess                      login | deny  deny  deny  deny  deny  deny  200 | 403   403   403   403   403   403   403
         GET    /api/v1/people/{id:guid}/subject-access            401   | 403   403   403   403   403   403   404 | 403   403   403   403   403   403   403
         POST   /Access/BreakGlass                                 login | deny  200   200   deny  200   200   200 | 403   200   200   403   200   200   200
@@ -136,6 +137,9 @@ public static partial class EndpointInventory
         POST   /DataProtection/Budgets?handler=Grant              login | deny  deny  deny  deny  deny  deny  200 | 403   403   403   403   403   403   403
         POST   /DataProtection/Budgets?handler=Lift               login | deny  deny  deny  deny  deny  deny  302 | 403   403   403   403   403   403   403
         POST   /DataProtection/Erasure                            login | deny  deny  deny  deny  deny  deny  200 | 403   403   403   403   403   403   403
+        POST   /DataProtection/Retention?handler=Hold             login | deny  deny  deny  deny  deny  deny  200 | 403   403   403   403   403   403   403
+        POST   /DataProtection/Retention?handler=Lift             login | deny  deny  deny  deny  deny  deny  200 | 403   403   403   403   403   403   403
+        POST   /DataProtection/Retention?handler=Run              login | deny  deny  deny  deny  deny  deny  200 | 403   403   403   403   403   403   403
         POST   /api/v1/people/{id:guid}/erasure                   401   | 403   403   403   403   403   403   400 | 403   403   403   403   403   403   400
         GET    /api/v1/food/entitlements                          401   | 403   403   200   403   403   200   403   | 403   403   200   403   403   200   403  
         GET    /api/v1/food/entitlements/{id:guid}                401   | 403   403   404   403   403   404   403   | 403   403   404   403   403   404   403  
@@ -198,6 +202,7 @@ public static partial class EndpointInventory
         "PAGE /DataProtection/Budgets",
         "PAGE /DataProtection/Alerts",
         "PAGE /DataProtection/Erasure",
+        "PAGE /DataProtection/Retention",
         "GET /api/v1/people/{id:guid}/subject-access",
     };
 

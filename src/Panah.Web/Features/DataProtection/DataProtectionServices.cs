@@ -3,14 +3,16 @@ using Panah.Web.Features.Registry;
 
 namespace Panah.Web.Features.DataProtection;
 
-/// <summary>The data protection officer's feature: legal bases per purpose, subject access.</summary>
+/// <summary>The data protection officer's feature: legal bases per purpose, subject access, the retention job.</summary>
 public static class DataProtectionServices
 {
     public const string LegalBasesSection = "Panah:LegalBases";
 
     public static IServiceCollection AddDataProtectionFeature(this IServiceCollection services, IConfiguration configuration) =>
         services.AddSingleton(ReadConsentRules(configuration))
-            .AddScoped<Panah.Data.DataProtection.SubjectAccess>();
+            .AddScoped<Panah.Data.DataProtection.SubjectAccess>()
+            .AddSingleton<RetentionJob>()
+            .AddHostedService(sp => sp.GetRequiredService<RetentionJob>());
 
     /// <summary>
     /// The legal bases that are local practice, e.g. <c>Panah:LegalBases:Messaging = LegitimateInterest</c>; a wrong name or a

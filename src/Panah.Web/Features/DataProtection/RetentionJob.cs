@@ -1,0 +1,111 @@
+using Panah.Data.Access;
+using Panah.Data.Audit;
+using Panah.Data.Retention;
+using Panah.Web.Infrastructure;
+
+namespace Panah.Web.Features.DataProtection;
+
+/// <summary>
+/// The retention job: every <see cref="RetentionOptions.CheckMinutes"/> on the injected clock each node asks whether a
+/// run is due (<see cref="RetentionOptions.RunEveryHours"/> since the last one, by any node) and, holding the lease,
+/// runs it. <see cref="RunOnceAsync"/> is one such tick; a failure is logged and tried again at the next tick.
+/// </summary>
+public sealed partial class RetentionJob(IServiceScopeFactory scopes, RetentionOptions options, TimeProvider clock, ILogger<RetentionJob> logger) : BackgroundService
+{
+    public const string Actor = "system:retention";
+
+    private TaskCompletionSource<RetentionReport> nextTick = NewTick();
+    private PeriodicTimer? timer;
+
+    /// <summary>Completes when the next scheduled tick has finished (what it did), so a test on a fake clock waits for it without sleeping.</summary>
+    public Task<RetentionReport> NextTick => Volatile.Read(ref nextTick).Task;
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Made here, not in ExecuteAsync (which runs on a background thread): the schedule starts when the app does.
+        timer = options.Job ? new PeriodicTimer(TimeSpan.FromMinutes(options.CheckMinutes), clock) : null;
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        timer?.Dispose();
+        base.Dispose();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (timer is null)
+        {
+            return;
+        }
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                RetentionReport report;
+                try
+                {
+                    report = await RunOnceAsync(stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    Failed(logger, e);
+                    report = new RetentionReport(RetentionOutcome.Busy);
+                }
+                Interlocked.Exchange(ref nextTick, NewTick()).TrySetResult(report);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: a run cut short resumes with the next run, as its erasures are each complete.
+        }
+    }
+
+    /// <summary>One tick: the run, if one is due, as the job (every office, actor <see cref="Actor"/>).</summary>
+    public Task<RetentionReport> RunOnceAsync(CancellationToken ct = default) => InJobScopeAsync(new FixedActor(Actor), s => s.RunIfDueAsync(ct));
+
+    /// <summary>
+    /// The officer's confirmed run, in its own scope as the job's (every office), audited as <paramref name="officer"/>.
+    /// It runs outside the officer's request: erasing shows nobody, so it must not spend their read budget.
+    /// </summary>
+    public async Task<RetentionReport> RunConfirmedAsync(string digest, IActor officer, CancellationToken ct = default)
+    {
+        // Read while the request is still in view: the run below no longer sees it.
+        var confirmedBy = new FixedActor(officer.Id, officer.Origin);
+        Task<RetentionReport> run;
+        using (ExecutionContext.SuppressFlow())
+        {
+            run = Task.Run(() => InJobScopeAsync(confirmedBy, s => s.RunConfirmedAsync(digest, ct)), ct);
+        }
+        return await run;
+    }
+
+    private async Task<RetentionReport> InJobScopeAsync(IActor actor, Func<RetentionSweep, Task<RetentionReport>> work)
+    {
+        AmbientActor.Current = actor;
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<AccessScope>().Everything("retention");
+            var report = await work(scope.ServiceProvider.GetRequiredService<RetentionSweep>());
+            if (report.Run is { } run)
+            {
+                Ran(logger, run.People, run.Households, run.Held, run.Left);
+            }
+            return report;
+        }
+        finally
+        {
+            AmbientActor.Current = null;
+        }
+    }
+
+    private static TaskCompletionSource<RetentionReport> NewTick() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: {People} people erased in {Households} households, {Held} held, {Left} left for the next run")]
+    private static partial void Ran(ILogger logger, int people, int households, int held, int left);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Retention run failed; tried again at the next tick")]
+    private static partial void Failed(ILogger logger, Exception e);
+}
