@@ -53,7 +53,7 @@ public sealed class BasketBuilderTests(BrowserFixture fixture) : IClassFixture<B
         Assert.Contains("?id=", page.Url, StringComparison.Ordinal);
         Assert.Contains("meets the Sphere minimum", await page.InnerTextAsync("#verdict"));
         Assert.True(await page.EvaluateAsync<bool>("() => typeof Chart !== 'undefined' && Chart.getChart('sphere-chart') !== undefined"), "the chart is drawn");
-        Assert.True(await page.EvaluateAsync<int>("() => document.getElementById('sphere-chart').width") > 0);
+        Assert.True(await page.EvaluateAsync<double>("() => document.getElementById('sphere-chart').getBoundingClientRect().width") > 200, "the chart takes the width of the page");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "basket-builder.png"), FullPage = true });
         Assert.Empty(errors);
         await page.Context.CloseAsync();

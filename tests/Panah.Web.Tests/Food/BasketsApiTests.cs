@@ -39,7 +39,7 @@ public abstract class BasketsApiTests(PanahApp app)
         var c = await CommoditiesAsync();
 
         // Other tests of the class add commodities of their own.
-        Assert.Subset(c.Keys.ToHashSet(), ["beans", "csb", "lentils", "maize-meal", "rice", "salt", "sugar", "vegetable-oil", "wheat-flour"]);
+        Assert.Superset(new HashSet<string> { "beans", "csb", "lentils", "maize-meal", "rice", "salt", "sugar", "vegetable-oil", "wheat-flour" }, c.Keys.ToHashSet());
         var maize = c["maize-meal"];
         Assert.Equal(360, maize.GetProperty("kcalPer100g").GetDouble());
         Assert.Equal(9, maize.GetProperty("proteinPer100g").GetDouble());

@@ -21,7 +21,7 @@
         options: {
             animation: false,
             responsive: true,
-            maintainAspectRatio: true,
+            maintainAspectRatio: false,
             locale: document.documentElement.lang || 'en',
             plugins: { legend: { rtl } },
             scales: { y: { beginAtZero: true, title: { display: true, text: canvas.dataset.axis } } },
