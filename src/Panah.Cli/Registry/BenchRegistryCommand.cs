@@ -21,6 +21,9 @@ public sealed class BenchRegistryCommand : AsyncCommand<BenchRegistryCommand.Set
     {
         [CommandOption("--iterations <N>"), Description("Measured calls per operation (after 20 warm-up calls).")]
         public int Iterations { get; init; } = 300;
+
+        [CommandOption("--office <CODE>"), Description("Read as a registration officer of this field office (IST, SEF, KAY) instead of the whole registry.")]
+        public string? Office { get; init; }
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -30,10 +33,21 @@ public sealed class BenchRegistryCommand : AsyncCommand<BenchRegistryCommand.Set
         List<Guid> householdIds;
         List<string> names;
         int pages;
+        int? officeId = null;
         await using (var scope = services.CreateAsyncScope())
         {
-            Everything(scope.ServiceProvider);
             var db = scope.ServiceProvider.GetRequiredService<PanahDbContext>();
+            if (settings.Office is { } code)
+            {
+                officeId = await db.FieldOffices.Where(o => o.Code == code.Trim().ToUpperInvariant()).Select(o => (int?)o.Id).FirstOrDefaultAsync(cancellationToken);
+                if (officeId is null)
+                {
+                    AnsiConsole.MarkupLine($"[red]No field office {code.EscapeMarkup()}.[/]");
+                    return 1;
+                }
+            }
+            // The sample of households and names is drawn from the whole registry, then read within the scope.
+            Everything(scope.ServiceProvider);
             var store = scope.ServiceProvider.GetRequiredService<RegistryStore>();
             var count = await db.Households.CountAsync(cancellationToken);
             if (count == 0)
@@ -41,11 +55,13 @@ public sealed class BenchRegistryCommand : AsyncCommand<BenchRegistryCommand.Set
                 AnsiConsole.MarkupLine("[red]The registry is empty: run seed-demo first.[/]");
                 return 1;
             }
-            householdIds = await db.Households.OrderBy(h => h.Id).Skip(random.Next(Math.Max(1, count - 1000))).Take(1000).Select(h => h.Id).ToListAsync(cancellationToken);
+            var inScope = officeId is null ? count : await ScopedHouseholds(db).CountAsync(cancellationToken);
+            householdIds = await ScopedHouseholds(db).OrderBy(h => h.Id).Skip(random.Next(Math.Max(1, inScope - 1000))).Take(1000).Select(h => h.Id).ToListAsync(cancellationToken);
             var sample = await store.ListPeopleAsync(new PeopleFilter(), random.Next(1, 100), 200, cancellationToken);
             names = sample.Items.Select(p => p.Details.Name.Display).ToList();
-            pages = Math.Max(1, await db.People.CountAsync(p => p.Sex == Sex.Female, cancellationToken) / 50);
-            AnsiConsole.MarkupLine($"Registry: {count:N0} households, {await db.People.CountAsync(cancellationToken):N0} people ({services.GetRequiredService<PanahDataOptions>().Provider}).");
+            pages = Math.Max(1, await db.People.CountAsync(p => p.Sex == Sex.Female && (officeId == null || p.FieldOfficeId == officeId), cancellationToken) / 50);
+            AnsiConsole.MarkupLine($"Registry: {count:N0} households, {await db.People.CountAsync(cancellationToken):N0} people ({services.GetRequiredService<PanahDataOptions>().Provider}); " +
+                (officeId is null ? "reading the whole registry." : $"reading as a registration officer of {settings.Office!.ToUpperInvariant().EscapeMarkup()} ({inScope:N0} households)."));
         }
         var table = new Table().AddColumns("operation", "p50 ms", "p95 ms", "max ms");
         await Measure("people list (female, pages 1-20)", s => Store(s).ListPeopleAsync(new PeopleFilter(Sex: Sex.Female), random.Next(1, 21), 50, cancellationToken));
@@ -60,13 +76,29 @@ public sealed class BenchRegistryCommand : AsyncCommand<BenchRegistryCommand.Set
         // A measurement of the whole registry, not a staff member's request: every record, past the office filter's rows but through its SQL.
         static void Everything(IServiceProvider s) => s.GetRequiredService<Panah.Data.Access.AccessScope>().Everything("bench-registry");
 
+        // A registration officer of one office, as a staff member's request is scoped.
+        void Scoped(IServiceProvider s)
+        {
+            if (officeId is { } id)
+            {
+                s.GetRequiredService<Panah.Data.Access.AccessScope>().ForStaff("bench-registry", [Panah.Data.Staff.Roles.RegistrationOfficer], [id], [], []);
+            }
+            else
+            {
+                Everything(s);
+            }
+        }
+
+        IQueryable<Panah.Data.Entities.HouseholdRecord> ScopedHouseholds(PanahDbContext db) =>
+            officeId is { } id ? db.Households.Where(h => h.FieldOfficeId == id) : db.Households;
+
         async Task Measure(string name, Func<IServiceProvider, Task> op)
         {
             var times = new List<double>(settings.Iterations);
             for (var i = -20; i < settings.Iterations; i++)
             {
                 await using var scope = services.CreateAsyncScope();
-                Everything(scope.ServiceProvider);
+                Scoped(scope.ServiceProvider);
                 var watch = Stopwatch.StartNew();
                 await op(scope.ServiceProvider);
                 if (i >= 0)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Panah.Core.Access;
 using Panah.Core.Demo;
 using Panah.Data.Audit;
 using Panah.Data.Entities;
@@ -9,10 +10,14 @@ using Panah.Data.Staff;
 namespace Panah.Data.Demo;
 
 /// <summary>A demo account and how to sign in with it.</summary>
-public sealed record DemoLogin(string Role, string Email, string Password, string AuthenticatorKey);
+public sealed record DemoLogin(string Role, string Email, string Password, string AuthenticatorKey)
+{
+    /// <summary>The account's field offices and programmes, as the start-up banner prints them.</summary>
+    public StaffScope Scope { get; init; } = StaffScope.None;
+}
 
-/// <summary>Fills a database with synthetic households and one demo account per role.</summary>
-public sealed class DemoSeeder(PanahDbContext db, RegistryStore store, AuditLog audit, UserManager<StaffUser> users, TimeProvider clock, IEnumerable<IDemoPart> parts)
+/// <summary>Fills a database with synthetic households and demo accounts of every role, with different scopes.</summary>
+public sealed class DemoSeeder(PanahDbContext db, RegistryStore store, AuditLog audit, UserManager<StaffUser> users, StaffAccounts accounts, TimeProvider clock, IEnumerable<IDemoPart> parts)
 {
     public const string Domain = "demo.panah.invalid";
     public const string LoginsFile = "demo-logins.txt";
@@ -50,37 +55,81 @@ public sealed class DemoSeeder(PanahDbContext db, RegistryStore store, AuditLog 
         return people;
     }
 
-    /// <summary>One enrolled account per role, created once; later calls return the same logins from the data directory.</summary>
+    /// <summary>
+    /// The demo's accounts and their scopes, to try need-to-know with: two registration officers in different offices
+    /// (Kayseri, Istanbul), a case worker in the two Istanbul offices, the others in every office of their programme.
+    /// </summary>
+    private static readonly (string Name, string Role, string[] Offices, Programme[] Programmes)[] Accounts =
+    [
+        ("admin", Roles.Administrator, [], []),
+        ("officer", Roles.RegistrationOfficer, ["KAY"], []),
+        ("officer-ist", Roles.RegistrationOfficer, ["IST"], []),
+        ("clerk", Roles.DistributionClerk, ["IST", "SEF", "KAY"], [Programme.Food]),
+        ("teacher", Roles.Teacher, ["IST", "SEF", "KAY"], [Programme.Education]),
+        ("caseworker", Roles.CaseWorker, ["IST", "SEF"], [Programme.Protection]),
+        ("manager", Roles.ProgrammeManager, ["IST", "SEF", "KAY"], [Programme.Food, Programme.Education]),
+        ("dpo", Roles.DataProtectionOfficer, ["IST", "SEF", "KAY"], [.. Programmes.All]),
+    ];
+
+    /// <summary>The demo accounts, enrolled, created once; later calls return the same logins from the data directory, with each account's scope as it is now.</summary>
     public async Task<IReadOnlyList<DemoLogin>> EnsureAccountsAsync(string dataDirectory)
     {
-        var file = Path.Combine(dataDirectory, LoginsFile);
-        if (File.Exists(file) && await users.FindByEmailAsync($"officer@{Domain}") is not null)
+        var logins = await KnownLoginsAsync(dataDirectory) ?? await CreateAccountsAsync(dataDirectory);
+        var scopes = await accounts.ScopesAsync();
+        var result = new List<DemoLogin>(logins.Count);
+        foreach (var l in logins)
         {
-            return (await File.ReadAllLinesAsync(file)).Select(l => l.Split('\t')).Select(p => new DemoLogin(p[0], p[1], p[2], p[3])).ToList();
+            var user = await users.FindByEmailAsync(l.Email);
+            result.Add(l with { Scope = user is not null && scopes.TryGetValue(user.Id, out var scope) ? scope : StaffScope.None });
         }
-        var logins = new List<DemoLogin>();
-        foreach (var role in Roles.All)
+        return result;
+    }
+
+    /// <summary>The logins saved by an earlier start, when they are every demo account of this version and the accounts exist.</summary>
+    private async Task<List<DemoLogin>?> KnownLoginsAsync(string dataDirectory)
+    {
+        var file = Path.Combine(dataDirectory, LoginsFile);
+        if (!File.Exists(file))
         {
-            var email = $"{Short(role)}@{Domain}";
+            return null;
+        }
+        var logins = (await File.ReadAllLinesAsync(file)).Select(l => l.Split('\t')).Where(p => p.Length == 4).Select(p => new DemoLogin(p[0], p[1], p[2], p[3])).ToList();
+        var wanted = Accounts.Select(a => $"{a.Name}@{Domain}").ToHashSet();
+        if (!wanted.SetEquals(logins.Select(l => l.Email)))
+        {
+            return null;
+        }
+        foreach (var l in logins)
+        {
+            if (await users.FindByEmailAsync(l.Email) is null)
+            {
+                return null;
+            }
+        }
+        return logins;
+    }
+
+    private async Task<List<DemoLogin>> CreateAccountsAsync(string dataDirectory)
+    {
+        var logins = new List<DemoLogin>();
+        foreach (var (name, role, offices, programmes) in Accounts)
+        {
+            var email = $"{name}@{Domain}";
             var user = await users.FindByEmailAsync(email);
             if (user is not null)
             {
                 await users.DeleteAsync(user);
             }
-            user = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = $"Demo {role}", CreatedAt = clock.GetUtcNow() };
+            user = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = $"Demo {name}", CreatedAt = clock.GetUtcNow() };
             var password = StaffAccounts.NewPassword();
             await users.CreateAsync(user, password);
             await users.AddToRoleAsync(user, role);
-            // Different scopes to try need-to-know with: the officer works in Kayseri only, everyone else in every office and programme.
-            var offices = await db.FieldOffices.AsNoTracking().Where(o => role != Roles.RegistrationOfficer || o.Code == "KAY").Select(o => o.Id).ToListAsync();
-            db.StaffOffices.AddRange(offices.Select(id => new Access.StaffOffice { StaffUserId = user.Id, FieldOfficeId = id }));
-            db.StaffProgrammes.AddRange(Core.Access.Programmes.All.Select(p => new Access.StaffProgramme { StaffUserId = user.Id, Programme = p }));
-            await db.SaveChangesAsync();
+            await accounts.SetScopeAsync(user, offices, programmes);
             await users.ResetAuthenticatorKeyAsync(user);
             await users.SetTwoFactorEnabledAsync(user, true);
             logins.Add(new DemoLogin(role, email, password, (await users.GetAuthenticatorKeyAsync(user))!));
         }
-        await using (var writer = new StreamWriter(OwnerOnlyFile.Open(file, FileMode.Create)))
+        await using (var writer = new StreamWriter(OwnerOnlyFile.Open(Path.Combine(dataDirectory, LoginsFile), FileMode.Create)))
         {
             foreach (var l in logins)
             {
@@ -100,15 +149,4 @@ public sealed class DemoSeeder(PanahDbContext db, RegistryStore store, AuditLog 
             await part.SeedAsync(ct);
         }
     }
-
-    private static string Short(string role) => role switch
-    {
-        Roles.Administrator => "admin",
-        Roles.RegistrationOfficer => "officer",
-        Roles.DistributionClerk => "clerk",
-        Roles.Teacher => "teacher",
-        Roles.CaseWorker => "caseworker",
-        Roles.ProgrammeManager => "manager",
-        _ => "dpo",
-    };
 }

@@ -3,7 +3,6 @@ using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Panah.Core.Access;
-using Panah.Data.Access;
 using Panah.Data.Audit;
 using Panah.Data.Entities;
 
@@ -19,7 +18,7 @@ public sealed record NewStaffAccount(StaffUser User, string? EnrolmentCode);
 public sealed class LastAdministratorException() : InvalidOperationException("Panah needs at least one enabled administrator.");
 
 /// <summary>Creates, enrols, disables and enables staff accounts, for the admin pages and the CLI alike.</summary>
-public sealed class StaffAccounts(UserManager<StaffUser> users, PanahDbContext db, AuditLog audit, TimeProvider clock, StaffOptions options)
+public sealed partial class StaffAccounts(UserManager<StaffUser> users, PanahDbContext db, AuditLog audit, TimeProvider clock, StaffOptions options)
 {
     /// <summary>
     /// Creates a person's account with an enrolment code (shown once, stored hashed), or with
@@ -141,49 +140,6 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, PanahDbContext d
         Check(await users.UpdateSecurityStampAsync(user));
         await audit.SaveAsync(db, new AuditEvent("staff.role", "staff", user.Id, $"role={parsed}"));
     }
-
-    /// <summary>
-    /// Replaces the account's field offices (codes) and programmes; like a role change, every session of the
-    /// account ends (new security stamp), so nobody keeps working under the old scope.
-    /// </summary>
-    public async Task SetScopeAsync(StaffUser user, IReadOnlyCollection<string> offices, IReadOnlyCollection<Programme> programmes)
-    {
-        var officeIds = await OfficeIdsAsync(offices);
-        db.StaffOffices.RemoveRange(await db.StaffOffices.Where(o => o.StaffUserId == user.Id).ToListAsync());
-        db.StaffProgrammes.RemoveRange(await db.StaffProgrammes.Where(p => p.StaffUserId == user.Id).ToListAsync());
-        AddScope(user.Id, officeIds, programmes);
-        await audit.SaveAsync(db, new AuditEvent("staff.scope", "staff", user.Id, ScopeDetail(officeIds, programmes)));
-        Check(await users.UpdateSecurityStampAsync(user));
-    }
-
-    /// <summary>The account's field office codes and programmes, for the admin page and the CLI.</summary>
-    public async Task<(List<string> Offices, List<Programme> Programmes)> ScopeOfAsync(string userId)
-    {
-        var offices = await db.StaffOffices.AsNoTracking().Where(o => o.StaffUserId == userId).OrderBy(o => o.FieldOfficeId).Select(o => o.FieldOffice!.Code).ToListAsync();
-        var programmes = await db.StaffProgrammes.AsNoTracking().Where(p => p.StaffUserId == userId).OrderBy(p => p.Programme).Select(p => p.Programme).ToListAsync();
-        return (offices, programmes);
-    }
-
-    private async Task<List<int>> OfficeIdsAsync(IReadOnlyCollection<string> codes)
-    {
-        var wanted = codes.Select(c => c.Trim().ToUpperInvariant()).Where(c => c.Length > 0).Distinct().ToList();
-        var known = await db.FieldOffices.AsNoTracking().Where(o => wanted.Contains(o.Code)).ToDictionaryAsync(o => o.Code, o => o.Id);
-        var unknown = wanted.Where(c => !known.ContainsKey(c)).ToList();
-        if (unknown.Count > 0)
-        {
-            throw new ArgumentException($"Unknown field office: {string.Join(", ", unknown)}.", nameof(codes));
-        }
-        return known.Values.Order().ToList();
-    }
-
-    private void AddScope(string userId, List<int> officeIds, IReadOnlyCollection<Programme> programmes)
-    {
-        db.StaffOffices.AddRange(officeIds.Select(id => new StaffOffice { StaffUserId = userId, FieldOfficeId = id }));
-        db.StaffProgrammes.AddRange(programmes.Distinct().Select(p => new StaffProgramme { StaffUserId = userId, Programme = p }));
-    }
-
-    private static string ScopeDetail(List<int> officeIds, IReadOnlyCollection<Programme> programmes) =>
-        $"offices={string.Join(',', officeIds)} programmes={string.Join(',', programmes.Distinct().Order())}";
 
     /// <summary>True when <paramref name="user"/> is the only enabled person (not service account) who can administer Panah.</summary>
     public async Task<bool> IsLastAdministratorAsync(StaffUser user)

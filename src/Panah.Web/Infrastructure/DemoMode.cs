@@ -87,13 +87,18 @@ public static class DemoMode
             Console.WriteLine($" Open {string.Join(" or ", urls)} and sign in as any of these:");
             foreach (var l in logins)
             {
-                Console.WriteLine($"   {l.Role,-22} {l.Email,-32} password: {l.Password}");
+                Console.WriteLine($"   {l.Role,-22} {l.Email,-32} password: {l.Password}  {ScopeOf(l.Scope)}");
             }
             Console.WriteLine(" The two-step code page shows the current code for demo accounts;");
             Console.WriteLine($" or add the key from {Path.Combine(options.DataDirectory, DemoSeeder.LoginsFile)} to any authenticator app.");
             Console.WriteLine("==========================================================================");
         });
     }
+
+    /// <summary>"offices KAY; programmes food": what the account's lists will show.</summary>
+    private static string ScopeOf(Panah.Data.Staff.StaffScope scope) =>
+        $"offices {(scope.Offices.Count == 0 ? "none" : string.Join(",", scope.Offices))}; " +
+        $"programmes {(scope.Programmes.Count == 0 ? "none" : string.Join(",", scope.Programmes).ToLowerInvariant())}";
 }
 
 /// <summary>Whether the data directory is the demo's own: Panah created its database for <c>--demo</c> and marked it.</summary>

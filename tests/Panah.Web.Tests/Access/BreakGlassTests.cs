@@ -16,13 +16,8 @@ using Panah.Web.Tests.Registry;
 namespace Panah.Web.Tests.Access;
 
 /// <summary>The app on a clock the test moves, with break-glass grants of five minutes.</summary>
-public sealed class BreakGlassApp : PanahApp
+public abstract class BreakGlassApp(string provider) : PanahApp(provider)
 {
-    public BreakGlassApp()
-        : base("sqlite")
-    {
-    }
-
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -33,8 +28,12 @@ public sealed class BreakGlassApp : PanahApp
     }
 }
 
+public sealed class SqliteBreakGlassApp() : BreakGlassApp("sqlite");
+
+public sealed class PostgresBreakGlassApp() : BreakGlassApp("postgres");
+
 /// <summary>Access outside one's offices: break-glass (alone, for a while, alerted) and share requests (decided by the owning office).</summary>
-public sealed partial class BreakGlassTests(BreakGlassApp app) : IClassFixture<BreakGlassApp>
+public abstract partial class BreakGlassTests(BreakGlassApp app)
 {
     [Fact]
     public async Task Break_glass_opens_a_household_of_another_office_until_it_expires_and_alerts_the_dpo()
@@ -117,3 +116,7 @@ public sealed partial class BreakGlassTests(BreakGlassApp app) : IClassFixture<B
         return (json["id"]!.GetValue<Guid>(), json["code"]!.GetValue<string>());
     }
 }
+
+public sealed class SqliteBreakGlassTests(SqliteBreakGlassApp app) : BreakGlassTests(app), IClassFixture<SqliteBreakGlassApp>;
+
+public sealed class PostgresBreakGlassTests(PostgresBreakGlassApp app) : BreakGlassTests(app), IClassFixture<PostgresBreakGlassApp>;

@@ -68,7 +68,12 @@ public sealed class DemoModeTests(SqliteApp app) : IClassFixture<SqliteApp>, IDi
         var first = await WebProcess.RunUntilAsync(fresh, FreshKey, "Production", settings, BannerEnd, DemoMode.Flag);
         Assert.Contains(BannerEnd, first);
         var accounts = first.Split('\n').Where(l => l.Contains("@" + DemoSeeder.Domain, StringComparison.Ordinal) && l.Contains("password:", StringComparison.Ordinal)).ToList();
-        Assert.Equal(Roles.All.Count, accounts.Count);
+        // One account per role and a second registration officer, each printed with its scope.
+        Assert.Equal(Roles.All.Count + 1, accounts.Count);
+        Assert.Contains(accounts, a => a.Contains($"officer@{DemoSeeder.Domain}", StringComparison.Ordinal) && a.Contains("offices KAY; programmes none", StringComparison.Ordinal));
+        Assert.Contains(accounts, a => a.Contains($"officer-ist@{DemoSeeder.Domain}", StringComparison.Ordinal) && a.Contains("offices IST; programmes none", StringComparison.Ordinal));
+        Assert.Contains(accounts, a => a.Contains($"caseworker@{DemoSeeder.Domain}", StringComparison.Ordinal) && a.Contains("offices IST,SEF; programmes protection", StringComparison.Ordinal));
+        Assert.Contains(accounts, a => a.Contains($"manager@{DemoSeeder.Domain}", StringComparison.Ordinal) && a.Contains("offices IST,SEF,KAY; programmes food,education", StringComparison.Ordinal));
         Assert.True(File.Exists(Path.Combine(fresh, DemoData.MarkerFile)));
         if (!OperatingSystem.IsWindows())
         {
@@ -92,7 +97,7 @@ public sealed class DemoHintTests(SqliteApp app) : IClassFixture<SqliteApp>
         {
             logins = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().EnsureAccountsAsync(app.DataDirectory);
         }
-        var officer = logins.Single(l => l.Role == Roles.RegistrationOfficer);
+        var officer = logins.Single(l => l.Email == $"officer@{DemoSeeder.Domain}");
         var client = app.AnonymousClient();
         var login = await StaffSession.PostLoginAsync(client, officer.Email, officer.Password);
         Assert.StartsWith("/Account/LoginTotp", login.Headers.Location!.ToString());

@@ -70,6 +70,7 @@ public static partial class EndpointInventory
         POST   /Admin/Users?handler=Disable                       login | 404   deny  deny  deny  deny  deny  deny  | 403   403   403   403   403   403   403
         POST   /Admin/Users?handler=DisableConfirmed              login | 404   deny  deny  deny  deny  deny  deny  | 403   403   403   403   403   403   403
         POST   /Admin/Users?handler=Enable                        login | 404   deny  deny  deny  deny  deny  deny  | 403   403   403   403   403   403   403
+        POST   /Admin/Users?handler=Scope                         login | 404   deny  deny  deny  deny  deny  deny  | 403   403   403   403   403   403   403
         GET    /Admin/Tokens                                      login | 200   deny  deny  deny  deny  deny  deny  | 403   403   403   403   403   403   403
         POST   /Admin/Tokens?handler=Issue                        login | 200   deny  deny  deny  deny  deny  deny  | 403   403   403   403   403   403   403
         POST   /Admin/Tokens?handler=Revoke                       login | 302   deny  deny  deny  deny  deny  deny  | 403   403   403   403   403   403   403

@@ -11,9 +11,10 @@ namespace Panah.Web.Features.Admin;
 
 /// <summary>
 /// Staff accounts: create one (a person gets an enrolment code, shown once; a service account gets
-/// none), disable after a confirmation step, enable. The last enabled administrator cannot be disabled.
+/// none), disable after a confirmation step, enable, and set the field offices and programmes each works in.
+/// The last enabled administrator cannot be disabled.
 /// </summary>
-public sealed class UsersModel(StaffAccounts accounts, UserManager<StaffUser> users, IStringLocalizer<SharedResource> l) : PageModel
+public sealed partial class UsersModel(StaffAccounts accounts, UserManager<StaffUser> users, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class NewUserInput
     {
@@ -24,7 +25,7 @@ public sealed class UsersModel(StaffAccounts accounts, UserManager<StaffUser> us
     }
 
     /// <summary>An account as the list shows it.</summary>
-    public sealed record StaffRow(string Id, string? Email, IList<string> Roles, bool Enrolled, bool IsServiceAccount, bool IsDisabled);
+    public sealed record StaffRow(string Id, string? Email, IList<string> Roles, bool Enrolled, bool IsServiceAccount, bool IsDisabled, StaffScope Scope);
 
     [BindProperty] public NewUserInput Input { get; set; } = new();
 
@@ -128,9 +129,11 @@ public sealed class UsersModel(StaffAccounts accounts, UserManager<StaffUser> us
     private async Task LoadAsync()
     {
         Staff.Clear();
+        var scopes = await accounts.ScopesAsync();
         foreach (var u in await accounts.ListAsync())
         {
-            Staff.Add(new StaffRow(u.Id, u.Email, await users.GetRolesAsync(u), u.TwoFactorEnabled, u.IsServiceAccount, u.IsDisabled));
+            Staff.Add(new StaffRow(u.Id, u.Email, await users.GetRolesAsync(u), u.TwoFactorEnabled, u.IsServiceAccount, u.IsDisabled, scopes.GetValueOrDefault(u.Id, StaffScope.None)));
         }
+        Offices = await accounts.OfficesAsync();
     }
 }
