@@ -103,6 +103,7 @@ public static class PanahDataServices
         services.AddScoped<Staff.StaffPasskeys>();
         services.AddScoped<SignIn.SignInFailures>();
         services.AddScoped<Demo.DemoSeeder>();
+        services.AddFoodMonitoring();
         return services;
     }
 

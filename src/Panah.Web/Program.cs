@@ -1,6 +1,7 @@
 using Panah.Web.Features.DataProtection;
 using Panah.Web.Features.Food.Baskets;
 using Panah.Web.Features.Food.Cycles;
+using Panah.Web.Features.Food.Monitoring;
 using Panah.Web.Features.Matching;
 using Panah.Web.Features.Registry;
 using Panah.Web.Infrastructure;
@@ -25,6 +26,7 @@ try
     app.MapErasureApi();
     app.MapBasketsApi();
     app.MapFoodCyclesApi();
+    app.MapFoodMonitoringApi();
     app.MapPanahPlatformEndpoints();
     app.Run();
 }

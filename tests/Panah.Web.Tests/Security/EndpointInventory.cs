@@ -122,6 +122,17 @@ public static partial class EndpointInventory
         POST   /api/v1/food/baskets                               401   | 403   403   403   403   403   400   403 | 403   403   403   403   403   400   403
         PUT    /api/v1/food/baskets/{id:int}                      401   | 403   403   403   403   403   400   403 | 403   403   403   403   403   400   403
         GET    /DataProtection/Retention                          login | deny  deny  deny  deny  deny  deny  200 | 403   403   403   403   403   403   403
+        GET    /api/v1/food/monitoring/cycles/{cycleId}/sample    401   | 403   403   400   403   403   400   403 | 403   403   400   403   403   400   403
+        POST   /api/v1/food/monitoring/cycles/{cycleId}/sample    401   | 403   403   400   403   403   400   403 | 403   403   400   403   403   400   403
+        POST   /api/v1/food/monitoring/cycles/{cycleId}/surveys   401   | 403   403   400   403   403   400   403 | 403   403   400   403   403   400   403
+        GET    /api/v1/food/monitoring/cycles/{cycleId}/indicators 401   | 403   403   400   403   403   400   403 | 403   403   400   403   403   400   403
+        GET    /Food/Monitoring/Index                             login | deny  deny  200   deny  deny  200   deny | 403   403   200   403   403   200   403
+        GET    /Food/Monitoring/Sample                            login | deny  deny  200   deny  deny  200   deny | 403   403   200   403   403   200   403
+        POST   /Food/Monitoring/Sample?handler=Draw               login | deny  deny  404   deny  deny  404   deny | 403   403   404   403   403   404   403
+        GET    /Food/Monitoring/Survey                            login | deny  deny  200   deny  deny  200   deny | 403   403   200   403   403   200   403
+        POST   /Food/Monitoring/Survey                            login | deny  deny  404   deny  deny  404   deny | 403   403   404   403   403   404   403
+        GET    /Food/Monitoring/Import                            login | deny  deny  200   deny  deny  200   deny | 403   403   200   403   403   200   403
+        POST   /Food/Monitoring/Import                            login | deny  deny  200   deny  deny  200   deny | 403   403   200   403   403   200   403
         GET    /DataProtection/SubjectAccess                      login | deny  deny  deny  deny  deny  deny  200 | 403   403   403   403   403   403   403
         GET    /api/v1/people/{id:guid}/subject-access            401   | 403   403   403   403   403   403   404 | 403   403   403   403   403   403   403
         POST   /Access/BreakGlass                                 login | deny  200   200   deny  200   200   200 | 403   200   200   403   200   200   200
