@@ -33,7 +33,8 @@ public sealed class CycleForm
         MinMembers = MinMembers,
         MaxMembers = MaxMembers,
         Districts = (Districts ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList(),
-        FieldOffices = FieldOffices.Distinct().ToList(),
+        // A blank field posts as a null element: no office, not an office named "".
+        FieldOffices = FieldOffices.Where(o => !string.IsNullOrWhiteSpace(o)).Distinct().ToList(),
         RegisteredFrom = RegisteredFrom,
         RegisteredBefore = RegisteredBefore,
     };
