@@ -19,6 +19,7 @@ public static class CliServices
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddPanahData(PanahDataServices.ReadOptions(configuration));
+        Panah.Data.Food.CardServices.AddFoodCards(services);
         services.AddSingleton<IActor>(new FixedActor($"cli:{Environment.UserName}", "localhost"));
         services.AddIdentityCore<StaffUser>(PanahDataServices.ConfigureIdentity)
             .AddRoles<IdentityRole>()

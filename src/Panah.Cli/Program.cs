@@ -3,6 +3,7 @@ using Panah.Cli.Backup;
 using Panah.Cli.Dedupe;
 using Panah.Cli.Keys;
 using Panah.Cli.Erasure;
+using Panah.Cli.Food;
 using Panah.Cli.Registry;
 using Panah.Cli.Staff;
 using Spectre.Console.Cli;
@@ -23,6 +24,11 @@ app.Configure(config =>
     {
         backup.AddCommand<BackupCreateCommand>("create").WithDescription("Write an encrypted backup of the database (SQLite online, PostgreSQL by pg_dump) under the backup key.");
         backup.AddCommand<BackupRestoreCommand>("restore").WithDescription("Restore an encrypted backup, then re-apply every erasure of the erasure ledger.");
+    });
+    config.AddBranch("cards", cards =>
+    {
+        cards.AddCommand<CardsIssueCommand>("issue").WithDescription("Issue a food card to every household of an office and/or cycle that has no active card.");
+        cards.AddCommand<CardsSheetCommand>("sheet").WithDescription("Write the printable PDF sheet of an office's and/or cycle's active food cards; prints its size and time.");
     });
     config.AddCommand<EraseCommand>("erase").WithDescription("Erase a person by crypto-shredding: their data key is destroyed, the record stays as a tombstone.");
     config.AddCommand<SeedDemoCommand>("seed-demo").WithDescription("Register synthetic multi-script Uyghur households.");

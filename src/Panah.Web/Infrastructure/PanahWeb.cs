@@ -142,6 +142,7 @@ public static class PanahWeb
         services.AddMatching();
         services.AddHostedService<AuditCheckpointWriter>();
         services.AddDataProtectionFeature(builder.Configuration);
+        Panah.Data.Food.CardServices.AddFoodCards(services);
         services.AddReadBudgets(builder.Configuration);
         services.AddApiRateLimit(builder.Configuration);
 
