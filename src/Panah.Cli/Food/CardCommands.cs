@@ -19,8 +19,11 @@ public class CardGroupSettings : CommandSettings
     [CommandOption("--cycle <ID>"), Description("Distribution cycle id.")]
     public int? Cycle { get; init; }
 
+    [CommandOption("--all"), Description("Every office (instead of --office and --cycle).")]
+    public bool All { get; init; }
+
     public override ValidationResult Validate() =>
-        Office is null && Cycle is null ? ValidationResult.Error("Give --office, --cycle or both.") : ValidationResult.Success();
+        All == (Office is not null || Cycle is not null) ? ValidationResult.Error("Give --office, --cycle or both, or --all.") : ValidationResult.Success();
 
     /// <summary>The request in ids, in a scope that covers every office (the CLI runs on the server, as its operator).</summary>
     internal async Task<CardSheetRequest?> ResolveAsync(IServiceProvider services, CancellationToken ct)

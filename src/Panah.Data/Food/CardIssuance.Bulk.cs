@@ -9,14 +9,11 @@ public sealed partial class CardIssuance
 
     /// <summary>
     /// A card for every household of <paramref name="officeId"/> and/or with an entitlement in <paramref name="cycleId"/>
-    /// (in the caller's scope) that holds no active card, a thousand per transaction with one audit entry each. Returns how many.
+    /// (every household in the caller's scope when both are null) that holds no active card, a thousand per
+    /// transaction with one audit entry each. Returns how many.
     /// </summary>
     public async Task<int> IssueMissingAsync(int? officeId, int? cycleId, IProgress<int>? progress, CancellationToken ct)
     {
-        if (officeId is null && cycleId is null)
-        {
-            throw new ArgumentException("Cards are issued for an office, a cycle or both.");
-        }
         var households = db.Households.AsNoTracking()
             .Where(h => !db.FoodCards.Any(c => c.HouseholdId == h.Id && c.Status == CardStatus.Active));
         if (officeId is { } office)
