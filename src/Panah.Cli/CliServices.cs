@@ -21,6 +21,7 @@ public static class CliServices
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddPanahData(PanahDataServices.ReadOptions(configuration));
         services.AddFoodCycles();
+        Panah.Data.Food.CardServices.AddFoodCards(services);
         services.AddSingleton<IActor>(new FixedActor($"cli:{Environment.UserName}", "localhost"));
         services.AddIdentityCore<StaffUser>(PanahDataServices.ConfigureIdentity)
             .AddRoles<IdentityRole>()

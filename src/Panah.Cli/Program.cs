@@ -27,6 +27,11 @@ app.Configure(config =>
         backup.AddCommand<BackupRestoreCommand>("restore").WithDescription("Restore an encrypted backup, then re-apply every erasure of the erasure ledger.");
     });
     config.AddBranch("retention", retention => retention.AddCommand<RetentionRunCommand>("run").WithDescription("Run retention now: erase what the rules in Panah:Retention make due, except under a legal hold (--dry-run: show it, write nothing)."));
+    config.AddBranch("cards", cards =>
+    {
+        cards.AddCommand<CardsIssueCommand>("issue").WithDescription("Issue a food card to every household of an office and/or cycle that has no active card.");
+        cards.AddCommand<CardsSheetCommand>("sheet").WithDescription("Write the printable PDF sheet of an office's and/or cycle's active food cards; prints its size and time.");
+    });
     config.AddCommand<EraseCommand>("erase").WithDescription("Erase a person by crypto-shredding: their data key is destroyed, the record stays as a tombstone.");
     config.AddCommand<SeedDemoCommand>("seed-demo").WithDescription("Register synthetic multi-script Uyghur households.");
     config.AddCommand<DedupeCommand>("dedupe").WithDescription("Find registrations of the same person: CSV in, id,cluster CSV out.");

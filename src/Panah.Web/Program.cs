@@ -2,6 +2,7 @@ using Panah.Web.Features.DataProtection;
 using Panah.Web.Features.Food.Baskets;
 using Panah.Web.Features.Food.Cycles;
 using Panah.Web.Features.Food.Monitoring;
+using Panah.Web.Features.Food.Cards;
 using Panah.Web.Features.Matching;
 using Panah.Web.Features.Registry;
 using Panah.Web.Infrastructure;
@@ -27,6 +28,7 @@ try
     app.MapBasketsApi();
     app.MapFoodCyclesApi();
     app.MapFoodMonitoringApi();
+    app.MapCardsApi();
     app.MapPanahPlatformEndpoints();
     app.Run();
 }

@@ -35,7 +35,7 @@ public sealed class KeyRing
 
     private sealed record Ring(IReadOnlyList<MasterKey> Keys, KeyFile.Stamp Stamp);
 
-    private sealed record RootKeys(byte[] BlindIndex, byte[] Audit);
+    private sealed record RootKeys(byte[] BlindIndex, byte[] Audit, byte[] CardSigning);
 
     /// <summary>The file the master keys were read from; null when they came from <c>PANAH_MASTER_KEY</c>.</summary>
     public string? KeyFile { get; }
@@ -52,11 +52,14 @@ public sealed class KeyRing
     /// <summary>Keys the HMAC chain of the audit log: a root secret of its own, unchanged by rotation.</summary>
     internal byte[] AuditKey => (root ?? throw RootSecretsMissing()).Audit;
 
+    /// <summary>Keys the MAC of food cards' QR tokens: a root secret of its own, unchanged by rotation.</summary>
+    internal byte[] CardSigningKey => (root ?? throw RootSecretsMissing()).CardSigning;
+
     /// <summary>The installation's first key (the last in the ring): the blind-index and audit keys were derived from it before they were stored.</summary>
     internal MasterKey FirstKey => Current().Keys[^1];
 
     /// <summary>Installs the root secrets read from (or first stored in) the database.</summary>
-    internal void UseRootSecrets(byte[] blindIndexKey, byte[] auditKey) => root = new RootKeys(blindIndexKey, auditKey);
+    internal void UseRootSecrets(byte[] blindIndexKey, byte[] auditKey, byte[] cardSigningKey) => root = new RootKeys(blindIndexKey, auditKey, cardSigningKey);
 
     /// <summary>Wraps a data key under the current master key, bound to <paramref name="context"/> (its id).</summary>
     public byte[] Wrap(ReadOnlySpan<byte> dataKey, ReadOnlySpan<byte> context) => Seal(k => k.WrapKey, dataKey, context);
@@ -213,5 +216,5 @@ public sealed class KeyRing
     }
 
     private static InvalidOperationException RootSecretsMissing() =>
-        new("The blind-index and audit keys are read from the database at start-up (PanahDatabase.InitializeAsync), which has not run.");
+        new("The blind-index, audit and card-signing keys are read from the database at start-up (PanahDatabase.InitializeAsync), which has not run.");
 }

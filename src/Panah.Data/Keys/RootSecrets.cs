@@ -16,7 +16,10 @@ public static class RootSecrets
     public const string BlindIndex = "blind-index";
     public const string AuditChain = "audit-chain";
 
-    private static readonly string[] Names = [BlindIndex, AuditChain];
+    /// <summary>Keys the MAC of food cards' QR tokens: a card printed under it must still scan after a master key rotation.</summary>
+    public const string CardSigning = "card-signing";
+
+    private static readonly string[] Names = [BlindIndex, AuditChain, CardSigning];
 
     public static string PurposeOf(string name) => "panah/root-secret/" + name;
 
@@ -29,7 +32,8 @@ public static class RootSecrets
             var existing = await db.DataKeys.AnyAsync(ct) || await db.AuditEntries.AnyAsync(ct) || await db.SearchTokens.AnyAsync(ct);
             foreach (var name in Names.Where(n => !stored.ContainsKey(n)))
             {
-                var value = !existing ? RandomNumberGenerator.GetBytes(32)
+                // The card-signing key is new whatever the data: no card was signed before it was stored.
+                var value = !existing || name == CardSigning ? RandomNumberGenerator.GetBytes(32)
                     : name == BlindIndex ? keys.FirstKey.DerivedBlindIndexKey : keys.FirstKey.DerivedAuditKey;
                 db.RootSecrets.Add(new RootSecret { Name = name, Sealed = keys.SealSecret(value, PurposeOf(name)) });
             }
@@ -44,7 +48,7 @@ public static class RootSecrets
             }
             stored = await ReadAsync(db, keys, ct);
         }
-        keys.UseRootSecrets(stored[BlindIndex], stored[AuditChain]);
+        keys.UseRootSecrets(stored[BlindIndex], stored[AuditChain], stored[CardSigning]);
     }
 
     private static async Task<Dictionary<string, byte[]>> ReadAsync(PanahDbContext db, KeyRing keys, CancellationToken ct) =>

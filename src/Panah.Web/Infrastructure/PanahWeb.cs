@@ -144,6 +144,7 @@ public static class PanahWeb
         services.AddFoodCyclesFeature();
         services.AddHostedService<AuditCheckpointWriter>();
         services.AddDataProtectionFeature(builder.Configuration);
+        Panah.Data.Food.CardServices.AddFoodCards(services);
         services.AddReadBudgets(builder.Configuration);
         services.AddApiRateLimit(builder.Configuration);
 

@@ -36,6 +36,7 @@ public sealed class RootSecretsTests : IDisposable
         await RootSecrets.LoadAsync(db, upgraded);
         Assert.Equal(upgraded.FirstKey.DerivedBlindIndexKey, upgraded.BlindIndexKey);
         Assert.Equal(upgraded.FirstKey.DerivedAuditKey, upgraded.AuditKey);
-        Assert.Equal(2, await db.RootSecrets.CountAsync());
+        Assert.Equal(3, await db.RootSecrets.CountAsync());
+        Assert.NotEqual(keys.CardSigningKey, upgraded.CardSigningKey);
     }
 }

@@ -82,7 +82,7 @@ public sealed class EncryptionTests : IDisposable
     private static KeyRing RingWithRootSecrets()
     {
         var keys = KeyRing.FromMasterKey(RandomNumberGenerator.GetBytes(32));
-        keys.UseRootSecrets(RandomNumberGenerator.GetBytes(32), RandomNumberGenerator.GetBytes(32));
+        keys.UseRootSecrets(RandomNumberGenerator.GetBytes(32), RandomNumberGenerator.GetBytes(32), RandomNumberGenerator.GetBytes(32));
         return keys;
     }
 }

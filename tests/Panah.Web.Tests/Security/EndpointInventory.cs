@@ -133,6 +133,16 @@ public static partial class EndpointInventory
         POST   /Food/Monitoring/Survey                            login | deny  deny  404   deny  deny  404   deny | 403   403   404   403   403   404   403
         GET    /Food/Monitoring/Import                            login | deny  deny  200   deny  deny  200   deny | 403   403   200   403   403   200   403
         POST   /Food/Monitoring/Import                            login | deny  deny  200   deny  deny  200   deny | 403   403   200   403   403   200   403
+        GET    /Food/Cards/Index                                  login | deny  deny  200   deny  deny  200   deny | 403   403   200   403   403   200   403
+        POST   /Food/Cards/Index?handler=Issue                    login | deny  deny  200   deny  deny  200   deny | 403   403   200   403   403   200   403
+        POST   /Food/Cards/Index?handler=Sheet                    login | deny  deny  200   deny  deny  200   deny | 403   403   200   403   403   200   403
+        POST   /Food/Cards/Index?handler=IssueOne                 login | deny  deny  200   deny  deny  200   deny | 403   403   200   403   403   200   403
+        POST   /Food/Cards/Index?handler=Find                     login | deny  deny  200   deny  deny  200   deny | 403   403   200   403   403   200   403
+        POST   /Food/Cards/Index?handler=Revoke                   login | deny  deny  200   deny  deny  200   deny | 403   403   200   403   403   200   403
+        POST   /Food/Cards/Index?handler=Reissue                  login | deny  deny  200   deny  deny  200   deny | 403   403   200   403   403   200   403
+        POST   /api/v1/food/cards/                                401   | 403   403   400   403   403   400   403   | 403   403   400   403   403   400   403
+        POST   /api/v1/food/cards/{number}/revoke                 401   | 403   403   400   403   403   400   403   | 403   403   400   403   403   400   403
+        POST   /api/v1/food/cards/{number}/reissue                401   | 403   403   400   403   403   400   403   | 403   403   400   403   403   400   403
         GET    /DataProtection/SubjectAccess                      login | deny  deny  deny  deny  deny  deny  200 | 403   403   403   403   403   403   403
         GET    /api/v1/people/{id:guid}/subject-access            401   | 403   403   403   403   403   403   404 | 403   403   403   403   403   403   403
         POST   /Access/BreakGlass                                 login | deny  200   200   deny  200   200   200 | 403   200   200   403   200   200   200

@@ -1,0 +1,110 @@
+using PdfSharp;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+using QRCoder;
+
+namespace Panah.Data.Food;
+
+/// <summary>
+/// Draws cards on A4 pages: two columns of five credit-card-sized cards (ISO/IEC 7810 ID-1, 85.6 × 54 mm) edge to
+/// edge, so one cut serves two cards, with cut marks in the margins on every card edge.
+/// </summary>
+internal sealed class CardLayout(CardSheetLabels labels, string programme)
+{
+    public const int PerPage = Columns * Rows;
+    private const int Columns = 2;
+    private const int Rows = 5;
+    private const double Width = 85.6;
+    private const double Height = 54;
+    private const double Left = (210 - (Columns * Width)) / 2;
+    private const double Top = (297 - (Rows * Height)) / 2;
+    private const double Mark = 5;
+    private const double QrSize = 34;
+
+    private readonly XFont title = new(CardFonts.Family, 8);
+    private readonly XFont small = new(CardFonts.Family, 6.5);
+    private readonly XFont code = new(CardFonts.Family, 12, XFontStyleEx.Bold);
+    private readonly XFont number = new(CardFonts.Family, 13, XFontStyleEx.Bold);
+    private readonly XPen markPen = new(XColors.Black, 0.3);
+    private readonly XPen edgePen = new(XColors.LightGray, 0.3);
+    private XGraphics? page;
+
+    public void Place(PdfDocument document, int index, PrintedCard card, string token)
+    {
+        if (index % PerPage == 0)
+        {
+            Finish();
+            var pdfPage = document.AddPage();
+            pdfPage.Size = PageSize.A4;
+            page = XGraphics.FromPdfPage(pdfPage, XGraphicsUnit.Millimeter);
+            CutMarks(page);
+        }
+        var slot = index % PerPage;
+        Draw(page!, Left + (slot % Columns * Width), Top + (slot / Columns * Height), card, token);
+    }
+
+    /// <summary>Ends the page being drawn, if any.</summary>
+    public void Finish()
+    {
+        page?.Dispose();
+        page = null;
+    }
+
+    private void Draw(XGraphics g, double x, double y, PrintedCard card, string token)
+    {
+        g.DrawRectangle(edgePen, x, y, Width, Height);
+        var text = new XRect(x + 4, y + 4, Width - QrSize - 10, 6);
+        g.DrawString(labels.Title, title, XBrushes.Black, text, XStringFormats.TopLeft);
+        g.DrawString(programme, small, XBrushes.Black, text with { Y = y + 9 }, XStringFormats.TopLeft);
+        g.DrawString(labels.Household, small, XBrushes.Black, text with { Y = y + 19 }, XStringFormats.TopLeft);
+        g.DrawString(card.HouseholdCode, code, XBrushes.Black, text with { Y = y + 22.5 }, XStringFormats.TopLeft);
+        g.DrawString(labels.Number, small, XBrushes.Black, text with { Y = y + 33 }, XStringFormats.TopLeft);
+        g.DrawString(card.Number, number, XBrushes.Black, text with { Y = y + 36.5 }, XStringFormats.TopLeft);
+        DrawQr(g, x + Width - QrSize - 3, y + ((Height - QrSize) / 2), token);
+    }
+
+    /// <summary>The token as vector modules, one rectangle per run of dark modules in a row: sharp at any printer resolution, small in the file.</summary>
+    private static void DrawQr(XGraphics g, double x, double y, string token)
+    {
+        using var data = QRCodeGenerator.GenerateQrCode(token, QRCodeGenerator.ECCLevel.M);
+        var matrix = data.ModuleMatrix;
+        var module = QrSize / matrix.Count;
+        var runs = new List<XRect>();
+        for (var row = 0; row < matrix.Count; row++)
+        {
+            var bits = matrix[row];
+            for (var col = 0; col < bits.Length;)
+            {
+                if (!bits[col])
+                {
+                    col++;
+                    continue;
+                }
+                var start = col;
+                while (col < bits.Length && bits[col])
+                {
+                    col++;
+                }
+                // A hair wider than the module so that neighbouring rows print without white seams.
+                runs.Add(new XRect(x + (start * module), y + (row * module), (col - start) * module, module + 0.01));
+            }
+        }
+        g.DrawRectangles(XBrushes.Black, runs.ToArray());
+    }
+
+    private void CutMarks(XGraphics g)
+    {
+        for (var c = 0; c <= Columns; c++)
+        {
+            var x = Left + (c * Width);
+            g.DrawLine(markPen, x, Top - Mark - 1, x, Top - 1);
+            g.DrawLine(markPen, x, Top + (Rows * Height) + 1, x, Top + (Rows * Height) + Mark + 1);
+        }
+        for (var r = 0; r <= Rows; r++)
+        {
+            var y = Top + (r * Height);
+            g.DrawLine(markPen, Left - Mark - 1, y, Left - 1, y);
+            g.DrawLine(markPen, Left + (Columns * Width) + 1, y, Left + (Columns * Width) + Mark + 1, y);
+        }
+    }
+}
