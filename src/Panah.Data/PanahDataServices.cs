@@ -6,6 +6,7 @@ using Panah.Data.Audit;
 using Panah.Data.Crypto;
 using Panah.Data.Keys;
 using Panah.Data.Erasure;
+using Panah.Data.Food;
 using Panah.Data.Registry;
 using Panah.Data.Staff;
 
@@ -101,6 +102,7 @@ public static class PanahDataServices
         services.AddScoped<Staff.StaffPasskeys>();
         services.AddScoped<SignIn.SignInFailures>();
         services.AddScoped<Demo.DemoSeeder>();
+        services.AddFoodStock();
         return services;
     }
 
