@@ -104,6 +104,7 @@ public static class PanahDataServices
         services.AddScoped<SignIn.SignInFailures>();
         services.AddScoped<Demo.DemoSeeder>();
         services.AddFoodMonitoring();
+        services.AddFoodStock();
         return services;
     }
 

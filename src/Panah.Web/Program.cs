@@ -3,6 +3,7 @@ using Panah.Web.Features.Food.Baskets;
 using Panah.Web.Features.Food.Cycles;
 using Panah.Web.Features.Food.Monitoring;
 using Panah.Web.Features.Food.Cards;
+using Panah.Web.Features.Food.Stock;
 using Panah.Web.Features.Matching;
 using Panah.Web.Features.Registry;
 using Panah.Web.Infrastructure;
@@ -29,6 +30,7 @@ try
     app.MapFoodCyclesApi();
     app.MapFoodMonitoringApi();
     app.MapCardsApi();
+    app.MapStockApi();
     app.MapPanahPlatformEndpoints();
     app.Run();
 }

@@ -1442,6 +1442,112 @@ namespace Panah.Data.Postgres.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Panah.Data.Food.StockBalance", b =>
+                {
+                    b.Property<int>("LocationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CommodityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Batch")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("LocationId", "CommodityId", "Batch");
+
+                    b.HasIndex("CommodityId");
+
+                    b.ToTable("StockBalances", t =>
+                        {
+                            t.HasCheckConstraint("CK_StockBalances_Quantity", "\"Quantity\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Panah.Data.Food.StockMovement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Batch")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("CommodityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CounterpartLocationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LocationId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("OperationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Packs")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("RedemptionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("Source")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommodityId");
+
+                    b.HasIndex("CounterpartLocationId");
+
+                    b.HasIndex("OperationId");
+
+                    b.HasIndex("RedemptionId");
+
+                    b.HasIndex("LocationId", "Id");
+
+                    b.ToTable("StockMovements", t =>
+                        {
+                            t.HasCheckConstraint("CK_StockMovements_Packs", "\"Packs\" <> 0");
+                        });
+                });
+
             modelBuilder.Entity("Panah.Data.Keys.RootSecret", b =>
                 {
                     b.Property<string>("Name")
@@ -1953,6 +2059,41 @@ namespace Panah.Data.Postgres.Migrations
                         .WithMany("Items")
                         .HasForeignKey("RedemptionId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Panah.Data.Food.StockBalance", b =>
+                {
+                    b.HasOne("Panah.Data.Food.Commodity", null)
+                        .WithMany()
+                        .HasForeignKey("CommodityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Panah.Data.Food.FoodLocation", null)
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Panah.Data.Food.StockMovement", b =>
+                {
+                    b.HasOne("Panah.Data.Food.Commodity", null)
+                        .WithMany()
+                        .HasForeignKey("CommodityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Panah.Data.Food.FoodLocation", null)
+                        .WithMany()
+                        .HasForeignKey("CounterpartLocationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Panah.Data.Food.FoodLocation", null)
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -1409,6 +1409,110 @@ namespace Panah.Data.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Panah.Data.Food.StockBalance", b =>
+                {
+                    b.Property<int>("LocationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommodityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Batch")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("LocationId", "CommodityId", "Batch");
+
+                    b.HasIndex("CommodityId");
+
+                    b.ToTable("StockBalances", t =>
+                        {
+                            t.HasCheckConstraint("CK_StockBalances_Quantity", "\"Quantity\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Panah.Data.Food.StockMovement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Batch")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CommodityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CounterpartLocationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LocationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OperationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Packs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RedemptionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommodityId");
+
+                    b.HasIndex("CounterpartLocationId");
+
+                    b.HasIndex("OperationId");
+
+                    b.HasIndex("RedemptionId");
+
+                    b.HasIndex("LocationId", "Id");
+
+                    b.ToTable("StockMovements", t =>
+                        {
+                            t.HasCheckConstraint("CK_StockMovements_Packs", "\"Packs\" <> 0");
+                        });
+                });
+
             modelBuilder.Entity("Panah.Data.Keys.RootSecret", b =>
                 {
                     b.Property<string>("Name")
@@ -1916,6 +2020,41 @@ namespace Panah.Data.Sqlite.Migrations
                         .WithMany("Items")
                         .HasForeignKey("RedemptionId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Panah.Data.Food.StockBalance", b =>
+                {
+                    b.HasOne("Panah.Data.Food.Commodity", null)
+                        .WithMany()
+                        .HasForeignKey("CommodityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Panah.Data.Food.FoodLocation", null)
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Panah.Data.Food.StockMovement", b =>
+                {
+                    b.HasOne("Panah.Data.Food.Commodity", null)
+                        .WithMany()
+                        .HasForeignKey("CommodityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Panah.Data.Food.FoodLocation", null)
+                        .WithMany()
+                        .HasForeignKey("CounterpartLocationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Panah.Data.Food.FoodLocation", null)
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -143,6 +143,14 @@ public static partial class EndpointInventory
         POST   /api/v1/food/cards/                                401   | 403   403   400   403   403   400   403   | 403   403   400   403   403   400   403
         POST   /api/v1/food/cards/{number}/revoke                 401   | 403   403   400   403   403   400   403   | 403   403   400   403   403   400   403
         POST   /api/v1/food/cards/{number}/reissue                401   | 403   403   400   403   403   400   403   | 403   403   400   403   403   400   403
+        GET    /api/v1/food/stock/balances                        401   | 403   403   200   403   403   200   403 | 403   403   200   403   403   200   403
+        GET    /api/v1/food/stock/movements                       401   | 403   403   200   403   403   200   403 | 403   403   200   403   403   200   403
+        POST   /api/v1/food/stock/movements                       401   | 403   403   400   403   403   400   403 | 403   403   400   403   403   400   403
+        GET    /Food/Stock/Index                                  login | deny  deny  200   deny  deny  200   deny | 403   403   200   403   403   200   403
+        GET    /Food/Stock/Post                                   login | deny  deny  200   deny  deny  200   deny | 403   403   200   403   403   200   403
+        POST   /Food/Stock/Post                                   login | deny  deny  200   deny  deny  200   deny | 403   403   200   403   403   200   403
+        GET    /Food/Stock/History                                login | deny  deny  200   deny  deny  200   deny | 403   403   200   403   403   200   403
+        GET    /Food/Stock/Reconciliation                         login | deny  deny  200   deny  deny  200   deny | 403   403   200   403   403   200   403
         GET    /DataProtection/SubjectAccess                      login | deny  deny  deny  deny  deny  deny  200 | 403   403   403   403   403   403   403
         GET    /api/v1/people/{id:guid}/subject-access            401   | 403   403   403   403   403   403   404 | 403   403   403   403   403   403   403
         POST   /Access/BreakGlass                                 login | deny  200   200   deny  200   200   200 | 403   200   200   403   200   200   200
