@@ -89,7 +89,7 @@ public sealed class CycleGeneration(PanahDbContext db, UnscopedReads unscoped, A
                     """, ct);
             }
         }
-        var by = actor.Id;
+        var by = Person;
         var changed = await db.DistributionCycles.Where(c => c.Id == cycleId && c.Version == version).ExecuteUpdateAsync(s => s
             .SetProperty(c => c.Status, CycleStatus.Generated)
             .SetProperty(c => c.GeneratedBy, by)
@@ -108,6 +108,13 @@ public sealed class CycleGeneration(PanahDbContext db, UnscopedReads unscoped, A
     }
 
     /// <summary>
+    /// Who generates or approves: the staff member (the same person through a session or any of their tokens), or the
+    /// actor of system work (the CLI, the demo). Comparing actor ids would let one person approve with a token what they
+    /// generated in a session.
+    /// </summary>
+    private string Person => db.Scope.StaffUserId ?? actor.Id;
+
+    /// <summary>
     /// Approves every draft entitlement of a generated cycle in one UPDATE. The approver is a second person: the one
     /// who generated the entitlements may not approve them. <paramref name="version"/> is the cycle the approver saw
     /// the totals of; a regeneration since then is refused.
@@ -123,12 +130,12 @@ public sealed class CycleGeneration(PanahDbContext db, UnscopedReads unscoped, A
         {
             throw new FoodCycleException("Cycle.Changed");
         }
-        if (string.Equals(cycle.GeneratedBy, actor.Id, StringComparison.Ordinal))
+        if (string.Equals(cycle.GeneratedBy, Person, StringComparison.Ordinal))
         {
             throw new FoodCycleException("Cycle.ApproverIsGenerator");
         }
         var now = clock.GetUtcNow();
-        var by = actor.Id;
+        var by = Person;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var approved = await (await unscoped.AllAsync<Entitlement>(Purpose, ct))
             .Where(e => e.CycleId == cycleId && e.Status == EntitlementStatus.Draft)

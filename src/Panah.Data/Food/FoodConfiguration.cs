@@ -58,8 +58,9 @@ internal sealed class DistributionCycleConfiguration : IEntityTypeConfiguration<
     {
         e.Property(x => x.Name).HasMaxLength(100);
         e.Property(x => x.Eligibility).HasMaxLength(4000);
-        e.Property(x => x.GeneratedBy).HasMaxLength(64);
-        e.Property(x => x.ApprovedBy).HasMaxLength(64);
+        // Actor ids ("user:… token:…") are longer than a staff id.
+        e.Property(x => x.GeneratedBy).HasMaxLength(200);
+        e.Property(x => x.ApprovedBy).HasMaxLength(200);
         e.Property(x => x.Version).IsConcurrencyToken();
         e.HasOne(x => x.Programme).WithMany().HasForeignKey(x => x.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne(x => x.Basket).WithMany().HasForeignKey(x => x.BasketId).OnDelete(DeleteBehavior.Restrict);
