@@ -101,6 +101,7 @@ public static class PanahDataServices
         services.AddScoped<Staff.StaffPasskeys>();
         services.AddScoped<SignIn.SignInFailures>();
         services.AddScoped<Demo.DemoSeeder>();
+        services.AddScoped<Demo.IDemoPart, Food.RedeemDemo>();
         return services;
     }
 

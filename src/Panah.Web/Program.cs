@@ -1,4 +1,5 @@
 using Panah.Web.Features.DataProtection;
+using Panah.Web.Features.Food.Redeem;
 using Panah.Web.Features.Matching;
 using Panah.Web.Features.Registry;
 using Panah.Web.Infrastructure;
@@ -21,6 +22,7 @@ try
     app.MapMatchingApi();
     app.MapDataProtectionApi();
     app.MapErasureApi();
+    app.MapRedeemApi();
     app.MapPanahPlatformEndpoints();
     app.Run();
 }

@@ -9,6 +9,7 @@ using Panah.Data.Audit;
 using Panah.Data.Entities;
 using Panah.Data.Staff;
 using Panah.Web.Features.DataProtection;
+using Panah.Web.Features.Food.Redeem;
 using Panah.Web.Features.Matching;
 using Panah.Web.Features.Registry;
 
@@ -142,6 +143,7 @@ public static class PanahWeb
         services.AddMatching();
         services.AddHostedService<AuditCheckpointWriter>();
         services.AddDataProtectionFeature(builder.Configuration);
+        services.AddRedeemFeature();
         services.AddReadBudgets(builder.Configuration);
         services.AddApiRateLimit(builder.Configuration);
 
