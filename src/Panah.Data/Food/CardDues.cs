@@ -40,8 +40,10 @@ public sealed class CardDues(PanahDbContext db, CardLookup cards, Collectors col
             .Select(e => new DueEntitlement(e.Id, e.CycleId, e.Cycle!.Name, e.Cycle.EndsOn,
                 e.Items.OrderBy(i => i.CommodityId).Select(i => new DueItem(i.CommodityId, i.Commodity!.Name, i.Commodity.PackLabel, i.Packs, i.CollectedPacks)).ToList()))
             .ToListAsync(ct);
-        var last = await db.Redemptions.AsNoTracking().Where(r => r.HouseholdId == household.Id).OrderByDescending(r => r.At).Select(r => (Guid?)r.EntitlementId).FirstOrDefaultAsync(ct);
-        var lastCollection = last is { } id ? await Redemptions.LastCollectionAsync(db, id, ct) : null;
+        // Few per household; compared here, as SQLite cannot order by a DateTimeOffset.
+        var collections = await db.Redemptions.AsNoTracking().Where(r => r.HouseholdId == household.Id).Select(r => new { r.At, r.EntitlementId }).ToListAsync(ct);
+        var last = collections.OrderByDescending(r => r.At).FirstOrDefault();
+        var lastCollection = last is null ? null : await Redemptions.LastCollectionAsync(db, last.EntitlementId, ct);
         await audit.SaveAsync(db, new AuditEvent("food.card.view", "household", household.Id.ToString(), $"card={card.Id}")
         {
             People = [.. who.Where(c => c.Name is not null).Select(c => c.PersonId)],

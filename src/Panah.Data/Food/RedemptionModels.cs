@@ -13,6 +13,9 @@ public sealed record RedemptionRequest(
 public sealed record RedemptionView(
     Guid Id, Guid EntitlementId, int Round, Guid CollectedBy, int LocationId, string Point, DateTimeOffset At, IReadOnlyList<PacksHanded> Items);
 
+/// <summary>A distribution point a clerk may work at.</summary>
+public sealed record PointView(int Id, string Code, string Name);
+
 /// <summary>When, where and by which clerk an entitlement was last collected.</summary>
 public sealed record CollectedView(DateTimeOffset At, int LocationId, string Point, string? Clerk);
 

@@ -11,9 +11,7 @@ public sealed partial class Redemptions
     /// </summary>
     private async Task<(FoodLocation? Point, RedemptionOutcome? Outcome)> PointAsync(Entitlement e, int? locationId, CancellationToken ct)
     {
-        var scope = db.Scope;
-        var points = db.FoodLocations.AsNoTracking().Where(l => l.Kind == LocationKind.DistributionPoint && l.Active
-            && (scope.AllOffices || scope.OfficeIds.Contains(l.FieldOfficeId)));
+        var points = PointsInScope();
         var serving = db.Set<CyclePoint>().Where(c => c.CycleId == e.CycleId).Select(c => c.LocationId);
         if (locationId is { } id)
         {
@@ -26,6 +24,17 @@ public sealed partial class Redemptions
         }
         var candidates = await points.Where(l => serving.Contains(l.Id)).Take(2).ToListAsync(ct);
         return candidates.Count == 1 ? (candidates[0], null) : (null, new RedemptionOutcome.Invalid("locationId", PointRequired));
+    }
+
+    /// <summary>The active distribution points of the clerk's offices, by name: where they may record collections.</summary>
+    public async Task<IReadOnlyList<PointView>> PointsAsync(CancellationToken ct) =>
+        await PointsInScope().OrderBy(l => l.Name).ThenBy(l => l.Id).Select(l => new PointView(l.Id, l.Code, l.Name)).ToListAsync(ct);
+
+    private IQueryable<FoodLocation> PointsInScope()
+    {
+        var scope = db.Scope;
+        return db.FoodLocations.AsNoTracking().Where(l => l.Kind == LocationKind.DistributionPoint && l.Active
+            && (scope.AllOffices || scope.OfficeIds.Contains(l.FieldOfficeId)));
     }
 
     /// <summary>The card shown (it must be active and the household's), or without one, the household's active card if it has one.</summary>

@@ -35,10 +35,10 @@ public sealed partial class Redemptions
                     .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, EntitlementStatus.Collected).SetProperty(x => x.UpdatedAt, redemption.At)
                         .SetProperty(x => x.Version, x => x.Version + 1), ct);
             }
-            await audit.SaveAsync(db, new AuditEvent("food.redemption", "redemption", redemption.Id.ToString(), $"entitlement={redemption.EntitlementId} round={redemption.Round} location={redemption.LocationId}")
-            {
-                People = [redemption.CollectedByPersonId],
-            }, ct);
+            // No people named: a collection shows nobody (the look-up before it was audited and counted), and a read
+            // budget spent here would take its own connection while this transaction holds SQLite's write lock.
+            // Who collected is on the redemption row itself.
+            await audit.SaveAsync(db, new AuditEvent("food.redemption", "redemption", redemption.Id.ToString(), $"entitlement={redemption.EntitlementId} round={redemption.Round} location={redemption.LocationId}"), ct);
             await transaction.CommitAsync(ct);
         }
         catch (DbUpdateException ex) when (IsUniqueViolation(ex))
@@ -58,6 +58,7 @@ public sealed partial class Redemptions
         _ => false,
     };
 
+    /// <summary>Answers a request that found nothing left to collect: the same key's own answer if it won meanwhile (a retry racing its first attempt), else when, where and by whom.</summary>
     private async Task<RedemptionOutcome> LostRaceAsync(RedemptionRequest request, CancellationToken ct) =>
         await ReplayAsync(request, ct) ?? await CollectedAsync(request.EntitlementId, ct);
 

@@ -39,7 +39,7 @@ public sealed partial class Redemptions(
         }
         if (e.Status == EntitlementStatus.Collected)
         {
-            return await CollectedAsync(e.Id, ct);
+            return await LostRaceAsync(request, ct);
         }
         if (e.Status != EntitlementStatus.Approved || e.Cycle!.Status != CycleStatus.Approved)
         {
@@ -62,16 +62,19 @@ public sealed partial class Redemptions(
         var (items, itemError) = CollectionRules.HandOver(e.Items.Select(i => new PacksDue(i.CommodityId, i.Packs, i.CollectedPacks)).ToList(), request.Items);
         if (itemError == CollectionRules.NothingDue)
         {
-            return await CollectedAsync(e.Id, ct);
+            return await LostRaceAsync(request, ct);
         }
         if (itemError is not null)
         {
             return new RedemptionOutcome.Invalid("items", itemError);
         }
-        var now = clock.GetUtcNow();
+        // Whole microseconds, as PostgreSQL keeps them: a replay shows the very time the first answer did.
+        var ticks = clock.GetUtcNow().UtcTicks;
+        var now = new DateTimeOffset(ticks - (ticks % 10), TimeSpan.Zero);
         var rounds = await db.Redemptions.CountAsync(r => r.EntitlementId == e.Id, ct);
-        var lastOther = await db.Redemptions.Where(r => r.HouseholdId == e.HouseholdId && r.EntitlementId != e.Id)
-            .OrderByDescending(r => r.At).Select(r => (DateTimeOffset?)r.At).FirstOrDefaultAsync(ct);
+        // A household collects a few times a year: its times are read and compared here (SQLite cannot order by a DateTimeOffset).
+        var lastOther = (await db.Redemptions.Where(r => r.HouseholdId == e.HouseholdId && r.EntitlementId != e.Id).Select(r => r.At).ToListAsync(ct))
+            .Select(at => (DateTimeOffset?)at).Max();
         if (CollectionRules.Refusal(e.Cycle!.Programme!.MinDaysBetweenCollections, e.Cycle.Programme.OneCollectionPerCycle, rounds, lastOther, now) is { } refusal)
         {
             return new RedemptionOutcome.Refused(refusal);
