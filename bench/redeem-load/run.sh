@@ -11,14 +11,14 @@ bin=/usr/lib/postgresql/15/bin
 chown postgres:postgres "$work"
 runuser -u postgres -- "$bin/initdb" -D "$work/pg" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
 runuser -u postgres -- "$bin/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w -o "-p $port -k $work -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null
-app() {
+app() (
     PANAH_DATA="$work/data" PANAH_KEY_FILE="$work/master.key" PANAH_DB=postgres \
     PANAH_CONNECTION="Host=127.0.0.1;Port=$port;Username=postgres;Database=panah;Pooling=true;Maximum Pool Size=100" \
     Panah__DemoHouseholds=$households Panah__ApiRateLimit__PerCallerPerMinute=100000000 Panah__ApiRateLimit__PerAddressPerMinute=100000000 \
     Panah__ReadBudget__Roles__DistributionClerk__PerHour=100000000 Panah__ReadBudget__Roles__DistributionClerk__PerDay=100000000 \
     Logging__LogLevel__Default=Warning ASPNETCORE_URLS="http://127.0.0.1:$web" \
-    dotnet "${PANAH_WEB_DLL:-$repo/src/Panah.Web/bin/Release/net10.0/Panah.Web.dll}" "$@"
-}
+    exec dotnet "${PANAH_WEB_DLL:-$repo/src/Panah.Web/bin/Release/net10.0/Panah.Web.dll}" "$@"
+)
 wait_up() { for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$web/healthz" >/dev/null && return 0; sleep 1; done; return 1; }
 # The demo (households, accounts, distribution points) needs Development on PostgreSQL; the measured run is Production.
 ASPNETCORE_ENVIRONMENT=Development app --demo >"$work/demo.log" 2>&1 & pid=$!
