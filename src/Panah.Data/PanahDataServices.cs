@@ -105,6 +105,7 @@ public static class PanahDataServices
         services.AddScoped<Demo.DemoSeeder>();
         services.AddFoodMonitoring();
         services.AddFoodStock();
+        services.AddScoped<Demo.IDemoPart, Food.RedeemDemo>();
         return services;
     }
 

@@ -4,6 +4,7 @@ using Panah.Web.Features.Food.Cycles;
 using Panah.Web.Features.Food.Monitoring;
 using Panah.Web.Features.Food.Cards;
 using Panah.Web.Features.Food.Stock;
+using Panah.Web.Features.Food.Redeem;
 using Panah.Web.Features.Matching;
 using Panah.Web.Features.Registry;
 using Panah.Web.Infrastructure;
@@ -31,6 +32,7 @@ try
     app.MapFoodMonitoringApi();
     app.MapCardsApi();
     app.MapStockApi();
+    app.MapRedeemApi();
     app.MapPanahPlatformEndpoints();
     app.Run();
 }

@@ -151,6 +151,13 @@ public static partial class EndpointInventory
         POST   /Food/Stock/Post                                   login | deny  deny  200   deny  deny  200   deny | 403   403   200   403   403   200   403
         GET    /Food/Stock/History                                login | deny  deny  200   deny  deny  200   deny | 403   403   200   403   403   200   403
         GET    /Food/Stock/Reconciliation                         login | deny  deny  200   deny  deny  200   deny | 403   403   200   403   403   200   403
+        GET    /api/v1/food/cards/{number}                        401   | 403   403   404   403   403   403   403 | 403   403   404   403   403   403   403
+        POST   /api/v1/food/redemptions                           401   | 403   403   400   403   403   403   403 | 403   403   400   403   403   403   403
+        GET    /Food/Distribute/Index                             login | deny  deny  200   deny  deny  deny  deny | 403   403   200   403   403   403   403
+        POST   /Food/Distribute/Index?handler=Point               login | deny  deny  200   deny  deny  deny  deny | 403   403   200   403   403   403   403
+        POST   /Food/Distribute/Index?handler=ChangePoint         login | deny  deny  302   deny  deny  deny  deny | 403   403   302   403   403   403   403
+        POST   /Food/Distribute/Index?handler=Lookup              login | deny  deny  200   deny  deny  deny  deny | 403   403   200   403   403   403   403
+        POST   /Food/Distribute/Index?handler=Redeem              login | deny  deny  200   deny  deny  deny  deny | 403   403   200   403   403   403   403
         GET    /DataProtection/SubjectAccess                      login | deny  deny  deny  deny  deny  deny  200 | 403   403   403   403   403   403   403
         GET    /api/v1/people/{id:guid}/subject-access            401   | 403   403   403   403   403   403   404 | 403   403   403   403   403   403   403
         POST   /Access/BreakGlass                                 login | deny  200   200   deny  200   200   200 | 403   200   200   403   200   200   200

@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using Panah.Core.Registry;
+using Panah.Data.Entities;
+using Panah.Data.Erasure;
+using Panah.Data.Registry;
+
+namespace Panah.Data.Food;
+
+/// <summary>Someone who may collect a household's food: its head, or an alternate collector in force. The name is null when not shown.</summary>
+public sealed record Collector(Guid PersonId, bool IsHead, PersonName? Name);
+
+/// <summary>
+/// Who may collect for a household: the head of household, and the alternate collectors it named with their consent
+/// (<see cref="AlternateCollector"/>) whose data may be used for food assistance (<see cref="ConsentRules.MayUse"/>).
+/// People come through the request's access scope; an erased or merged person collects for no one.
+/// </summary>
+public sealed class Collectors(PanahDbContext db, RegistrySealer sealer, ConsentRules consent, TimeProvider clock)
+{
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>The head first, then the alternates; names opened only when <paramref name="withNames"/>.</summary>
+    public async Task<IReadOnlyList<Collector>> OfAsync(HouseholdRecord household, bool withNames, CancellationToken ct)
+    {
+        var people = await CandidatesAsync(household, null, ct);
+        var collectors = new List<Collector>();
+        foreach (var p in people.Where(p => !p.Key!.IsErased()).OrderBy(p => p.Id == household.HeadPersonId ? 0 : 1).ThenBy(p => p.Id))
+        {
+            var isHead = p.Id == household.HeadPersonId;
+            var details = withNames || !isHead ? Open(p) : null;
+            if (isHead || consent.MayUse(details!.Consents, ConsentPurpose.FoodAssistance, Today))
+            {
+                collectors.Add(new Collector(p.Id, isHead, withNames ? details!.Name : null));
+            }
+        }
+        return collectors;
+    }
+
+    /// <summary>Whether <paramref name="personId"/> may collect for the household today (the head without opening anything).</summary>
+    public async Task<bool> MayCollectAsync(HouseholdRecord household, Guid personId, CancellationToken ct)
+    {
+        var p = (await CandidatesAsync(household, personId, ct)).SingleOrDefault();
+        if (p is null || p.Key!.IsErased())
+        {
+            return false;
+        }
+        return p.Id == household.HeadPersonId || consent.MayUse(Open(p).Consents, ConsentPurpose.FoodAssistance, Today);
+    }
+
+    private async Task<List<PersonRecord>> CandidatesAsync(HouseholdRecord household, Guid? only, CancellationToken ct)
+    {
+        var today = Today;
+        var alternates = db.AlternateCollectors.Where(a => a.HouseholdId == household.Id && a.ConsentedOn <= today && (a.WithdrawnOn == null || a.WithdrawnOn > today))
+            .Select(a => a.PersonId);
+        return await db.People.AsNoTracking().Include(p => p.Key)
+            .Where(p => p.MergedIntoId == null && (only == null || p.Id == only))
+            .Where(p => (p.Id == household.HeadPersonId && p.HouseholdId == household.Id) || alternates.Contains(p.Id))
+            .ToListAsync(ct);
+    }
+
+    private PersonDetails Open(PersonRecord p) => RegistrySealer.OpenPerson(sealer.OpenKey(p.Key!), p);
+}

@@ -1,0 +1,109 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Panah.Core.Demo;
+using Panah.Core.Registry;
+using Panah.Data;
+using Panah.Data.Access;
+using Panah.Data.Food;
+using Panah.Data.Registry;
+using Panah.Web.Tests.Infrastructure;
+
+namespace Panah.Web.Tests.Food;
+
+/// <summary>A household with a card and an approved entitlement of two commodities, as the cycles and cards parts leave them.</summary>
+public sealed record SeededCard(Guid HouseholdId, string Code, string CardNumber, Guid EntitlementId, Guid Head, IReadOnlyList<Guid> Others, int CycleId, int[] Commodities);
+
+/// <summary>
+/// A programme with an approved cycle served by one point per office (plus an office's point that does not serve
+/// it), and households with cards and entitlements, written straight to the database as the earlier parts would.
+/// </summary>
+public sealed class RedeemSeed
+{
+    public required int Cycle { get; init; }
+    public required int Programme { get; init; }
+    public required Dictionary<string, int> Points { get; init; }
+    public required int PointNotServing { get; init; }
+    public required int[] Commodities { get; init; }
+
+    private static int counter;
+
+    public static async Task<RedeemSeed> CreateAsync(PanahApp app, int minDays = 0, bool onePerCycle = false)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<AccessScope>().Everything("test setup");
+        var db = scope.ServiceProvider.GetRequiredService<PanahDbContext>();
+        var marker = "r" + Interlocked.Increment(ref counter) + Guid.NewGuid().ToString("N")[..8];
+        var offices = await db.FieldOffices.ToDictionaryAsync(o => o.Code);
+        var maize = new Commodity { Code = marker + "-m", Name = "Maize meal", Unit = "kg", PackGrams = 25_000, PackLabel = "25 kg sack", KcalPer100g = 360 };
+        var oil = new Commodity { Code = marker + "-o", Name = "Vegetable oil", Unit = "l", PackGrams = 4_600, PackLabel = "5 l tin", KcalPer100g = 884 };
+        var basket = new Basket { Name = marker, Kind = BasketKind.Ration, Items = [new BasketItem { Commodity = maize, Quantity = 400 }, new BasketItem { Commodity = oil, Quantity = 25 }] };
+        var programme = new FoodProgramme { Name = marker, MinDaysBetweenCollections = minDays, OneCollectionPerCycle = onePerCycle };
+        var cycle = new DistributionCycle
+        {
+            Name = marker, Programme = programme, Basket = basket, DaysCovered = 30, Status = CycleStatus.Approved,
+            StartsOn = new DateOnly(2026, 12, 1), EndsOn = new DateOnly(2026, 12, 31),
+        };
+        var points = offices.Values.ToDictionary(o => o.Code, o => new FoodLocation { Code = $"{marker[..8]}{o.Code}", Name = $"{o.Name} point {marker[..4]}", Kind = LocationKind.DistributionPoint, FieldOfficeId = o.Id });
+        var idle = new FoodLocation { Code = $"{marker[..8]}X", Name = "Idle point", Kind = LocationKind.DistributionPoint, FieldOfficeId = offices["KAY"].Id };
+        db.FoodLocations.AddRange([.. points.Values, idle]);
+        db.DistributionCycles.Add(cycle);
+        await db.SaveChangesAsync();
+        db.Set<CyclePoint>().AddRange(points.Values.Select(p => new CyclePoint { CycleId = cycle.Id, LocationId = p.Id }));
+        await db.SaveChangesAsync();
+        return new RedeemSeed
+        {
+            Cycle = cycle.Id, Programme = programme.Id, Points = points.ToDictionary(p => p.Key, p => p.Value.Id), PointNotServing = idle.Id, Commodities = [maize.Id, oil.Id],
+        };
+    }
+
+    /// <summary>A household of <paramref name="office"/> (at least two members) with an active card and an approved entitlement of 3 sacks and 2 tins.</summary>
+    public async Task<SeededCard> HouseholdAsync(PanahApp app, string office = "KAY", int? cycle = null)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<AccessScope>().Everything("test setup");
+        var db = scope.ServiceProvider.GetRequiredService<PanahDbContext>();
+        var store = scope.ServiceProvider.GetRequiredService<RegistryStore>();
+        var generator = new DemoHouseholds(new Random(Interlocked.Increment(ref counter)), new DateOnly(2026, 12, 1));
+        var h = generator.Next();
+        while (h.Members.Count < 3)
+        {
+            h = generator.Next();
+        }
+        var household = store.Build(await db.FieldOffices.SingleAsync(o => o.Code == office), h.Household, h.Members, out _);
+        db.Households.Add(household);
+        var number = "T" + Guid.NewGuid().ToString("N")[..11].ToUpperInvariant();
+        db.FoodCards.Add(new FoodCard { Id = Guid.NewGuid(), Number = number, HouseholdId = household.Id, FieldOfficeId = household.FieldOfficeId, IssuedAt = DateTimeOffset.UtcNow });
+        var entitlement = new Entitlement
+        {
+            Id = Guid.NewGuid(), CycleId = cycle ?? Cycle, HouseholdId = household.Id, FieldOfficeId = household.FieldOfficeId, Members = h.Members.Count,
+            Status = EntitlementStatus.Approved,
+            Items = [new EntitlementItem { CommodityId = Commodities[0], Packs = 3 }, new EntitlementItem { CommodityId = Commodities[1], Packs = 2 }],
+        };
+        db.Entitlements.Add(entitlement);
+        await db.SaveChangesAsync();
+        var head = household.Members.Single(m => m.Relationship == Relationship.Head).Id;
+        return new SeededCard(household.Id, household.Code, number, entitlement.Id, head, [.. household.Members.Where(m => m.Id != head).Select(m => m.Id)], entitlement.CycleId, Commodities);
+    }
+
+    /// <summary>Names <paramref name="person"/> an alternate collector of the household, with consent from yesterday (withdrawn today when told).</summary>
+    public static async Task AlternateAsync(PanahApp app, SeededCard card, Guid person, bool withdrawn = false)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<AccessScope>().Everything("test setup");
+        var db = scope.ServiceProvider.GetRequiredService<PanahDbContext>();
+        var today = DateOnly.FromDateTime(app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+        var office = await db.Households.Where(h => h.Id == card.HouseholdId).Select(h => h.FieldOfficeId).SingleAsync();
+        db.AlternateCollectors.Add(new AlternateCollector { HouseholdId = card.HouseholdId, PersonId = person, FieldOfficeId = office, ConsentedOn = today.AddDays(-1), WithdrawnOn = withdrawn ? today : null });
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>Runs <paramref name="change"/> on the database with every record in scope.</summary>
+    public static async Task ChangeAsync(PanahApp app, Func<PanahDbContext, Task> change)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<AccessScope>().Everything("test setup");
+        var db = scope.ServiceProvider.GetRequiredService<PanahDbContext>();
+        await change(db);
+        await db.SaveChangesAsync();
+    }
+}

@@ -1,0 +1,69 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Panah.Data.Food;
+using Panah.Data.Staff;
+using Panah.Web.Tests.Infrastructure;
+using static Panah.Web.Tests.Food.RedeemRequests;
+
+namespace Panah.Web.Tests.Food;
+
+/// <summary>
+/// An entitlement is collected once, however many clerks or retries hit it at the same moment: the database decides
+/// (unique keys and a conditional update), and the losers are told when, where and by whom it was collected.
+/// </summary>
+public abstract class RedemptionConcurrencyTests<TApp>(TApp app) where TApp : PanahApp
+{
+    [Fact]
+    public async Task Fifty_parallel_redemptions_of_one_entitlement_succeed_exactly_once()
+    {
+        var seed = await RedeemSeed.CreateAsync(app);
+        var card = await seed.HouseholdAsync(app);
+        var clerks = new[] { await app.ClientForRoleAsync(Roles.DistributionClerk, offices: ["KAY"]), await app.ClientForRoleAsync(Roles.DistributionClerk, offices: ["KAY"]) };
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => RedeemAsync(clerks[i % 2], card, seed.Points["KAY"], NewKey())));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        Assert.Equal(49, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
+        var conflict = await JsonAsync(responses.First(r => r.StatusCode == HttpStatusCode.Conflict));
+        Assert.Equal(seed.Points["KAY"], conflict.GetProperty("locationId").GetInt32());
+        Assert.False(string.IsNullOrEmpty(conflict.GetProperty("point").GetString()));
+        Assert.False(string.IsNullOrEmpty(conflict.GetProperty("clerk").GetString()));
+        var stored = await StoredAsync(card.EntitlementId);
+        Assert.Equal(1, stored.Redemptions);
+        Assert.Equal(EntitlementStatus.Collected, stored.Status);
+        Assert.Equal([3, 2], stored.Collected);
+    }
+
+    [Fact]
+    public async Task The_same_key_retried_in_parallel_returns_the_first_answer()
+    {
+        var seed = await RedeemSeed.CreateAsync(app);
+        var card = await seed.HouseholdAsync(app);
+        var clerk = await app.ClientForRoleAsync(Roles.DistributionClerk, offices: ["KAY"]);
+        var key = NewKey();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => RedeemAsync(clerk, card, seed.Points["KAY"], key)));
+        var later = await RedeemAsync(clerk, card, seed.Points["KAY"], key);
+
+        Assert.All(responses.Append(later), r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var bodies = await Task.WhenAll(responses.Append(later).Select(r => r.Content.ReadAsStringAsync()));
+        Assert.Single(bodies.Distinct());
+        Assert.Equal(1, (await StoredAsync(card.EntitlementId)).Redemptions);
+        Assert.Equal(HttpStatusCode.Conflict, (await RedeemAsync(clerk, card, seed.Points["KAY"], NewKey())).StatusCode);
+    }
+
+    private async Task<(int Redemptions, EntitlementStatus Status, int[] Collected)> StoredAsync(Guid entitlement)
+    {
+        var result = (0, EntitlementStatus.Draft, Array.Empty<int>());
+        await RedeemSeed.ChangeAsync(app, async db =>
+        {
+            var e = await db.Entitlements.AsNoTracking().Include(x => x.Items).SingleAsync(x => x.Id == entitlement);
+            result = (await db.Redemptions.CountAsync(r => r.EntitlementId == entitlement), e.Status, [.. e.Items.OrderBy(i => i.CommodityId).Select(i => i.CollectedPacks)]);
+        });
+        return result;
+    }
+}
+
+public sealed class SqliteRedemptionConcurrencyTests(SqliteApp app) : RedemptionConcurrencyTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+
+public sealed class PostgresRedemptionConcurrencyTests(PostgresApp app) : RedemptionConcurrencyTests<PostgresApp>(app), IClassFixture<PostgresApp>;
