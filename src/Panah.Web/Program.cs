@@ -1,10 +1,5 @@
 using Panah.Web.Features.DataProtection;
-using Panah.Web.Features.Food.Baskets;
-using Panah.Web.Features.Food.Cycles;
-using Panah.Web.Features.Food.Monitoring;
-using Panah.Web.Features.Food.Cards;
-using Panah.Web.Features.Food.Stock;
-using Panah.Web.Features.Food.Redeem;
+using Panah.Web.Features.Food;
 using Panah.Web.Features.Matching;
 using Panah.Web.Features.Registry;
 using Panah.Web.Infrastructure;
@@ -27,12 +22,7 @@ try
     app.MapMatchingApi();
     app.MapDataProtectionApi();
     app.MapErasureApi();
-    app.MapBasketsApi();
-    app.MapFoodCyclesApi();
-    app.MapFoodMonitoringApi();
-    app.MapCardsApi();
-    app.MapStockApi();
-    app.MapRedeemApi();
+    app.MapFoodApi();
     app.MapPanahPlatformEndpoints();
     app.Run();
 }

@@ -1081,8 +1081,8 @@ namespace Panah.Data.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("ApprovedBy")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<int>("BasketId")
                         .HasColumnType("integer");
@@ -1102,8 +1102,8 @@ namespace Panah.Data.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("GeneratedBy")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<int?>("MultiplierCap")
                         .HasColumnType("integer");
@@ -1195,8 +1195,8 @@ namespace Panah.Data.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("DecidedBy")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<Guid>("EntitlementId")
                         .HasColumnType("uuid");
@@ -1292,8 +1292,8 @@ namespace Panah.Data.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("IssuedBy")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Number")
                         .IsRequired()
@@ -1390,6 +1390,143 @@ namespace Panah.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("FoodProgrammes");
+                });
+
+            modelBuilder.Entity("Panah.Data.Food.PdmSample", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CycleId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("DrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DrawnBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<double>("MarginOfError")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("NonResponseInflation")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Population")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Z")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CycleId")
+                        .IsUnique();
+
+                    b.ToTable("PdmSamples");
+                });
+
+            modelBuilder.Entity("Panah.Data.Food.PdmSampleHousehold", b =>
+                {
+                    b.Property<int>("SampleId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("FieldOfficeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SampleId", "HouseholdId");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.ToTable("PdmSampleHouseholds");
+                });
+
+            modelBuilder.Entity("Panah.Data.Food.PdmSurvey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Cari")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CycleId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("DataKeyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EnumeratorId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<double?>("Fcs")
+                        .HasColumnType("double precision");
+
+                    b.Property<int?>("FcsCategory")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Fes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FieldOfficeId")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("FoodShare")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Hhs")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Lcs")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Rcsi")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SampleId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Sealed")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CycleId");
+
+                    b.HasIndex("DataKeyId");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("SampleId", "HouseholdId")
+                        .IsUnique();
+
+                    b.ToTable("PdmSurveys");
                 });
 
             modelBuilder.Entity("Panah.Data.Food.Redemption", b =>
@@ -2077,6 +2214,51 @@ namespace Panah.Data.Postgres.Migrations
                     b.Navigation("FieldOffice");
                 });
 
+            modelBuilder.Entity("Panah.Data.Food.PdmSample", b =>
+                {
+                    b.HasOne("Panah.Data.Food.DistributionCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Panah.Data.Food.PdmSampleHousehold", b =>
+                {
+                    b.HasOne("Panah.Data.Entities.HouseholdRecord", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Panah.Data.Food.PdmSample", null)
+                        .WithMany("Households")
+                        .HasForeignKey("SampleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Panah.Data.Food.PdmSurvey", b =>
+                {
+                    b.HasOne("Panah.Data.Entities.DataKey", null)
+                        .WithMany()
+                        .HasForeignKey("DataKeyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Panah.Data.Entities.HouseholdRecord", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Panah.Data.Food.PdmSample", null)
+                        .WithMany()
+                        .HasForeignKey("SampleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Panah.Data.Food.Redemption", b =>
                 {
                     b.HasOne("Panah.Data.Food.Entitlement", null)
@@ -2164,6 +2346,11 @@ namespace Panah.Data.Postgres.Migrations
             modelBuilder.Entity("Panah.Data.Food.EntitlementAdjustment", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Panah.Data.Food.PdmSample", b =>
+                {
+                    b.Navigation("Households");
                 });
 
             modelBuilder.Entity("Panah.Data.Food.Redemption", b =>

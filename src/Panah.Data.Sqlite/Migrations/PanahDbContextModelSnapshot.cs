@@ -1052,7 +1052,7 @@ namespace Panah.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ApprovedBy")
-                        .HasMaxLength(64)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("BasketId")
@@ -1073,7 +1073,7 @@ namespace Panah.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("GeneratedBy")
-                        .HasMaxLength(64)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("MultiplierCap")
@@ -1166,7 +1166,7 @@ namespace Panah.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DecidedBy")
-                        .HasMaxLength(64)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("EntitlementId")
@@ -1263,7 +1263,7 @@ namespace Panah.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("IssuedBy")
-                        .HasMaxLength(64)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Number")
@@ -1357,6 +1357,141 @@ namespace Panah.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("FoodProgrammes");
+                });
+
+            modelBuilder.Entity("Panah.Data.Food.PdmSample", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CycleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("DrawnAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DrawnBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("MarginOfError")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("NonResponseInflation")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Population")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Z")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CycleId")
+                        .IsUnique();
+
+                    b.ToTable("PdmSamples");
+                });
+
+            modelBuilder.Entity("Panah.Data.Food.PdmSampleHousehold", b =>
+                {
+                    b.Property<int>("SampleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FieldOfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SampleId", "HouseholdId");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.ToTable("PdmSampleHouseholds");
+                });
+
+            modelBuilder.Entity("Panah.Data.Food.PdmSurvey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Cari")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CycleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DataKeyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnumeratorId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Fcs")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("FcsCategory")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Fes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FieldOfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("FoodShare")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Hhs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Lcs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Rcsi")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SampleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Sealed")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CycleId");
+
+                    b.HasIndex("DataKeyId");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("SampleId", "HouseholdId")
+                        .IsUnique();
+
+                    b.ToTable("PdmSurveys");
                 });
 
             modelBuilder.Entity("Panah.Data.Food.Redemption", b =>
@@ -2038,6 +2173,51 @@ namespace Panah.Data.Sqlite.Migrations
                     b.Navigation("FieldOffice");
                 });
 
+            modelBuilder.Entity("Panah.Data.Food.PdmSample", b =>
+                {
+                    b.HasOne("Panah.Data.Food.DistributionCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Panah.Data.Food.PdmSampleHousehold", b =>
+                {
+                    b.HasOne("Panah.Data.Entities.HouseholdRecord", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Panah.Data.Food.PdmSample", null)
+                        .WithMany("Households")
+                        .HasForeignKey("SampleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Panah.Data.Food.PdmSurvey", b =>
+                {
+                    b.HasOne("Panah.Data.Entities.DataKey", null)
+                        .WithMany()
+                        .HasForeignKey("DataKeyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Panah.Data.Entities.HouseholdRecord", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Panah.Data.Food.PdmSample", null)
+                        .WithMany()
+                        .HasForeignKey("SampleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Panah.Data.Food.Redemption", b =>
                 {
                     b.HasOne("Panah.Data.Food.Entitlement", null)
@@ -2125,6 +2305,11 @@ namespace Panah.Data.Sqlite.Migrations
             modelBuilder.Entity("Panah.Data.Food.EntitlementAdjustment", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Panah.Data.Food.PdmSample", b =>
+                {
+                    b.Navigation("Households");
                 });
 
             modelBuilder.Entity("Panah.Data.Food.Redemption", b =>

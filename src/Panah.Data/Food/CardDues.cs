@@ -18,7 +18,7 @@ public sealed record DueEntitlement(Guid EntitlementId, int CycleId, string Cycl
 /// how many members, what is due, and the last collection. <see cref="Shown"/> is the field set it was cut to.
 /// </summary>
 public sealed record CardDue(
-    string CardNumber, Guid HouseholdId, string HouseholdCode, int Members, IReadOnlyList<Collector> Collectors,
+    string CardNumber, Guid HouseholdId, string HouseholdCode, int Members, IReadOnlyList<EligibleCollector> Collectors,
     IReadOnlyList<DueEntitlement> Due, CollectedView? LastCollection, RegistryFields Shown);
 
 /// <summary>Looks up what is due on a card, within the request's access scope; each look-up is audited (ids only).</summary>

@@ -145,7 +145,7 @@ public sealed partial class CardIssuance(PanahDbContext db, AuditLog audit, Acce
         Sequence = sequence,
         IssuedAt = clock.GetUtcNow(),
         // The staff account (the audit entry has the token and address); the CLI's or demo's actor when nobody is signed in.
-        IssuedBy = scope.StaffUserId ?? actor.Id[..Math.Min(actor.Id.Length, 64)],
+        IssuedBy = scope.StaffUserId ?? actor.Id,
     };
 
     private static AuditEvent Issued(FoodCard card) =>

@@ -7,7 +7,7 @@ using Panah.Data.Registry;
 namespace Panah.Data.Food;
 
 /// <summary>Someone who may collect a household's food: its head, or an alternate collector in force. The name is null when not shown.</summary>
-public sealed record Collector(Guid PersonId, bool IsHead, PersonName? Name);
+public sealed record EligibleCollector(Guid PersonId, bool IsHead, PersonName? Name);
 
 /// <summary>
 /// Who may collect for a household: the head of household, and the alternate collectors it named with their consent
@@ -19,17 +19,17 @@ public sealed class Collectors(PanahDbContext db, RegistrySealer sealer, Consent
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     /// <summary>The head first, then the alternates; names opened only when <paramref name="withNames"/>.</summary>
-    public async Task<IReadOnlyList<Collector>> OfAsync(HouseholdRecord household, bool withNames, CancellationToken ct)
+    public async Task<IReadOnlyList<EligibleCollector>> OfAsync(HouseholdRecord household, bool withNames, CancellationToken ct)
     {
         var people = await CandidatesAsync(household, null, ct);
-        var collectors = new List<Collector>();
+        var collectors = new List<EligibleCollector>();
         foreach (var p in people.Where(p => !p.Key!.IsErased()).OrderBy(p => p.Id == household.HeadPersonId ? 0 : 1).ThenBy(p => p.Id))
         {
             var isHead = p.Id == household.HeadPersonId;
             var details = withNames || !isHead ? Open(p) : null;
             if (isHead || consent.MayUse(details!.Consents, ConsentPurpose.FoodAssistance, Today))
             {
-                collectors.Add(new Collector(p.Id, isHead, withNames ? details!.Name : null));
+                collectors.Add(new EligibleCollector(p.Id, isHead, withNames ? details!.Name : null));
             }
         }
         return collectors;

@@ -11,7 +11,7 @@ internal sealed class EntitlementAdjustmentConfiguration : IEntityTypeConfigurat
         // At most one proposal waits per entitlement: a second check replaces nothing, it finds the one pending.
         e.HasIndex(x => new { x.EntitlementId, x.Status });
         e.HasIndex(x => new { x.CycleId, x.Status });
-        e.Property(x => x.DecidedBy).HasMaxLength(64);
+        e.Property(x => x.DecidedBy).HasMaxLength(200);
         e.Property(x => x.Version).IsConcurrencyToken();
         e.HasOne<Entitlement>().WithMany().HasForeignKey(x => x.EntitlementId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne<DistributionCycle>().WithMany().HasForeignKey(x => x.CycleId).OnDelete(DeleteBehavior.Restrict);

@@ -162,7 +162,7 @@ public sealed class EntitlementLifecycle(PanahDbContext db, UnscopedReads unscop
             e.Version++;
         }
         a.Status = accept ? AdjustmentStatus.Accepted : AdjustmentStatus.Rejected;
-        a.DecidedBy = actor.Id;
+        a.DecidedBy = db.Scope.StaffUserId ?? actor.Id;
         a.DecidedAt = now;
         a.Version++;
         await audit.SaveAsync(db, new AuditEvent(accept ? "food.adjustment.accept" : "food.adjustment.reject", "entitlement", a.EntitlementId.ToString()), ct);

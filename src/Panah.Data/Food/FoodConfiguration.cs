@@ -111,7 +111,7 @@ internal sealed class FoodCardConfiguration : IEntityTypeConfiguration<FoodCard>
         e.Property(x => x.Number).HasMaxLength(32);
         e.HasIndex(x => x.Number).IsUnique();
         e.HasIndex(x => new { x.HouseholdId, x.Sequence }).IsUnique();
-        e.Property(x => x.IssuedBy).HasMaxLength(64);
+        e.Property(x => x.IssuedBy).HasMaxLength(200);
         e.Property(x => x.RevokedReason).HasMaxLength(200);
         e.Property(x => x.Version).IsConcurrencyToken();
         e.HasOne<HouseholdRecord>().WithMany().HasForeignKey(x => x.HouseholdId).OnDelete(DeleteBehavior.Cascade);

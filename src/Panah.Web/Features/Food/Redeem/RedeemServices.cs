@@ -6,8 +6,8 @@ namespace Panah.Web.Features.Food.Redeem;
 public static class RedeemServices
 {
     public static IServiceCollection AddRedeemFeature(this IServiceCollection services) =>
-        services.AddScoped<CardLookup>()
-            .AddScoped<Collectors>()
+        // CardLookup comes with the cards (CardServices).
+        services.AddScoped<Collectors>()
             .AddScoped<CardDues>()
             .AddScoped<Redemptions>();
 }

@@ -11,8 +11,8 @@ using Panah.Data;
 namespace Panah.Data.Sqlite.Migrations
 {
     [DbContext(typeof(PanahDbContext))]
-    [Migration("20261201142651_WipFood")]
-    partial class WipFood
+    [Migration("20261201161005_FoodAssistanceAndRetention")]
+    partial class FoodAssistanceAndRetention
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -902,6 +902,30 @@ namespace Panah.Data.Sqlite.Migrations
                     b.ToTable("LegalHolds");
                 });
 
+            modelBuilder.Entity("Panah.Data.Food.AlternateCollector", b =>
+                {
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ConsentedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FieldOfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("HouseholdId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("AlternateCollectors");
+                });
+
             modelBuilder.Entity("Panah.Data.Food.Basket", b =>
                 {
                     b.Property<int>("Id")
@@ -1031,7 +1055,7 @@ namespace Panah.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ApprovedBy")
-                        .HasMaxLength(64)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("BasketId")
@@ -1052,7 +1076,7 @@ namespace Panah.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("GeneratedBy")
-                        .HasMaxLength(64)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("MultiplierCap")
@@ -1132,6 +1156,76 @@ namespace Panah.Data.Sqlite.Migrations
                     b.ToTable("Entitlements");
                 });
 
+            modelBuilder.Entity("Panah.Data.Food.EntitlementAdjustment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CycleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EntitlementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FieldOfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NewMembers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OldMembers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("ProposedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("CycleId", "Status");
+
+                    b.HasIndex("EntitlementId", "Status");
+
+                    b.ToTable("EntitlementAdjustments");
+                });
+
+            modelBuilder.Entity("Panah.Data.Food.EntitlementAdjustmentItem", b =>
+                {
+                    b.Property<Guid>("AdjustmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CommodityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Packs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AdjustmentId", "CommodityId");
+
+                    b.HasIndex("CommodityId");
+
+                    b.ToTable("EntitlementAdjustmentItem");
+                });
+
             modelBuilder.Entity("Panah.Data.Food.EntitlementItem", b =>
                 {
                     b.Property<Guid>("EntitlementId")
@@ -1172,7 +1266,7 @@ namespace Panah.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("IssuedBy")
-                        .HasMaxLength(64)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Number")
@@ -1268,6 +1362,141 @@ namespace Panah.Data.Sqlite.Migrations
                     b.ToTable("FoodProgrammes");
                 });
 
+            modelBuilder.Entity("Panah.Data.Food.PdmSample", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CycleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("DrawnAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DrawnBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("MarginOfError")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("NonResponseInflation")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Population")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Z")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CycleId")
+                        .IsUnique();
+
+                    b.ToTable("PdmSamples");
+                });
+
+            modelBuilder.Entity("Panah.Data.Food.PdmSampleHousehold", b =>
+                {
+                    b.Property<int>("SampleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FieldOfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SampleId", "HouseholdId");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.ToTable("PdmSampleHouseholds");
+                });
+
+            modelBuilder.Entity("Panah.Data.Food.PdmSurvey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Cari")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CycleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DataKeyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnumeratorId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Fcs")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("FcsCategory")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Fes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FieldOfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("FoodShare")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Hhs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Lcs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Rcsi")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SampleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Sealed")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CycleId");
+
+                    b.HasIndex("DataKeyId");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("SampleId", "HouseholdId")
+                        .IsUnique();
+
+                    b.ToTable("PdmSurveys");
+                });
+
             modelBuilder.Entity("Panah.Data.Food.Redemption", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1342,6 +1571,110 @@ namespace Panah.Data.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Panah.Data.Food.StockBalance", b =>
+                {
+                    b.Property<int>("LocationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommodityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Batch")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("LocationId", "CommodityId", "Batch");
+
+                    b.HasIndex("CommodityId");
+
+                    b.ToTable("StockBalances", t =>
+                        {
+                            t.HasCheckConstraint("CK_StockBalances_Quantity", "\"Quantity\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Panah.Data.Food.StockMovement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Batch")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CommodityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CounterpartLocationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LocationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OperationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Packs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RedemptionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommodityId");
+
+                    b.HasIndex("CounterpartLocationId");
+
+                    b.HasIndex("OperationId");
+
+                    b.HasIndex("RedemptionId");
+
+                    b.HasIndex("LocationId", "Id");
+
+                    b.ToTable("StockMovements", t =>
+                        {
+                            t.HasCheckConstraint("CK_StockMovements_Packs", "\"Packs\" <> 0");
+                        });
+                });
+
             modelBuilder.Entity("Panah.Data.Keys.RootSecret", b =>
                 {
                     b.Property<string>("Name")
@@ -1355,6 +1688,58 @@ namespace Panah.Data.Sqlite.Migrations
                     b.HasKey("Name");
 
                     b.ToTable("RootSecrets");
+                });
+
+            modelBuilder.Entity("Panah.Data.Retention.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UntilTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases", (string)null);
+                });
+
+            modelBuilder.Entity("Panah.Data.Retention.RetentionRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Held")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Households")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Left")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("People")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RunBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RetentionRuns", (string)null);
                 });
 
             modelBuilder.Entity("Panah.Data.SignIn.SignInFailure", b =>
@@ -1633,6 +2018,21 @@ namespace Panah.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("Panah.Data.Food.AlternateCollector", b =>
+                {
+                    b.HasOne("Panah.Data.Entities.HouseholdRecord", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Panah.Data.Entities.PersonRecord", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Panah.Data.Food.BasketItem", b =>
                 {
                     b.HasOne("Panah.Data.Food.Basket", null)
@@ -1703,6 +2103,42 @@ namespace Panah.Data.Sqlite.Migrations
                     b.Navigation("Cycle");
                 });
 
+            modelBuilder.Entity("Panah.Data.Food.EntitlementAdjustment", b =>
+                {
+                    b.HasOne("Panah.Data.Food.DistributionCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Panah.Data.Food.Entitlement", null)
+                        .WithMany()
+                        .HasForeignKey("EntitlementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Panah.Data.Entities.HouseholdRecord", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Panah.Data.Food.EntitlementAdjustmentItem", b =>
+                {
+                    b.HasOne("Panah.Data.Food.EntitlementAdjustment", null)
+                        .WithMany("Items")
+                        .HasForeignKey("AdjustmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Panah.Data.Food.Commodity", null)
+                        .WithMany()
+                        .HasForeignKey("CommodityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Panah.Data.Food.EntitlementItem", b =>
                 {
                     b.HasOne("Panah.Data.Food.Commodity", "Commodity")
@@ -1740,6 +2176,51 @@ namespace Panah.Data.Sqlite.Migrations
                     b.Navigation("FieldOffice");
                 });
 
+            modelBuilder.Entity("Panah.Data.Food.PdmSample", b =>
+                {
+                    b.HasOne("Panah.Data.Food.DistributionCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Panah.Data.Food.PdmSampleHousehold", b =>
+                {
+                    b.HasOne("Panah.Data.Entities.HouseholdRecord", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Panah.Data.Food.PdmSample", null)
+                        .WithMany("Households")
+                        .HasForeignKey("SampleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Panah.Data.Food.PdmSurvey", b =>
+                {
+                    b.HasOne("Panah.Data.Entities.DataKey", null)
+                        .WithMany()
+                        .HasForeignKey("DataKeyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Panah.Data.Entities.HouseholdRecord", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Panah.Data.Food.PdmSample", null)
+                        .WithMany()
+                        .HasForeignKey("SampleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Panah.Data.Food.Redemption", b =>
                 {
                     b.HasOne("Panah.Data.Food.Entitlement", null)
@@ -1761,6 +2242,41 @@ namespace Panah.Data.Sqlite.Migrations
                         .WithMany("Items")
                         .HasForeignKey("RedemptionId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Panah.Data.Food.StockBalance", b =>
+                {
+                    b.HasOne("Panah.Data.Food.Commodity", null)
+                        .WithMany()
+                        .HasForeignKey("CommodityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Panah.Data.Food.FoodLocation", null)
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Panah.Data.Food.StockMovement", b =>
+                {
+                    b.HasOne("Panah.Data.Food.Commodity", null)
+                        .WithMany()
+                        .HasForeignKey("CommodityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Panah.Data.Food.FoodLocation", null)
+                        .WithMany()
+                        .HasForeignKey("CounterpartLocationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Panah.Data.Food.FoodLocation", null)
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -1787,6 +2303,16 @@ namespace Panah.Data.Sqlite.Migrations
             modelBuilder.Entity("Panah.Data.Food.Entitlement", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Panah.Data.Food.EntitlementAdjustment", b =>
+                {
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Panah.Data.Food.PdmSample", b =>
+                {
+                    b.Navigation("Households");
                 });
 
             modelBuilder.Entity("Panah.Data.Food.Redemption", b =>

@@ -7,11 +7,38 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Panah.Data.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class WipFood : Migration
+    public partial class FoodAssistanceAndRetention : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "AlternateCollectors",
+                columns: table => new
+                {
+                    HouseholdId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FieldOfficeId = table.Column<int>(type: "integer", nullable: false),
+                    ConsentedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    WithdrawnOn = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AlternateCollectors", x => new { x.HouseholdId, x.PersonId });
+                    table.ForeignKey(
+                        name: "FK_AlternateCollectors_Households_HouseholdId",
+                        column: x => x.HouseholdId,
+                        principalTable: "Households",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AlternateCollectors_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateTable(
                 name: "Baskets",
                 columns: table => new
@@ -61,7 +88,7 @@ namespace Panah.Data.Postgres.Migrations
                     Sequence = table.Column<int>(type: "integer", nullable: false),
                     Status = table.Column<int>(type: "integer", nullable: false),
                     IssuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    IssuedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    IssuedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     RevokedReason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     Version = table.Column<long>(type: "bigint", nullable: false)
@@ -117,6 +144,38 @@ namespace Panah.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "JobLeases",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Holder = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    UntilTicks = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobLeases", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RetentionRuns",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RunBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    People = table.Column<int>(type: "integer", nullable: false),
+                    Households = table.Column<int>(type: "integer", nullable: false),
+                    Held = table.Column<int>(type: "integer", nullable: false),
+                    Left = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RetentionRuns", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "BasketItem",
                 columns: table => new
                 {
@@ -144,6 +203,80 @@ namespace Panah.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "StockBalances",
+                columns: table => new
+                {
+                    LocationId = table.Column<int>(type: "integer", nullable: false),
+                    CommodityId = table.Column<int>(type: "integer", nullable: false),
+                    Batch = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ExpiresOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Quantity = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StockBalances", x => new { x.LocationId, x.CommodityId, x.Batch });
+                    table.CheckConstraint("CK_StockBalances_Quantity", "\"Quantity\" >= 0");
+                    table.ForeignKey(
+                        name: "FK_StockBalances_Commodities_CommodityId",
+                        column: x => x.CommodityId,
+                        principalTable: "Commodities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_StockBalances_FoodLocations_LocationId",
+                        column: x => x.LocationId,
+                        principalTable: "FoodLocations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StockMovements",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OperationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    LocationId = table.Column<int>(type: "integer", nullable: false),
+                    CounterpartLocationId = table.Column<int>(type: "integer", nullable: true),
+                    CommodityId = table.Column<int>(type: "integer", nullable: false),
+                    Batch = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ExpiresOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Packs = table.Column<int>(type: "integer", nullable: false),
+                    Source = table.Column<int>(type: "integer", nullable: true),
+                    Reference = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Reason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    RedemptionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    By = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StockMovements", x => x.Id);
+                    table.CheckConstraint("CK_StockMovements_Packs", "\"Packs\" <> 0");
+                    table.ForeignKey(
+                        name: "FK_StockMovements_Commodities_CommodityId",
+                        column: x => x.CommodityId,
+                        principalTable: "Commodities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_StockMovements_FoodLocations_CounterpartLocationId",
+                        column: x => x.CounterpartLocationId,
+                        principalTable: "FoodLocations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_StockMovements_FoodLocations_LocationId",
+                        column: x => x.LocationId,
+                        principalTable: "FoodLocations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DistributionCycles",
                 columns: table => new
                 {
@@ -158,9 +291,9 @@ namespace Panah.Data.Postgres.Migrations
                     Eligibility = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     MultiplierCap = table.Column<int>(type: "integer", nullable: true),
                     Status = table.Column<int>(type: "integer", nullable: false),
-                    GeneratedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    GeneratedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     GeneratedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ApprovedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ApprovedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     ApprovedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     Version = table.Column<long>(type: "bigint", nullable: false)
                 },
@@ -238,6 +371,73 @@ namespace Panah.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PdmSamples",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CycleId = table.Column<int>(type: "integer", nullable: false),
+                    Seed = table.Column<int>(type: "integer", nullable: false),
+                    Population = table.Column<int>(type: "integer", nullable: false),
+                    Size = table.Column<int>(type: "integer", nullable: false),
+                    Z = table.Column<double>(type: "double precision", nullable: false),
+                    MarginOfError = table.Column<double>(type: "double precision", nullable: false),
+                    NonResponseInflation = table.Column<double>(type: "double precision", nullable: false),
+                    DrawnBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    DrawnAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PdmSamples", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PdmSamples_DistributionCycles_CycleId",
+                        column: x => x.CycleId,
+                        principalTable: "DistributionCycles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EntitlementAdjustments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    EntitlementId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CycleId = table.Column<int>(type: "integer", nullable: false),
+                    HouseholdId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FieldOfficeId = table.Column<int>(type: "integer", nullable: false),
+                    OldMembers = table.Column<int>(type: "integer", nullable: false),
+                    NewMembers = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    ProposedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DecidedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EntitlementAdjustments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EntitlementAdjustments_DistributionCycles_CycleId",
+                        column: x => x.CycleId,
+                        principalTable: "DistributionCycles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EntitlementAdjustments_Entitlements_EntitlementId",
+                        column: x => x.EntitlementId,
+                        principalTable: "Entitlements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_EntitlementAdjustments_Households_HouseholdId",
+                        column: x => x.HouseholdId,
+                        principalTable: "Households",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "EntitlementItems",
                 columns: table => new
                 {
@@ -298,6 +498,102 @@ namespace Panah.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PdmSampleHouseholds",
+                columns: table => new
+                {
+                    SampleId = table.Column<int>(type: "integer", nullable: false),
+                    HouseholdId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FieldOfficeId = table.Column<int>(type: "integer", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PdmSampleHouseholds", x => new { x.SampleId, x.HouseholdId });
+                    table.ForeignKey(
+                        name: "FK_PdmSampleHouseholds_Households_HouseholdId",
+                        column: x => x.HouseholdId,
+                        principalTable: "Households",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PdmSampleHouseholds_PdmSamples_SampleId",
+                        column: x => x.SampleId,
+                        principalTable: "PdmSamples",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PdmSurveys",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SampleId = table.Column<int>(type: "integer", nullable: false),
+                    CycleId = table.Column<int>(type: "integer", nullable: false),
+                    HouseholdId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FieldOfficeId = table.Column<int>(type: "integer", nullable: false),
+                    EnumeratorId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DataKeyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sealed = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Fcs = table.Column<double>(type: "double precision", nullable: true),
+                    FcsCategory = table.Column<int>(type: "integer", nullable: true),
+                    Rcsi = table.Column<int>(type: "integer", nullable: true),
+                    Hhs = table.Column<int>(type: "integer", nullable: false),
+                    Lcs = table.Column<int>(type: "integer", nullable: false),
+                    FoodShare = table.Column<double>(type: "double precision", nullable: true),
+                    Fes = table.Column<int>(type: "integer", nullable: true),
+                    Cari = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PdmSurveys", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PdmSurveys_DataKeys_DataKeyId",
+                        column: x => x.DataKeyId,
+                        principalTable: "DataKeys",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PdmSurveys_Households_HouseholdId",
+                        column: x => x.HouseholdId,
+                        principalTable: "Households",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PdmSurveys_PdmSamples_SampleId",
+                        column: x => x.SampleId,
+                        principalTable: "PdmSamples",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EntitlementAdjustmentItem",
+                columns: table => new
+                {
+                    AdjustmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CommodityId = table.Column<int>(type: "integer", nullable: false),
+                    Packs = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EntitlementAdjustmentItem", x => new { x.AdjustmentId, x.CommodityId });
+                    table.ForeignKey(
+                        name: "FK_EntitlementAdjustmentItem_Commodities_CommodityId",
+                        column: x => x.CommodityId,
+                        principalTable: "Commodities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EntitlementAdjustmentItem_EntitlementAdjustments_Adjustment~",
+                        column: x => x.AdjustmentId,
+                        principalTable: "EntitlementAdjustments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RedemptionItem",
                 columns: table => new
                 {
@@ -316,6 +612,11 @@ namespace Panah.Data.Postgres.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AlternateCollectors_PersonId",
+                table: "AlternateCollectors",
+                column: "PersonId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_BasketItem_BasketId_CommodityId",
@@ -348,6 +649,26 @@ namespace Panah.Data.Postgres.Migrations
                 name: "IX_DistributionCycles_ProgrammeId",
                 table: "DistributionCycles",
                 column: "ProgrammeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EntitlementAdjustmentItem_CommodityId",
+                table: "EntitlementAdjustmentItem",
+                column: "CommodityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EntitlementAdjustments_CycleId_Status",
+                table: "EntitlementAdjustments",
+                columns: new[] { "CycleId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EntitlementAdjustments_EntitlementId_Status",
+                table: "EntitlementAdjustments",
+                columns: new[] { "EntitlementId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EntitlementAdjustments_HouseholdId",
+                table: "EntitlementAdjustments",
+                column: "HouseholdId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_EntitlementItems_CommodityId",
@@ -394,6 +715,38 @@ namespace Panah.Data.Postgres.Migrations
                 column: "FieldOfficeId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PdmSampleHouseholds_HouseholdId",
+                table: "PdmSampleHouseholds",
+                column: "HouseholdId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PdmSamples_CycleId",
+                table: "PdmSamples",
+                column: "CycleId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PdmSurveys_CycleId",
+                table: "PdmSurveys",
+                column: "CycleId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PdmSurveys_DataKeyId",
+                table: "PdmSurveys",
+                column: "DataKeyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PdmSurveys_HouseholdId",
+                table: "PdmSurveys",
+                column: "HouseholdId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PdmSurveys_SampleId_HouseholdId",
+                table: "PdmSurveys",
+                columns: new[] { "SampleId", "HouseholdId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Redemptions_EntitlementId_Round",
                 table: "Redemptions",
                 columns: new[] { "EntitlementId", "Round" },
@@ -414,16 +767,57 @@ namespace Panah.Data.Postgres.Migrations
                 name: "IX_Redemptions_LocationId_At",
                 table: "Redemptions",
                 columns: new[] { "LocationId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockBalances_CommodityId",
+                table: "StockBalances",
+                column: "CommodityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockMovements_CommodityId",
+                table: "StockMovements",
+                column: "CommodityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockMovements_CounterpartLocationId",
+                table: "StockMovements",
+                column: "CounterpartLocationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockMovements_LocationId_Id",
+                table: "StockMovements",
+                columns: new[] { "LocationId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockMovements_OperationId",
+                table: "StockMovements",
+                column: "OperationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockMovements_RedemptionId",
+                table: "StockMovements",
+                column: "RedemptionId");
+
+            // The stock ledger is append-only (triggers): hand SQL kept with the feature.
+            Panah.Data.Food.StockSql.Up(migrationBuilder, postgres: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            Panah.Data.Food.StockSql.Down(migrationBuilder, postgres: true);
+
+            migrationBuilder.DropTable(
+                name: "AlternateCollectors");
+
             migrationBuilder.DropTable(
                 name: "BasketItem");
 
             migrationBuilder.DropTable(
                 name: "CyclePoint");
+
+            migrationBuilder.DropTable(
+                name: "EntitlementAdjustmentItem");
 
             migrationBuilder.DropTable(
                 name: "EntitlementItems");
@@ -432,13 +826,37 @@ namespace Panah.Data.Postgres.Migrations
                 name: "FoodCards");
 
             migrationBuilder.DropTable(
+                name: "JobLeases");
+
+            migrationBuilder.DropTable(
+                name: "PdmSampleHouseholds");
+
+            migrationBuilder.DropTable(
+                name: "PdmSurveys");
+
+            migrationBuilder.DropTable(
                 name: "RedemptionItem");
 
             migrationBuilder.DropTable(
-                name: "Commodities");
+                name: "RetentionRuns");
+
+            migrationBuilder.DropTable(
+                name: "StockBalances");
+
+            migrationBuilder.DropTable(
+                name: "StockMovements");
+
+            migrationBuilder.DropTable(
+                name: "EntitlementAdjustments");
+
+            migrationBuilder.DropTable(
+                name: "PdmSamples");
 
             migrationBuilder.DropTable(
                 name: "Redemptions");
+
+            migrationBuilder.DropTable(
+                name: "Commodities");
 
             migrationBuilder.DropTable(
                 name: "Entitlements");

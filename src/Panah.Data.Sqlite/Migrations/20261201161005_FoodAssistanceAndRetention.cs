@@ -6,11 +6,38 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Panah.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class WipFood : Migration
+    public partial class FoodAssistanceAndRetention : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "AlternateCollectors",
+                columns: table => new
+                {
+                    HouseholdId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FieldOfficeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ConsentedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    WithdrawnOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AlternateCollectors", x => new { x.HouseholdId, x.PersonId });
+                    table.ForeignKey(
+                        name: "FK_AlternateCollectors_Households_HouseholdId",
+                        column: x => x.HouseholdId,
+                        principalTable: "Households",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AlternateCollectors_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateTable(
                 name: "Baskets",
                 columns: table => new
@@ -60,7 +87,7 @@ namespace Panah.Data.Sqlite.Migrations
                     Sequence = table.Column<int>(type: "INTEGER", nullable: false),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
                     IssuedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    IssuedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    IssuedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     RevokedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
                     RevokedReason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     Version = table.Column<long>(type: "INTEGER", nullable: false)
@@ -116,6 +143,38 @@ namespace Panah.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "JobLeases",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Holder = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UntilTicks = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobLeases", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RetentionRuns",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StartedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    RunBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    People = table.Column<int>(type: "INTEGER", nullable: false),
+                    Households = table.Column<int>(type: "INTEGER", nullable: false),
+                    Held = table.Column<int>(type: "INTEGER", nullable: false),
+                    Left = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RetentionRuns", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "BasketItem",
                 columns: table => new
                 {
@@ -143,6 +202,80 @@ namespace Panah.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "StockBalances",
+                columns: table => new
+                {
+                    LocationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CommodityId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Batch = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ExpiresOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Quantity = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StockBalances", x => new { x.LocationId, x.CommodityId, x.Batch });
+                    table.CheckConstraint("CK_StockBalances_Quantity", "\"Quantity\" >= 0");
+                    table.ForeignKey(
+                        name: "FK_StockBalances_Commodities_CommodityId",
+                        column: x => x.CommodityId,
+                        principalTable: "Commodities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_StockBalances_FoodLocations_LocationId",
+                        column: x => x.LocationId,
+                        principalTable: "FoodLocations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StockMovements",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OperationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    LocationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CounterpartLocationId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CommodityId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Batch = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ExpiresOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Packs = table.Column<int>(type: "INTEGER", nullable: false),
+                    Source = table.Column<int>(type: "INTEGER", nullable: true),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    RedemptionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    By = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StockMovements", x => x.Id);
+                    table.CheckConstraint("CK_StockMovements_Packs", "\"Packs\" <> 0");
+                    table.ForeignKey(
+                        name: "FK_StockMovements_Commodities_CommodityId",
+                        column: x => x.CommodityId,
+                        principalTable: "Commodities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_StockMovements_FoodLocations_CounterpartLocationId",
+                        column: x => x.CounterpartLocationId,
+                        principalTable: "FoodLocations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_StockMovements_FoodLocations_LocationId",
+                        column: x => x.LocationId,
+                        principalTable: "FoodLocations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DistributionCycles",
                 columns: table => new
                 {
@@ -157,9 +290,9 @@ namespace Panah.Data.Sqlite.Migrations
                     Eligibility = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
                     MultiplierCap = table.Column<int>(type: "INTEGER", nullable: true),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    GeneratedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    GeneratedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     GeneratedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    ApprovedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ApprovedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     ApprovedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
                     Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
@@ -237,6 +370,73 @@ namespace Panah.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PdmSamples",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CycleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Seed = table.Column<int>(type: "INTEGER", nullable: false),
+                    Population = table.Column<int>(type: "INTEGER", nullable: false),
+                    Size = table.Column<int>(type: "INTEGER", nullable: false),
+                    Z = table.Column<double>(type: "REAL", nullable: false),
+                    MarginOfError = table.Column<double>(type: "REAL", nullable: false),
+                    NonResponseInflation = table.Column<double>(type: "REAL", nullable: false),
+                    DrawnBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    DrawnAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PdmSamples", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PdmSamples_DistributionCycles_CycleId",
+                        column: x => x.CycleId,
+                        principalTable: "DistributionCycles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EntitlementAdjustments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EntitlementId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CycleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    HouseholdId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FieldOfficeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OldMembers = table.Column<int>(type: "INTEGER", nullable: false),
+                    NewMembers = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProposedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EntitlementAdjustments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EntitlementAdjustments_DistributionCycles_CycleId",
+                        column: x => x.CycleId,
+                        principalTable: "DistributionCycles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EntitlementAdjustments_Entitlements_EntitlementId",
+                        column: x => x.EntitlementId,
+                        principalTable: "Entitlements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_EntitlementAdjustments_Households_HouseholdId",
+                        column: x => x.HouseholdId,
+                        principalTable: "Households",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "EntitlementItems",
                 columns: table => new
                 {
@@ -297,6 +497,102 @@ namespace Panah.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PdmSampleHouseholds",
+                columns: table => new
+                {
+                    SampleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    HouseholdId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FieldOfficeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PdmSampleHouseholds", x => new { x.SampleId, x.HouseholdId });
+                    table.ForeignKey(
+                        name: "FK_PdmSampleHouseholds_Households_HouseholdId",
+                        column: x => x.HouseholdId,
+                        principalTable: "Households",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PdmSampleHouseholds_PdmSamples_SampleId",
+                        column: x => x.SampleId,
+                        principalTable: "PdmSamples",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PdmSurveys",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SampleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CycleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    HouseholdId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FieldOfficeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EnumeratorId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    DataKeyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sealed = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Fcs = table.Column<double>(type: "REAL", nullable: true),
+                    FcsCategory = table.Column<int>(type: "INTEGER", nullable: true),
+                    Rcsi = table.Column<int>(type: "INTEGER", nullable: true),
+                    Hhs = table.Column<int>(type: "INTEGER", nullable: false),
+                    Lcs = table.Column<int>(type: "INTEGER", nullable: false),
+                    FoodShare = table.Column<double>(type: "REAL", nullable: true),
+                    Fes = table.Column<int>(type: "INTEGER", nullable: true),
+                    Cari = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PdmSurveys", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PdmSurveys_DataKeys_DataKeyId",
+                        column: x => x.DataKeyId,
+                        principalTable: "DataKeys",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PdmSurveys_Households_HouseholdId",
+                        column: x => x.HouseholdId,
+                        principalTable: "Households",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PdmSurveys_PdmSamples_SampleId",
+                        column: x => x.SampleId,
+                        principalTable: "PdmSamples",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EntitlementAdjustmentItem",
+                columns: table => new
+                {
+                    AdjustmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CommodityId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Packs = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EntitlementAdjustmentItem", x => new { x.AdjustmentId, x.CommodityId });
+                    table.ForeignKey(
+                        name: "FK_EntitlementAdjustmentItem_Commodities_CommodityId",
+                        column: x => x.CommodityId,
+                        principalTable: "Commodities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EntitlementAdjustmentItem_EntitlementAdjustments_AdjustmentId",
+                        column: x => x.AdjustmentId,
+                        principalTable: "EntitlementAdjustments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RedemptionItem",
                 columns: table => new
                 {
@@ -315,6 +611,11 @@ namespace Panah.Data.Sqlite.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AlternateCollectors_PersonId",
+                table: "AlternateCollectors",
+                column: "PersonId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_BasketItem_BasketId_CommodityId",
@@ -347,6 +648,26 @@ namespace Panah.Data.Sqlite.Migrations
                 name: "IX_DistributionCycles_ProgrammeId",
                 table: "DistributionCycles",
                 column: "ProgrammeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EntitlementAdjustmentItem_CommodityId",
+                table: "EntitlementAdjustmentItem",
+                column: "CommodityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EntitlementAdjustments_CycleId_Status",
+                table: "EntitlementAdjustments",
+                columns: new[] { "CycleId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EntitlementAdjustments_EntitlementId_Status",
+                table: "EntitlementAdjustments",
+                columns: new[] { "EntitlementId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EntitlementAdjustments_HouseholdId",
+                table: "EntitlementAdjustments",
+                column: "HouseholdId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_EntitlementItems_CommodityId",
@@ -393,6 +714,38 @@ namespace Panah.Data.Sqlite.Migrations
                 column: "FieldOfficeId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PdmSampleHouseholds_HouseholdId",
+                table: "PdmSampleHouseholds",
+                column: "HouseholdId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PdmSamples_CycleId",
+                table: "PdmSamples",
+                column: "CycleId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PdmSurveys_CycleId",
+                table: "PdmSurveys",
+                column: "CycleId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PdmSurveys_DataKeyId",
+                table: "PdmSurveys",
+                column: "DataKeyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PdmSurveys_HouseholdId",
+                table: "PdmSurveys",
+                column: "HouseholdId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PdmSurveys_SampleId_HouseholdId",
+                table: "PdmSurveys",
+                columns: new[] { "SampleId", "HouseholdId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Redemptions_EntitlementId_Round",
                 table: "Redemptions",
                 columns: new[] { "EntitlementId", "Round" },
@@ -413,16 +766,57 @@ namespace Panah.Data.Sqlite.Migrations
                 name: "IX_Redemptions_LocationId_At",
                 table: "Redemptions",
                 columns: new[] { "LocationId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockBalances_CommodityId",
+                table: "StockBalances",
+                column: "CommodityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockMovements_CommodityId",
+                table: "StockMovements",
+                column: "CommodityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockMovements_CounterpartLocationId",
+                table: "StockMovements",
+                column: "CounterpartLocationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockMovements_LocationId_Id",
+                table: "StockMovements",
+                columns: new[] { "LocationId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockMovements_OperationId",
+                table: "StockMovements",
+                column: "OperationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockMovements_RedemptionId",
+                table: "StockMovements",
+                column: "RedemptionId");
+
+            // The stock ledger is append-only (triggers): hand SQL kept with the feature.
+            Panah.Data.Food.StockSql.Up(migrationBuilder, postgres: false);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            Panah.Data.Food.StockSql.Down(migrationBuilder, postgres: false);
+
+            migrationBuilder.DropTable(
+                name: "AlternateCollectors");
+
             migrationBuilder.DropTable(
                 name: "BasketItem");
 
             migrationBuilder.DropTable(
                 name: "CyclePoint");
+
+            migrationBuilder.DropTable(
+                name: "EntitlementAdjustmentItem");
 
             migrationBuilder.DropTable(
                 name: "EntitlementItems");
@@ -431,13 +825,37 @@ namespace Panah.Data.Sqlite.Migrations
                 name: "FoodCards");
 
             migrationBuilder.DropTable(
+                name: "JobLeases");
+
+            migrationBuilder.DropTable(
+                name: "PdmSampleHouseholds");
+
+            migrationBuilder.DropTable(
+                name: "PdmSurveys");
+
+            migrationBuilder.DropTable(
                 name: "RedemptionItem");
 
             migrationBuilder.DropTable(
-                name: "Commodities");
+                name: "RetentionRuns");
+
+            migrationBuilder.DropTable(
+                name: "StockBalances");
+
+            migrationBuilder.DropTable(
+                name: "StockMovements");
+
+            migrationBuilder.DropTable(
+                name: "EntitlementAdjustments");
+
+            migrationBuilder.DropTable(
+                name: "PdmSamples");
 
             migrationBuilder.DropTable(
                 name: "Redemptions");
+
+            migrationBuilder.DropTable(
+                name: "Commodities");
 
             migrationBuilder.DropTable(
                 name: "Entitlements");

@@ -12,8 +12,8 @@ using Panah.Data;
 namespace Panah.Data.Postgres.Migrations
 {
     [DbContext(typeof(PanahDbContext))]
-    [Migration("20261201144609_WipRetention")]
-    partial class WipRetention
+    [Migration("20261201161021_FoodAssistanceAndRetention")]
+    partial class FoodAssistanceAndRetention
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -923,6 +923,30 @@ namespace Panah.Data.Postgres.Migrations
                     b.ToTable("LegalHolds");
                 });
 
+            modelBuilder.Entity("Panah.Data.Food.AlternateCollector", b =>
+                {
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("ConsentedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("FieldOfficeId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("HouseholdId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("AlternateCollectors");
+                });
+
             modelBuilder.Entity("Panah.Data.Food.Basket", b =>
                 {
                     b.Property<int>("Id")
@@ -1060,8 +1084,8 @@ namespace Panah.Data.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("ApprovedBy")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<int>("BasketId")
                         .HasColumnType("integer");
@@ -1081,8 +1105,8 @@ namespace Panah.Data.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("GeneratedBy")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<int?>("MultiplierCap")
                         .HasColumnType("integer");
@@ -1161,6 +1185,76 @@ namespace Panah.Data.Postgres.Migrations
                     b.ToTable("Entitlements");
                 });
 
+            modelBuilder.Entity("Panah.Data.Food.EntitlementAdjustment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("CycleId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("EntitlementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("FieldOfficeId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("NewMembers")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OldMembers")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ProposedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("CycleId", "Status");
+
+                    b.HasIndex("EntitlementId", "Status");
+
+                    b.ToTable("EntitlementAdjustments");
+                });
+
+            modelBuilder.Entity("Panah.Data.Food.EntitlementAdjustmentItem", b =>
+                {
+                    b.Property<Guid>("AdjustmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("CommodityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Packs")
+                        .HasColumnType("integer");
+
+                    b.HasKey("AdjustmentId", "CommodityId");
+
+                    b.HasIndex("CommodityId");
+
+                    b.ToTable("EntitlementAdjustmentItem");
+                });
+
             modelBuilder.Entity("Panah.Data.Food.EntitlementItem", b =>
                 {
                     b.Property<Guid>("EntitlementId")
@@ -1201,8 +1295,8 @@ namespace Panah.Data.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("IssuedBy")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Number")
                         .IsRequired()
@@ -1301,6 +1395,143 @@ namespace Panah.Data.Postgres.Migrations
                     b.ToTable("FoodProgrammes");
                 });
 
+            modelBuilder.Entity("Panah.Data.Food.PdmSample", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CycleId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("DrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DrawnBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<double>("MarginOfError")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("NonResponseInflation")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Population")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Z")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CycleId")
+                        .IsUnique();
+
+                    b.ToTable("PdmSamples");
+                });
+
+            modelBuilder.Entity("Panah.Data.Food.PdmSampleHousehold", b =>
+                {
+                    b.Property<int>("SampleId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("FieldOfficeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SampleId", "HouseholdId");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.ToTable("PdmSampleHouseholds");
+                });
+
+            modelBuilder.Entity("Panah.Data.Food.PdmSurvey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Cari")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CycleId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("DataKeyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EnumeratorId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<double?>("Fcs")
+                        .HasColumnType("double precision");
+
+                    b.Property<int?>("FcsCategory")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Fes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FieldOfficeId")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("FoodShare")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Hhs")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Lcs")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Rcsi")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SampleId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Sealed")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CycleId");
+
+                    b.HasIndex("DataKeyId");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("SampleId", "HouseholdId")
+                        .IsUnique();
+
+                    b.ToTable("PdmSurveys");
+                });
+
             modelBuilder.Entity("Panah.Data.Food.Redemption", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1372,6 +1603,112 @@ namespace Panah.Data.Postgres.Migrations
                     b.ToTable("RedemptionItem", t =>
                         {
                             t.HasCheckConstraint("CK_RedemptionItems_Packs", "\"Packs\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Panah.Data.Food.StockBalance", b =>
+                {
+                    b.Property<int>("LocationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CommodityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Batch")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("LocationId", "CommodityId", "Batch");
+
+                    b.HasIndex("CommodityId");
+
+                    b.ToTable("StockBalances", t =>
+                        {
+                            t.HasCheckConstraint("CK_StockBalances_Quantity", "\"Quantity\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Panah.Data.Food.StockMovement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Batch")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("CommodityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CounterpartLocationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LocationId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("OperationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Packs")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("RedemptionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("Source")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommodityId");
+
+                    b.HasIndex("CounterpartLocationId");
+
+                    b.HasIndex("OperationId");
+
+                    b.HasIndex("RedemptionId");
+
+                    b.HasIndex("LocationId", "Id");
+
+                    b.ToTable("StockMovements", t =>
+                        {
+                            t.HasCheckConstraint("CK_StockMovements_Packs", "\"Packs\" <> 0");
                         });
                 });
 
@@ -1722,6 +2059,21 @@ namespace Panah.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("Panah.Data.Food.AlternateCollector", b =>
+                {
+                    b.HasOne("Panah.Data.Entities.HouseholdRecord", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Panah.Data.Entities.PersonRecord", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Panah.Data.Food.BasketItem", b =>
                 {
                     b.HasOne("Panah.Data.Food.Basket", null)
@@ -1792,6 +2144,42 @@ namespace Panah.Data.Postgres.Migrations
                     b.Navigation("Cycle");
                 });
 
+            modelBuilder.Entity("Panah.Data.Food.EntitlementAdjustment", b =>
+                {
+                    b.HasOne("Panah.Data.Food.DistributionCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Panah.Data.Food.Entitlement", null)
+                        .WithMany()
+                        .HasForeignKey("EntitlementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Panah.Data.Entities.HouseholdRecord", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Panah.Data.Food.EntitlementAdjustmentItem", b =>
+                {
+                    b.HasOne("Panah.Data.Food.EntitlementAdjustment", null)
+                        .WithMany("Items")
+                        .HasForeignKey("AdjustmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Panah.Data.Food.Commodity", null)
+                        .WithMany()
+                        .HasForeignKey("CommodityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Panah.Data.Food.EntitlementItem", b =>
                 {
                     b.HasOne("Panah.Data.Food.Commodity", "Commodity")
@@ -1829,6 +2217,51 @@ namespace Panah.Data.Postgres.Migrations
                     b.Navigation("FieldOffice");
                 });
 
+            modelBuilder.Entity("Panah.Data.Food.PdmSample", b =>
+                {
+                    b.HasOne("Panah.Data.Food.DistributionCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Panah.Data.Food.PdmSampleHousehold", b =>
+                {
+                    b.HasOne("Panah.Data.Entities.HouseholdRecord", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Panah.Data.Food.PdmSample", null)
+                        .WithMany("Households")
+                        .HasForeignKey("SampleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Panah.Data.Food.PdmSurvey", b =>
+                {
+                    b.HasOne("Panah.Data.Entities.DataKey", null)
+                        .WithMany()
+                        .HasForeignKey("DataKeyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Panah.Data.Entities.HouseholdRecord", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Panah.Data.Food.PdmSample", null)
+                        .WithMany()
+                        .HasForeignKey("SampleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Panah.Data.Food.Redemption", b =>
                 {
                     b.HasOne("Panah.Data.Food.Entitlement", null)
@@ -1850,6 +2283,41 @@ namespace Panah.Data.Postgres.Migrations
                         .WithMany("Items")
                         .HasForeignKey("RedemptionId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Panah.Data.Food.StockBalance", b =>
+                {
+                    b.HasOne("Panah.Data.Food.Commodity", null)
+                        .WithMany()
+                        .HasForeignKey("CommodityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Panah.Data.Food.FoodLocation", null)
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Panah.Data.Food.StockMovement", b =>
+                {
+                    b.HasOne("Panah.Data.Food.Commodity", null)
+                        .WithMany()
+                        .HasForeignKey("CommodityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Panah.Data.Food.FoodLocation", null)
+                        .WithMany()
+                        .HasForeignKey("CounterpartLocationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Panah.Data.Food.FoodLocation", null)
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -1876,6 +2344,16 @@ namespace Panah.Data.Postgres.Migrations
             modelBuilder.Entity("Panah.Data.Food.Entitlement", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Panah.Data.Food.EntitlementAdjustment", b =>
+                {
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Panah.Data.Food.PdmSample", b =>
+                {
+                    b.Navigation("Households");
                 });
 
             modelBuilder.Entity("Panah.Data.Food.Redemption", b =>
