@@ -105,6 +105,8 @@ public static class PanahDataServices
         services.AddScoped<Demo.DemoSeeder>();
         services.AddFoodMonitoring();
         services.AddFoodStock();
+        // Distribution day: who may collect, what a card has due, collections; and the demo's points.
+        services.AddScoped<Food.Collectors>().AddScoped<Food.CardDues>().AddScoped<Food.Redemptions>();
         services.AddScoped<Demo.IDemoPart, Food.RedeemDemo>();
         return services;
     }

@@ -112,7 +112,7 @@ public sealed class CycleGeneration(PanahDbContext db, UnscopedReads unscoped, A
     /// actor of system work (the CLI, the demo). Comparing actor ids would let one person approve with a token what they
     /// generated in a session.
     /// </summary>
-    private string Person => db.Scope.StaffUserId ?? actor.Id;
+    public string Person => db.Scope.StaffUserId ?? actor.Id;
 
     /// <summary>
     /// Approves every draft entitlement of a generated cycle in one UPDATE. The approver is a second person: the one

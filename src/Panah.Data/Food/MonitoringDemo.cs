@@ -6,10 +6,10 @@ namespace Panah.Data.Food;
 
 /// <summary>
 /// The demo's monitoring: a sample on the demo cycle (the first approved one) and surveys of a few sampled
-/// households. When nobody has collected in that cycle yet, a few demo redemptions are written first, marked
-/// by their idempotency key <c>demo-pdm-…</c> and the staff id <c>demo</c>.
+/// households. When nobody has collected in that cycle yet, a few heads of household collect first, through the
+/// same redemption service as a clerk (so entitlements, stock and the audit agree), keyed <c>demo-pdm-…</c>.
 /// </summary>
-public sealed class MonitoringDemo(PanahDbContext db, PdmSamples samples, PdmSurveys surveys, TimeProvider clock) : IDemoPart
+public sealed class MonitoringDemo(PanahDbContext db, PdmSamples samples, PdmSurveys surveys, Redemptions redemptions) : IDemoPart
 {
     public const int Seed = 20260;
     private const int DemoCollections = 40;
@@ -41,24 +41,34 @@ public sealed class MonitoringDemo(PanahDbContext db, PdmSamples samples, PdmSur
     private async Task CollectAsync(int cycleId, CancellationToken ct)
     {
         var entitlements = await db.Entitlements.Where(e => e.CycleId == cycleId && e.Status == EntitlementStatus.Approved)
-            .OrderBy(e => e.Id).Take(DemoCollections).Select(e => new { e.Id, e.HouseholdId, e.FieldOfficeId }).ToListAsync(ct);
-        var points = await db.FoodLocations.AsNoTracking().Where(l => l.Kind == LocationKind.DistributionPoint).Select(l => new { l.Id, l.FieldOfficeId }).ToListAsync(ct);
+            .OrderBy(e => e.Id).Select(e => new { e.Id, e.HouseholdId, e.FieldOfficeId }).ToListAsync(ct);
+        var points = await db.DistributionCycles.Where(c => c.Id == cycleId).SelectMany(c => c.Points)
+            .Select(p => new { p.LocationId, p.Location!.FieldOfficeId }).ToListAsync(ct);
         var heads = await db.Households.AsNoTracking().Where(h => entitlements.Select(e => e.HouseholdId).Contains(h.Id))
             .ToDictionaryAsync(h => h.Id, h => h.HeadPersonId, ct);
+        var collected = 0;
         foreach (var e in entitlements)
         {
-            var point = points.FirstOrDefault(p => p.FieldOfficeId == e.FieldOfficeId) ?? points.FirstOrDefault();
+            if (collected == DemoCollections)
+            {
+                break;
+            }
+            var point = points.FirstOrDefault(p => p.FieldOfficeId == e.FieldOfficeId);
             if (point is null || heads.GetValueOrDefault(e.HouseholdId) is not { } head)
             {
                 continue;
             }
-            db.Redemptions.Add(new Redemption
+            try
             {
-                Id = Guid.CreateVersion7(), EntitlementId = e.Id, HouseholdId = e.HouseholdId, FieldOfficeId = e.FieldOfficeId, LocationId = point.Id,
-                CollectedByPersonId = head, StaffUserId = "demo", At = clock.GetUtcNow(), IdempotencyKey = "demo-pdm-" + e.Id.ToString("N"),
-            });
+                var outcome = await redemptions.RedeemAsync(new RedemptionRequest(e.Id, head, null, point.LocationId, null, "demo-pdm-" + e.Id.ToString("N")), ct);
+                collected += outcome is RedemptionOutcome.Redeemed ? 1 : 0;
+            }
+            catch (StockShortageException)
+            {
+                // A point the demo stocked too little: the next household's point may have enough.
+            }
+            db.ChangeTracker.Clear();
         }
-        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Plausible synthetic answers: most households eat staples daily, some cope by borrowing.</summary>

@@ -41,6 +41,12 @@ public sealed partial class Redemptions
             await audit.SaveAsync(db, new AuditEvent("food.redemption", "redemption", redemption.Id.ToString(), $"entitlement={redemption.EntitlementId} round={redemption.Round} location={redemption.LocationId}"), ct);
             await transaction.CommitAsync(ct);
         }
+        catch (StockShortageException)
+        {
+            // The point lacks some of the packs: nothing of the collection is kept; the clerk hands over what is there as a partial one.
+            db.ChangeTracker.Clear();
+            return new RedemptionOutcome.Refused(OutOfStock);
+        }
         catch (DbUpdateException ex) when (IsUniqueViolation(ex))
         {
             // The unique (entitlement, round) or the unique key: someone else's collection, or this key's first attempt, won.

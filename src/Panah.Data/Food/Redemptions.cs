@@ -19,6 +19,7 @@ public sealed partial class Redemptions(
     public const string NotACollector = "Redemption.NotACollector";
     public const string PointNotInCycle = "Redemption.PointNotInCycle";
     public const string PointRequired = "Redemption.PointRequired";
+    public const string OutOfStock = "Redemption.OutOfStock";
 
     public async Task<RedemptionOutcome> RedeemAsync(RedemptionRequest request, CancellationToken ct)
     {

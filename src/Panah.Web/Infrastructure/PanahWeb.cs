@@ -10,7 +10,6 @@ using Panah.Data.Entities;
 using Panah.Data.Staff;
 using Panah.Web.Features.DataProtection;
 using Panah.Web.Features.Food.Cycles;
-using Panah.Web.Features.Food.Redeem;
 using Panah.Web.Features.Matching;
 using Panah.Web.Features.Registry;
 
@@ -146,7 +145,6 @@ public static class PanahWeb
         services.AddHostedService<AuditCheckpointWriter>();
         services.AddDataProtectionFeature(builder.Configuration);
         Panah.Data.Food.CardServices.AddFoodCards(services);
-        services.AddRedeemFeature();
         services.AddReadBudgets(builder.Configuration);
         services.AddApiRateLimit(builder.Configuration);
 

@@ -49,6 +49,8 @@ public sealed class RedeemSeed
         db.DistributionCycles.Add(cycle);
         await db.SaveChangesAsync();
         db.Set<CyclePoint>().AddRange(points.Values.Select(p => new CyclePoint { CycleId = cycle.Id, LocationId = p.Id }));
+        // Every point holds plenty of both: these tests are about collections, not stock (the stock tests run short).
+        db.Set<StockBalance>().AddRange(points.Values.Append(idle).SelectMany(p => new[] { maize, oil }.Select(c => new StockBalance { LocationId = p.Id, CommodityId = c.Id, Quantity = 100_000 })));
         await db.SaveChangesAsync();
         return new RedeemSeed
         {
@@ -71,7 +73,7 @@ public sealed class RedeemSeed
         }
         var household = store.Build(await db.FieldOffices.SingleAsync(o => o.Code == office), h.Household, h.Members, out _);
         db.Households.Add(household);
-        var number = "T" + Guid.NewGuid().ToString("N")[..11].ToUpperInvariant();
+        var number = Panah.Core.Food.CardNumber.Create(System.Security.Cryptography.RandomNumberGenerator.GetBytes(Panah.Core.Food.CardNumber.RandomLength));
         db.FoodCards.Add(new FoodCard { Id = Guid.NewGuid(), Number = number, HouseholdId = household.Id, FieldOfficeId = household.FieldOfficeId, IssuedAt = DateTimeOffset.UtcNow });
         var entitlement = new Entitlement
         {

@@ -19,9 +19,10 @@ public static class DatabaseFingerprint
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PanahDbContext>();
         var tables = db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Distinct()
-            // Audit, alerts and the counters of rate limits, read budgets and sign-in failures record the refused request itself.
+            // Audit, alerts and the counters of rate limits, read budgets and sign-in failures record the refused request itself;
+            // a job lease is a lock taken to decide, not data (a refused retention run takes it to compare what is due).
             .Where(t => !t.StartsWith("Audit", StringComparison.Ordinal) && !t.StartsWith("Alert", StringComparison.Ordinal)
-                && t is not ("WindowCounters" or "SignInFailures" or "ReadBlocks"))
+                && t is not ("WindowCounters" or "SignInFailures" or "ReadBlocks" or "JobLeases"))
             .Order(StringComparer.Ordinal).ToList();
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();

@@ -61,7 +61,7 @@ public sealed class IndexModel(PanahDbContext db, CardIssuance issuance, CardShe
         {
             return await PageAsync(ct);
         }
-        var labels = new CardSheetLabels(l["Cards.SheetTitle"], l["Cards.Household"], l["Cards.Number"], l["Food assistance"]);
+        var labels = SheetLabels();
         // Built before the first byte goes out, so that an empty sheet is a message on the page, not a broken download.
         var pdf = new MemoryStream();
         if (await sheet.WriteAsync(pdf, new CardSheetRequest(Batch.OfficeId, Batch.CycleId), labels, ct) == 0)
@@ -173,5 +173,26 @@ public sealed class IndexModel(PanahDbContext db, CardIssuance issuance, CardShe
         Cycles = await db.DistributionCycles.AsNoTracking().Where(c => c.Status != CycleStatus.Draft).OrderByDescending(c => c.StartsOn)
             .Select(c => new SelectListItem(c.Programme!.Name + " · " + c.Name, c.Id.ToString())).ToListAsync(ct);
         Reasons = Enum.GetValues<CardRevocationReason>().Select(r => new SelectListItem(l["Cards.Reason." + r], EnumNames.Name(r))).ToList();
+    }
+
+    /// <summary>
+    /// The card's labels in the staff member's language, but Turkish in place of a right-to-left one: the PDF library
+    /// does not join or reorder Arabic-script letters, and a card printed with broken Uyghur helps nobody.
+    /// </summary>
+    private CardSheetLabels SheetLabels()
+    {
+        var ui = System.Globalization.CultureInfo.CurrentUICulture;
+        if (ui.TextInfo.IsRightToLeft)
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("tr");
+        }
+        try
+        {
+            return new CardSheetLabels(l["Cards.SheetTitle"], l["Cards.Household"], l["Cards.Number"], l["Food assistance"]);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = ui;
+        }
     }
 }
