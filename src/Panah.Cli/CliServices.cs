@@ -5,7 +5,6 @@ using Microsoft.Extensions.Logging;
 using Panah.Data;
 using Panah.Data.Audit;
 using Panah.Data.Entities;
-using Panah.Data.Food;
 using Panah.Data.Staff;
 
 namespace Panah.Cli;
@@ -20,8 +19,6 @@ public static class CliServices
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddPanahData(PanahDataServices.ReadOptions(configuration));
-        services.AddFoodCycles();
-        Panah.Data.Food.CardServices.AddFoodCards(services);
         services.AddSingleton<IActor>(new FixedActor($"cli:{Environment.UserName}", "localhost"));
         services.AddIdentityCore<StaffUser>(PanahDataServices.ConfigureIdentity)
             .AddRoles<IdentityRole>()

@@ -96,18 +96,13 @@ public static class PanahDataServices
         services.AddScoped<Matching.MatchCheck>();
         services.AddScoped<Matching.DuplicateReviews>();
         services.AddErasure(options);
-        services.AddBaskets();
         services.AddSingleton(sp => StaffOptions.Read(sp.GetRequiredService<IConfiguration>()));
         services.AddScoped<ApiTokens>();
         services.AddScoped<Staff.StaffAccounts>();
         services.AddScoped<Staff.StaffPasskeys>();
         services.AddScoped<SignIn.SignInFailures>();
         services.AddScoped<Demo.DemoSeeder>();
-        services.AddFoodMonitoring();
-        services.AddFoodStock();
-        // Distribution day: who may collect, what a card has due, collections; and the demo's points.
-        services.AddScoped<Food.Collectors>().AddScoped<Food.CardDues>().AddScoped<Food.Redemptions>();
-        services.AddScoped<Demo.IDemoPart, Food.RedeemDemo>();
+        services.AddFood();
         return services;
     }
 

@@ -77,6 +77,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         await SubmitAsync(page, "#verify", "/Account/LoginTotp", "the authenticator code was refused");
         // Signed in once the sign-out form is on the page; attached, not visible, since a phone-width menu may fold it away.
         await page.WaitForSelectorAsync("form[action='/Account/Logout']", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached, Timeout = SignInTimeout });
+        // A test's first pages pay for compiling them on a loaded machine: every wait gets the sign-in's allowance.
+        page.SetDefaultTimeout(SignInTimeout);
         return page;
     }
 

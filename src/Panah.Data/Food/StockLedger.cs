@@ -32,6 +32,8 @@ public sealed class StockLedger(PanahDbContext db, AuditLog audit, IActor actor,
     {
         var batch = await ValidateAsync(posting, ct);
         var operation = Guid.NewGuid();
+        // Every line of one posting carries the same time.
+        var at = clock.GetUtcNow();
         var lines = new List<StockMovement>();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
@@ -41,13 +43,13 @@ public sealed class StockLedger(PanahDbContext db, AuditLog audit, IActor actor,
                 case StockMovementKind.Receipt:
                 case StockMovementKind.Adjustment when posting.Packs > 0:
                     await StockBatches.PutAsync(db, posting.LocationId, posting.CommodityId, batch ?? "", posting.ExpiresOn, posting.Packs, ct);
-                    lines.Add(Line(operation, posting, posting.LocationId, null, batch ?? "", posting.ExpiresOn, posting.Packs));
+                    lines.Add(Line(operation, at, posting, posting.LocationId, null, batch ?? "", posting.ExpiresOn, posting.Packs));
                     break;
                 case StockMovementKind.Loss:
                 case StockMovementKind.Adjustment:
                     foreach (var t in await StockBatches.TakeAsync(db, posting.LocationId, posting.CommodityId, batch, Math.Abs(posting.Packs), false, ct))
                     {
-                        lines.Add(Line(operation, posting, posting.LocationId, null, t.Batch, t.ExpiresOn, -t.Packs));
+                        lines.Add(Line(operation, at, posting, posting.LocationId, null, t.Batch, t.ExpiresOn, -t.Packs));
                     }
                     break;
                 default:
@@ -55,8 +57,8 @@ public sealed class StockLedger(PanahDbContext db, AuditLog audit, IActor actor,
                     foreach (var t in await StockBatches.TakeAsync(db, posting.LocationId, posting.CommodityId, batch, posting.Packs, false, ct))
                     {
                         await StockBatches.PutAsync(db, to, posting.CommodityId, t.Batch, t.ExpiresOn, t.Packs, ct);
-                        lines.Add(Line(operation, posting, posting.LocationId, to, t.Batch, t.ExpiresOn, -t.Packs));
-                        lines.Add(Line(operation, posting, to, posting.LocationId, t.Batch, t.ExpiresOn, t.Packs));
+                        lines.Add(Line(operation, at, posting, posting.LocationId, to, t.Batch, t.ExpiresOn, -t.Packs));
+                        lines.Add(Line(operation, at, posting, to, posting.LocationId, t.Batch, t.ExpiresOn, t.Packs));
                     }
                     break;
             }
@@ -76,7 +78,7 @@ public sealed class StockLedger(PanahDbContext db, AuditLog audit, IActor actor,
         return new StockPosted(operation, [.. lines.Select(StockLineView.From)]);
     }
 
-    private StockMovement Line(Guid operation, StockPosting p, int location, int? counterpart, string batch, DateOnly? expiresOn, int packs) => new()
+    private StockMovement Line(Guid operation, DateTimeOffset at, StockPosting p, int location, int? counterpart, string batch, DateOnly? expiresOn, int packs) => new()
     {
         OperationId = operation,
         Kind = p.Kind,
@@ -89,7 +91,7 @@ public sealed class StockLedger(PanahDbContext db, AuditLog audit, IActor actor,
         Source = p.Kind == StockMovementKind.Receipt ? p.Source : null,
         Reference = p.Reference,
         Reason = p.Reason,
-        At = clock.GetUtcNow(),
+        At = at,
         By = actor.Id,
     };
 

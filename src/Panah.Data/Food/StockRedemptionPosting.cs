@@ -11,11 +11,6 @@ public sealed class StockRedemptionPosting(StockOptions options) : IRedemptionPo
     public async Task PostAsync(PanahDbContext db, Redemption redemption, CancellationToken ct)
     {
         var operation = Guid.NewGuid();
-        if (redemption.Id == Guid.Empty)
-        {
-            // Not added to the context yet: the lines need the id it will be saved under.
-            redemption.Id = Guid.NewGuid();
-        }
         foreach (var item in redemption.Items.OrderBy(i => i.CommodityId))
         {
             var taken = await StockBatches.TakeAsync(db, redemption.LocationId, item.CommodityId, null, item.Packs, !options.RequireStockForRedemption, ct);

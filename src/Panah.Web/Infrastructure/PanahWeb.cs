@@ -144,7 +144,6 @@ public static class PanahWeb
         services.AddFoodCyclesFeature();
         services.AddHostedService<AuditCheckpointWriter>();
         services.AddDataProtectionFeature(builder.Configuration);
-        Panah.Data.Food.CardServices.AddFoodCards(services);
         services.AddReadBudgets(builder.Configuration);
         services.AddApiRateLimit(builder.Configuration);
 

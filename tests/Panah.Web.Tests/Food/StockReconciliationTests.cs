@@ -133,7 +133,7 @@ public abstract class StockReconciliationTests(PanahApp app)
         var entitlement = await db.Entitlements.AsNoTracking().SingleAsync(e => e.Id == entitlementId);
         var redemption = new Redemption
         {
-            EntitlementId = entitlementId, HouseholdId = entitlement.HouseholdId, FieldOfficeId = entitlement.FieldOfficeId, LocationId = location,
+            Id = Guid.CreateVersion7(), EntitlementId = entitlementId, HouseholdId = entitlement.HouseholdId, FieldOfficeId = entitlement.FieldOfficeId, LocationId = location,
             CollectedByPersonId = Guid.NewGuid(), StaffUserId = "test-clerk", At = DateTimeOffset.UtcNow, IdempotencyKey = Guid.NewGuid().ToString("N"),
             Items = [new RedemptionItem { CommodityId = commodity, Packs = packs }],
         };

@@ -77,6 +77,8 @@ public abstract class PanahApp : WebApplicationFactory<Program>
         builder.UseSetting("Panah:SignInFailuresPerSource", "10000");
         builder.UseSetting("Panah:ApiRateLimit:PerCallerPerMinute", "1000000");
         builder.UseSetting("Panah:ApiRateLimit:PerAddressPerMinute", "1000000");
+        // Seeds use fixed dates; the expiry job on the real clock would expire them under a running test.
+        builder.UseSetting("Panah:Food:ExpiryJob", "false");
         if (GenerousReadBudgets)
         {
             // Tests that page through a registry as their work needs; the read budget tests set their own.

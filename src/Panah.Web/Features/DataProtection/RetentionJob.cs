@@ -76,9 +76,10 @@ public sealed partial class RetentionJob(IServiceScopeFactory scopes, RetentionO
         Task<RetentionReport> run;
         using (ExecutionContext.SuppressFlow())
         {
-            run = Task.Run(() => InJobScopeAsync(confirmedBy, s => s.RunConfirmedAsync(digest, ct)), ct);
+            // A confirmed run finishes even if the officer closes the page; only the waiting for it stops with the request.
+            run = Task.Run(() => InJobScopeAsync(confirmedBy, s => s.RunConfirmedAsync(digest, CancellationToken.None)), CancellationToken.None);
         }
-        return await run;
+        return await run.WaitAsync(ct);
     }
 
     private async Task<RetentionReport> InJobScopeAsync(IActor actor, Func<RetentionSweep, Task<RetentionReport>> work)

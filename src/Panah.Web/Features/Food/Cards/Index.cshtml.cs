@@ -7,6 +7,7 @@ using Panah.Core.Food;
 using Panah.Data;
 using Panah.Data.Audit;
 using Panah.Data.Food;
+using Panah.Web.Features.DataProtection;
 using Panah.Web.Features.Registry;
 
 namespace Panah.Web.Features.Food.Cards;
@@ -181,18 +182,9 @@ public sealed class IndexModel(PanahDbContext db, CardIssuance issuance, CardShe
     /// </summary>
     private CardSheetLabels SheetLabels()
     {
-        var ui = System.Globalization.CultureInfo.CurrentUICulture;
-        if (ui.TextInfo.IsRightToLeft)
-        {
-            System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("tr");
-        }
-        try
-        {
-            return new CardSheetLabels(l["Cards.SheetTitle"], l["Cards.Household"], l["Cards.Number"], l["Food assistance"]);
-        }
-        finally
-        {
-            System.Globalization.CultureInfo.CurrentUICulture = ui;
-        }
+        IStringLocalizer text = System.Globalization.CultureInfo.CurrentUICulture.TextInfo.IsRightToLeft
+            ? new CultureLocalizer(l, System.Globalization.CultureInfo.GetCultureInfo("tr"))
+            : l;
+        return new CardSheetLabels(text["Cards.SheetTitle"], text["Cards.Household"], text["Cards.Number"], text["Food assistance"]);
     }
 }

@@ -22,7 +22,7 @@ public sealed record CycleDto(int Id, string Programme, string Name, DateOnly St
 public static class CyclesApi
 {
     public static IServiceCollection AddFoodCyclesFeature(this IServiceCollection services) =>
-        services.AddFoodCycles().AddHostedService<EntitlementExpiryJob>();
+        services.AddHostedService<EntitlementExpiryJob>();
 
     public static IEndpointRouteBuilder MapFoodCyclesApi(this IEndpointRouteBuilder app)
     {

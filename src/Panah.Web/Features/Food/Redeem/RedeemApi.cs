@@ -26,7 +26,12 @@ public static class RedeemApi
 
     private static async Task<Results<Ok<CardDueDto>, NotFound>> GetCard(string number, CardDues dues, CancellationToken ct)
     {
-        var due = await dues.FindAsync(number, ct);
+        // A path is logged by proxies and servers: it takes the printed number only, never the card's signed token.
+        if (!CardNumber.TryNormalize(number, out var printed))
+        {
+            return TypedResults.NotFound();
+        }
+        var due = await dues.FindAsync(printed, ct);
         return due is null ? TypedResults.NotFound() : TypedResults.Ok(RedeemMapping.ToDto(due));
     }
 
