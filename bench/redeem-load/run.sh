@@ -41,3 +41,4 @@ wrk -t "$threads" -c "$connections" -d "${seconds}s" --timeout 10s --latency "ht
 wrk -t "$threads" -c "$connections" -d "${seconds}s" --timeout 10s --latency -s "$here/redeem.lua" "http://127.0.0.1:$web" -- "$work/measured.csv" "$cookie" "$threads"
 set +x
 psql -c 'SELECT count(*) AS redemptions FROM "Redemptions"'
+grep -c " 500 \| fail" "$work/app.log" || true

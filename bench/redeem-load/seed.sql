@@ -14,3 +14,9 @@ SELECT gen_random_uuid(), c."Id", h."Id", h."FieldOfficeId", h."MemberCount", 2,
 FROM "DistributionCycles" c, "Households" h WHERE c."Name" LIKE 'bench %';
 INSERT INTO "EntitlementItems" ("EntitlementId", "CommodityId", "Packs", "CollectedPacks")
 SELECT e."Id", m."Id", 3, 0 FROM "Entitlements" e, "Commodities" m WHERE m."Code" LIKE 'bench-%';
+-- Stock for every collection at every point (a point short of stock refuses a collection): one receipt per point and commodity.
+INSERT INTO "StockMovements" ("OperationId", "Kind", "LocationId", "CommodityId", "Batch", "Packs", "Source", "Reference", "At", "By")
+SELECT gen_random_uuid(), 1, l."Id", m."Id", 'bench', 10000000, 1, 'bench', now(), 'system'
+FROM "FoodLocations" l, "Commodities" m WHERE l."Kind" = 2 AND m."Code" LIKE 'bench-%';
+INSERT INTO "StockBalances" ("LocationId", "CommodityId", "Batch", "Quantity", "Version")
+SELECT l."Id", m."Id", 'bench', 10000000, 1 FROM "FoodLocations" l, "Commodities" m WHERE l."Kind" = 2 AND m."Code" LIKE 'bench-%';

@@ -9,6 +9,9 @@ public enum SearchKind : byte
     NamePart = 1,
     Phone = 2,
     Document = 3,
+
+    /// <summary>A client's network address, as rate limits count it: an address is personal data and stays out of the database in clear.</summary>
+    ClientAddress = 4,
 }
 
 /// <summary>

@@ -21,7 +21,7 @@ public sealed class Collectors(PanahDbContext db, RegistrySealer sealer, Consent
     /// <summary>The head first, then the alternates; names opened only when <paramref name="withNames"/>.</summary>
     public async Task<IReadOnlyList<EligibleCollector>> OfAsync(HouseholdRecord household, bool withNames, CancellationToken ct)
     {
-        var people = await CandidatesAsync(household, null, ct);
+        var people = await CandidatesAsync(household.Id, null, ct);
         var collectors = new List<EligibleCollector>();
         foreach (var p in people.Where(p => !p.Key!.IsErased()).OrderBy(p => p.Id == household.HeadPersonId ? 0 : 1).ThenBy(p => p.Id))
         {
@@ -36,24 +36,27 @@ public sealed class Collectors(PanahDbContext db, RegistrySealer sealer, Consent
     }
 
     /// <summary>Whether <paramref name="personId"/> may collect for the household today (the head without opening anything).</summary>
-    public async Task<bool> MayCollectAsync(HouseholdRecord household, Guid personId, CancellationToken ct)
+    /// <remarks>One query: the head is known by the household row it heads, so the household itself is not read first.</remarks>
+    public async Task<bool> MayCollectAsync(Guid householdId, Guid personId, CancellationToken ct)
     {
-        var p = (await CandidatesAsync(household, personId, ct)).SingleOrDefault();
+        var p = (await CandidatesAsync(householdId, personId, ct)).SingleOrDefault();
         if (p is null || p.Key!.IsErased())
         {
             return false;
         }
-        return p.Id == household.HeadPersonId || consent.MayUse(Open(p).Consents, ConsentPurpose.FoodAssistance, Today);
+        return IsHead(p, householdId) || consent.MayUse(Open(p).Consents, ConsentPurpose.FoodAssistance, Today);
     }
 
-    private async Task<List<PersonRecord>> CandidatesAsync(HouseholdRecord household, Guid? only, CancellationToken ct)
+    private static bool IsHead(PersonRecord p, Guid householdId) => p.HouseholdId == householdId && p.Household?.HeadPersonId == p.Id;
+
+    private async Task<List<PersonRecord>> CandidatesAsync(Guid householdId, Guid? only, CancellationToken ct)
     {
         var today = Today;
-        var alternates = db.AlternateCollectors.Where(a => a.HouseholdId == household.Id && a.ConsentedOn <= today && (a.WithdrawnOn == null || a.WithdrawnOn > today))
+        var alternates = db.AlternateCollectors.Where(a => a.HouseholdId == householdId && a.ConsentedOn <= today && (a.WithdrawnOn == null || a.WithdrawnOn > today))
             .Select(a => a.PersonId);
-        return await db.People.AsNoTracking().Include(p => p.Key)
+        return await db.People.AsNoTracking().Include(p => p.Key).Include(p => p.Household)
             .Where(p => p.MergedIntoId == null && (only == null || p.Id == only))
-            .Where(p => (p.Id == household.HeadPersonId && p.HouseholdId == household.Id) || alternates.Contains(p.Id))
+            .Where(p => (p.HouseholdId == householdId && p.Household!.HeadPersonId == p.Id) || alternates.Contains(p.Id))
             .ToListAsync(ct);
     }
 

@@ -7,22 +7,19 @@ public sealed partial class Redemptions
 {
     /// <summary>
     /// The point the clerk works at: an active distribution point of their offices (else not found), serving the
-    /// entitlement's cycle. Without one named, the clerk's only point serving the cycle.
+    /// entitlement's cycle. Without one named, the clerk's only point serving the cycle. One query either way.
     /// </summary>
-    private async Task<(FoodLocation? Point, RedemptionOutcome? Outcome)> PointAsync(Entitlement e, int? locationId, CancellationToken ct)
+    private async Task<(FoodLocation? Point, RedemptionOutcome? Outcome)> PointAsync(int cycleId, int? locationId, CancellationToken ct)
     {
-        var points = PointsInScope();
-        var serving = db.Set<CyclePoint>().Where(c => c.CycleId == e.CycleId).Select(c => c.LocationId);
+        var serving = db.Set<CyclePoint>().Where(c => c.CycleId == cycleId).Select(c => c.LocationId);
         if (locationId is { } id)
         {
-            var point = await points.FirstOrDefaultAsync(l => l.Id == id, ct);
-            if (point is null)
-            {
-                return (null, new RedemptionOutcome.NotFound());
-            }
-            return await serving.ContainsAsync(id, ct) ? (point, null) : (null, new RedemptionOutcome.Refused(PointNotInCycle));
+            var named = await PointsInScope().Where(l => l.Id == id).Select(l => new { Point = l, Serves = serving.Contains(l.Id) }).FirstOrDefaultAsync(ct);
+            return named is null ? (null, new RedemptionOutcome.NotFound())
+                : named.Serves ? (named.Point, null)
+                : (null, new RedemptionOutcome.Refused(PointNotInCycle));
         }
-        var candidates = await points.Where(l => serving.Contains(l.Id)).Take(2).ToListAsync(ct);
+        var candidates = await PointsInScope().Where(l => serving.Contains(l.Id)).Take(2).ToListAsync(ct);
         return candidates.Count == 1 ? (candidates[0], null) : (null, new RedemptionOutcome.Invalid("locationId", PointRequired));
     }
 
@@ -37,14 +34,10 @@ public sealed partial class Redemptions
             && (scope.AllOffices || scope.OfficeIds.Contains(l.FieldOfficeId)));
     }
 
-    /// <summary>The card shown (it must be active and the household's), or without one, the household's active card if it has one.</summary>
-    private async Task<FoodCard?> CardAsync(Guid householdId, string? shown, CancellationToken ct)
+    /// <summary>The card shown, when it is active and the household's.</summary>
+    private async Task<Guid?> ShownCardAsync(Guid householdId, string shown, CancellationToken ct)
     {
-        if (shown is null)
-        {
-            return await db.FoodCards.AsNoTracking().FirstOrDefaultAsync(c => c.HouseholdId == householdId && c.Status == CardStatus.Active, ct);
-        }
         var card = await cards.FindActiveAsync(shown, ct);
-        return card?.HouseholdId == householdId ? card : null;
+        return card?.HouseholdId == householdId ? card.Id : null;
     }
 }

@@ -7,37 +7,40 @@ namespace Panah.Data.Food;
 // Saving one collection, and answering from the database when another request got there first.
 public sealed partial class Redemptions
 {
-    private async Task<RedemptionOutcome> SaveAsync(Redemption redemption, string point, RedemptionRequest request, CancellationToken ct)
+    /// <summary>
+    /// Writes a collection in one transaction, its locks taken in the same order by every writer and held as briefly
+    /// as possible: the household (only when a programme spaces collections out), the entitlement row (its state, so
+    /// a cancellation and a collection never both succeed), its packs (one conditional UPDATE for all items), the
+    /// point's stock, and last the audit chain, whose lock every audited write in Panah queues for.
+    /// </summary>
+    private async Task<RedemptionOutcome> SaveAsync(Due due, Redemption redemption, string point, CancellationToken ct)
     {
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            foreach (var item in redemption.Items)
+            if (due.MinDaysBetweenCollections > 0 && await TooSoonAsync(due, redemption.At, ct) is { } refusal)
             {
-                // Counts only while the packs are still due: of two clerks handing over the same packs, the second updates nothing.
-                var updated = await db.EntitlementItems
-                    .Where(i => i.EntitlementId == redemption.EntitlementId && i.CommodityId == item.CommodityId && i.CollectedPacks + item.Packs <= i.Packs)
-                    .ExecuteUpdateAsync(s => s.SetProperty(i => i.CollectedPacks, i => i.CollectedPacks + item.Packs), ct);
-                if (updated == 0)
-                {
-                    await transaction.RollbackAsync(ct);
-                    return await LostRaceAsync(request, ct);
-                }
+                await transaction.RollbackAsync(ct);
+                return new RedemptionOutcome.Refused(refusal);
+            }
+            var finished = due.Items.All(i => i.Remaining == redemption.Items.Where(r => r.CommodityId == i.CommodityId).Sum(r => r.Packs));
+            var current = await db.Entitlements.Where(x => x.Id == due.Id && x.Status == EntitlementStatus.Approved)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, finished ? EntitlementStatus.Collected : EntitlementStatus.Approved)
+                    .SetProperty(x => x.UpdatedAt, redemption.At).SetProperty(x => x.Version, x => x.Version + 1), ct);
+            if (current == 0 || await ClaimAsync(redemption, ct) < redemption.Items.Count)
+            {
+                // Cancelled, expired or collected since it was read; or another clerk took some of these packs first.
+                await transaction.RollbackAsync(ct);
+                return await CollectedAsync(due.Id, ct) is RedemptionOutcome.AlreadyCollected collected ? collected : new RedemptionOutcome.Refused(NotDue);
             }
             db.Redemptions.Add(redemption);
             foreach (var posting in postings)
             {
                 await posting.PostAsync(db, redemption, ct);
             }
-            if (!await db.EntitlementItems.AnyAsync(i => i.EntitlementId == redemption.EntitlementId && i.CollectedPacks < i.Packs, ct))
-            {
-                await db.Entitlements.Where(x => x.Id == redemption.EntitlementId && x.Status == EntitlementStatus.Approved)
-                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, EntitlementStatus.Collected).SetProperty(x => x.UpdatedAt, redemption.At)
-                        .SetProperty(x => x.Version, x => x.Version + 1), ct);
-            }
             // No people named: a collection shows nobody (the look-up before it was audited and counted), and a read
             // budget spent here would take its own connection while this transaction holds SQLite's write lock.
-            // Who collected is on the redemption row itself.
+            // Who collected is on the redemption row itself. This saves the redemption with its entry.
             await audit.SaveAsync(db, new AuditEvent("food.redemption", "redemption", redemption.Id.ToString(), $"entitlement={redemption.EntitlementId} round={redemption.Round} location={redemption.LocationId}"), ct);
             await transaction.CommitAsync(ct);
         }
@@ -51,10 +54,54 @@ public sealed partial class Redemptions
         {
             // The unique (entitlement, round) or the unique key: someone else's collection, or this key's first attempt, won.
             db.ChangeTracker.Clear();
-            return await LostRaceAsync(request, ct);
+            return await CollectedAsync(due.Id, ct);
         }
         return new RedemptionOutcome.Redeemed(View(redemption, point));
     }
+
+    /// <summary>
+    /// Adds the packs handed over to the entitlement's collected packs, each only while that many are still due, in
+    /// one statement: of two clerks handing over the same packs, the second updates fewer rows than it has items.
+    /// </summary>
+    private async Task<int> ClaimAsync(Redemption redemption, CancellationToken ct)
+    {
+        var args = new List<object?> { redemption.EntitlementId };
+        var packs = new System.Text.StringBuilder("CASE \"CommodityId\"");
+        var ids = new List<string>();
+        foreach (var item in redemption.Items)
+        {
+            args.Add(item.CommodityId);
+            args.Add(item.Packs);
+            packs.Append($" WHEN {{{args.Count - 2}}} THEN {{{args.Count - 1}}}");
+            ids.Add($"{{{args.Count - 2}}}");
+        }
+        packs.Append(" ELSE 0 END");
+        var sql = $$"""
+            UPDATE "EntitlementItems" SET "CollectedPacks" = "CollectedPacks" + ({{packs}})
+            WHERE "EntitlementId" = {0} AND "CommodityId" IN ({{string.Join(", ", ids)}}) AND "CollectedPacks" + ({{packs}}) <= "Packs"
+            """;
+        return await db.Database.ExecuteSqlAsync(System.Runtime.CompilerServices.FormattableStringFactory.Create(sql, [.. args]), ct);
+    }
+
+    /// <summary>
+    /// The programme's spacing rule against the household's collections of other entitlements, under a lock on the
+    /// household (PostgreSQL's advisory lock; SQLite's transaction already holds the only write lock), so two clerks
+    /// serving one household from two cycles at once cannot both pass it.
+    /// </summary>
+    private async Task<string?> TooSoonAsync(Due due, DateTimeOffset now, CancellationToken ct)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({HouseholdLockSpace}, hashtext({due.HouseholdId.ToString()}))", ct);
+        }
+        // A household collects a few times a year: its times are read and compared here (SQLite cannot order by a DateTimeOffset).
+        var lastOther = (await db.Redemptions.Where(r => r.HouseholdId == due.HouseholdId && r.EntitlementId != due.Id).Select(r => r.At).ToListAsync(ct))
+            .Select(at => (DateTimeOffset?)at).Max();
+        return CollectionRules.Refusal(due.MinDaysBetweenCollections, false, 0, lastOther, now);
+    }
+
+    /// <summary>The first key of the two-key advisory locks on households ("hh" as bytes); the audit chain's single-key lock is a separate space.</summary>
+    private const int HouseholdLockSpace = 0x6868;
 
     private static bool IsUniqueViolation(DbUpdateException ex) => ex.InnerException switch
     {
@@ -63,10 +110,6 @@ public sealed partial class Redemptions
         Npgsql.PostgresException p => p.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
         _ => false,
     };
-
-    /// <summary>Answers a request that found nothing left to collect: the same key's own answer if it won meanwhile (a retry racing its first attempt), else when, where and by whom.</summary>
-    private async Task<RedemptionOutcome> LostRaceAsync(RedemptionRequest request, CancellationToken ct) =>
-        await ReplayAsync(request, ct) ?? await CollectedAsync(request.EntitlementId, ct);
 
     /// <summary>The answer already given for this key: the same redemption, or a refusal when the key was used for another entitlement.</summary>
     private async Task<RedemptionOutcome?> ReplayAsync(RedemptionRequest request, CancellationToken ct)

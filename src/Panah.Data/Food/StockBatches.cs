@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace Panah.Data.Food;
@@ -42,50 +44,94 @@ internal static class StockBatches
     /// <paramref name="takeWhatThereIs"/>, when it takes what there is.
     /// </summary>
     public static async Task<List<TakenBatch>> TakeAsync(
-        PanahDbContext db, int location, int commodity, string? batch, int packs, bool takeWhatThereIs, CancellationToken ct)
+        PanahDbContext db, int location, int commodity, string? batch, int packs, bool takeWhatThereIs, CancellationToken ct) =>
+        (await TakeAllAsync(db, location, [(commodity, packs)], batch, takeWhatThereIs, ct))[commodity];
+
+    /// <summary>
+    /// Takes packs of several commodities at one location, each earliest expiry first, in two statements however many
+    /// commodities and batches: one read of the batches, one conditional UPDATE of every batch it draws on (a
+    /// distribution posts every item of a collection, on a busy day at hundreds per minute). Returns what was taken per commodity.
+    /// </summary>
+    public static async Task<Dictionary<int, List<TakenBatch>>> TakeAllAsync(
+        PanahDbContext db, int location, IReadOnlyList<(int Commodity, int Packs)> wanted, string? batch, bool takeWhatThereIs, CancellationToken ct)
     {
         RequireTransaction(db);
-        var taken = new List<TakenBatch>();
-        var remaining = packs;
-        for (var attempt = 1; remaining > 0; attempt++)
+        var taken = wanted.ToDictionary(w => w.Commodity, _ => new List<TakenBatch>());
+        var remaining = wanted.ToDictionary(w => w.Commodity, w => w.Packs);
+        for (var attempt = 1; remaining.Values.Any(r => r > 0); attempt++)
         {
+            var commodities = remaining.Where(r => r.Value > 0).Select(r => r.Key).ToList();
             var candidates = await db.StockBalances.AsNoTracking()
-                .Where(b => b.LocationId == location && b.CommodityId == commodity && b.Quantity > 0 && (batch == null || b.Batch == batch))
+                .Where(b => b.LocationId == location && commodities.Contains(b.CommodityId) && b.Quantity > 0 && (batch == null || b.Batch == batch))
                 .FirstExpiryFirst().ToListAsync(ct);
-            var available = candidates.Sum(b => b.Quantity);
-            if (available < remaining && !takeWhatThereIs)
+            var plan = new List<(StockBalance From, int Packs)>();
+            foreach (var commodity in commodities)
             {
-                throw new StockShortageException(location, commodity, remaining - available);
+                var need = remaining[commodity];
+                var batches = candidates.Where(b => b.CommodityId == commodity).ToList();
+                if (batches.Sum(b => b.Quantity) < need && !takeWhatThereIs)
+                {
+                    throw new StockShortageException(location, commodity, need - batches.Sum(b => b.Quantity));
+                }
+                foreach (var b in batches.TakeWhile(_ => need > 0))
+                {
+                    var n = Math.Min(need, b.Quantity);
+                    plan.Add((b, n));
+                    need -= n;
+                }
+                if (need > 0)
+                {
+                    // Taking what there is: the rest is not there to take.
+                    remaining[commodity] -= need;
+                }
             }
-            if (available == 0 || attempt > Attempts)
+            if (plan.Count == 0)
             {
-                if (takeWhatThereIs)
-                {
-                    return taken;
-                }
-                throw new StockShortageException(location, commodity, remaining);
+                return taken;
             }
-            foreach (var b in candidates)
+            if (attempt > Attempts)
             {
-                var n = Math.Min(remaining, b.Quantity);
-                // Applies only while the batch still holds n packs: a posting that got there first leaves this one
-                // updating nothing, and it reads the batches again.
-                var updated = await db.StockBalances
-                    .Where(x => x.LocationId == location && x.CommodityId == commodity && x.Batch == b.Batch && x.Quantity >= n)
-                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.Quantity, x => x.Quantity - n).SetProperty(x => x.Version, x => x.Version + 1), ct);
-                if (updated == 0)
-                {
-                    break;
-                }
-                taken.Add(new TakenBatch(b.Batch, b.ExpiresOn, n));
-                remaining -= n;
-                if (remaining == 0)
-                {
-                    break;
-                }
+                // Lost the race this often: give up rather than spin.
+                return takeWhatThereIs ? taken : throw new StockShortageException(location, plan[0].From.CommodityId, remaining[plan[0].From.CommodityId]);
+            }
+            // Each batch is decremented only while it still holds the planned packs: a posting that got there first
+            // leaves its batch out of RETURNING, and only what is missing is read and planned again.
+            foreach (var row in await ApplyAsync(db, location, plan, ct))
+            {
+                var (from, n) = plan.First(p => p.From.CommodityId == row.CommodityId && p.From.Batch == row.Batch);
+                taken[from.CommodityId].Add(new TakenBatch(from.Batch, from.ExpiresOn, n));
+                remaining[from.CommodityId] -= n;
             }
         }
         return taken;
+    }
+
+    /// <summary>A batch a withdrawal decremented.</summary>
+    private sealed record TakenRow(int CommodityId, string Batch);
+
+    private static async Task<List<TakenRow>> ApplyAsync(PanahDbContext db, int location, List<(StockBalance From, int Packs)> plan, CancellationToken ct)
+    {
+        var args = new List<object?> { location };
+        string Arg(object? value)
+        {
+            args.Add(value);
+            return "{" + (args.Count - 1) + "}";
+        }
+        var amount = new StringBuilder("CASE");
+        var rows = new List<string>();
+        foreach (var (from, packs) in plan)
+        {
+            var (c, b, n) = (Arg(from.CommodityId), Arg(from.Batch), Arg(packs));
+            amount.Append($" WHEN \"CommodityId\" = {c} AND \"Batch\" = {b} THEN {n}");
+            rows.Add($"(\"CommodityId\" = {c} AND \"Batch\" = {b} AND \"Quantity\" >= {n})");
+        }
+        amount.Append(" ELSE 0 END");
+        var sql = $$"""
+            UPDATE "StockBalances" SET "Quantity" = "Quantity" - ({{amount}}), "Version" = "Version" + 1
+            WHERE "LocationId" = {0} AND ({{string.Join(" OR ", rows)}})
+            RETURNING "CommodityId", "Batch"
+            """;
+        return await db.Database.SqlQuery<TakenRow>(FormattableStringFactory.Create(sql, [.. args])).ToListAsync(ct);
     }
 
     private static void RequireTransaction(PanahDbContext db)

@@ -11,22 +11,21 @@ public sealed class StockRedemptionPosting(StockOptions options) : IRedemptionPo
     public async Task PostAsync(PanahDbContext db, Redemption redemption, CancellationToken ct)
     {
         var operation = Guid.NewGuid();
-        foreach (var item in redemption.Items.OrderBy(i => i.CommodityId))
+        var taken = await StockBatches.TakeAllAsync(
+            db, redemption.LocationId, [.. redemption.Items.OrderBy(i => i.CommodityId).Select(i => (i.CommodityId, i.Packs))], null,
+            !options.RequireStockForRedemption, ct);
+        db.StockMovements.AddRange(taken.OrderBy(t => t.Key).SelectMany(t => t.Value.Select(b => new StockMovement
         {
-            var taken = await StockBatches.TakeAsync(db, redemption.LocationId, item.CommodityId, null, item.Packs, !options.RequireStockForRedemption, ct);
-            db.StockMovements.AddRange(taken.Select(t => new StockMovement
-            {
-                OperationId = operation,
-                Kind = StockMovementKind.Distribution,
-                LocationId = redemption.LocationId,
-                CommodityId = item.CommodityId,
-                Batch = t.Batch,
-                ExpiresOn = t.ExpiresOn,
-                Packs = -t.Packs,
-                RedemptionId = redemption.Id,
-                At = redemption.At,
-                By = redemption.StaffUserId,
-            }));
-        }
+            OperationId = operation,
+            Kind = StockMovementKind.Distribution,
+            LocationId = redemption.LocationId,
+            CommodityId = t.Key,
+            Batch = b.Batch,
+            ExpiresOn = b.ExpiresOn,
+            Packs = -b.Packs,
+            RedemptionId = redemption.Id,
+            At = redemption.At,
+            By = redemption.StaffUserId,
+        })));
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.Extensions.Localization;
 using Panah.Data.Budgets;
+using Panah.Data.Crypto;
 
 namespace Panah.Web.Infrastructure;
 
@@ -39,7 +40,7 @@ public static class ApiRateLimit
         var options = context.RequestServices.GetRequiredService<ApiRateLimitOptions>();
         var limits = new List<(CounterWindow Counter, int Allowed)>
         {
-            (new CounterWindow("rate:address:" + (context.Connection.RemoteIpAddress?.ToString() ?? "local"), Minute), options.PerAddressPerMinute),
+            (new CounterWindow("rate:address:" + AddressKey(context), Minute), options.PerAddressPerMinute),
         };
         if (CallerOf(context.User) is { } caller)
         {
@@ -56,6 +57,10 @@ public static class ApiRateLimit
         var l = context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
         await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: l["RateLimit.Title"], detail: l["RateLimit.Detail"]).ExecuteAsync(context);
     });
+
+    /// <summary>The client's address as a keyed hash: the counters table never holds an address in clear.</summary>
+    private static string AddressKey(HttpContext context) => Convert.ToHexString(context.RequestServices.GetRequiredService<BlindIndex>()
+        .Token(SearchKind.ClientAddress, context.Connection.RemoteIpAddress?.ToString() ?? "local"));
 
     /// <summary>The token a request came with, else its signed-in account; null when anonymous.</summary>
     private static string? CallerOf(ClaimsPrincipal user) =>

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Panah.Data.Staff;
@@ -112,6 +113,20 @@ public abstract class RateLimitTests(RateLimitApp app)
         Assert.Equal(RateLimitApp.PerAddress, answers.Count(a => a == HttpStatusCode.OK));
         Assert.Equal(HttpStatusCode.TooManyRequests, (await anonymous.GetAsync("/api/v1/households")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await At(app, tokens[0], NewAddress()).GetAsync("/api/v1/households?pageSize=1")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_counters_never_hold_a_client_address_in_clear()
+    {
+        var from = NewAddress();
+        Assert.Equal(HttpStatusCode.OK, (await At(app, await TokenAsync(), from).GetAsync("/api/v1/households?pageSize=1")).StatusCode);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var keys = await scope.ServiceProvider.GetRequiredService<Panah.Data.PanahDbContext>().WindowCounters
+            .Select(c => c.Key).Where(k => k.StartsWith("rate:address:")).ToListAsync();
+        Assert.NotEmpty(keys);
+        Assert.DoesNotContain(keys, k => k.Contains(from, StringComparison.Ordinal));
+        Assert.All(keys, k => Assert.Matches("^rate:address:[0-9A-F]{32}$", k));
     }
 
     [Fact]

@@ -54,6 +54,36 @@ public abstract class RedemptionConcurrencyTests<TApp>(TApp app) where TApp : Pa
         Assert.Equal(HttpStatusCode.Conflict, (await RedeemAsync(clerk, card, seed.Points["KAY"], NewKey())).StatusCode);
     }
 
+    [Fact]
+    public async Task Two_cycles_of_one_household_collected_at_once_pass_the_minimum_days_only_once()
+    {
+        var first = await RedeemSeed.CreateAsync(app, minDays: 20);
+        var second = await RedeemSeed.CreateAsync(app, minDays: 20);
+        var card = await first.HouseholdAsync(app);
+        var other = card;
+        await RedeemSeed.ChangeAsync(app, db =>
+        {
+            var id = Guid.NewGuid();
+            db.Entitlements.Add(new Entitlement
+            {
+                Id = id, CycleId = second.Cycle, HouseholdId = card.HouseholdId, FieldOfficeId = db.Households.Single(h => h.Id == card.HouseholdId).FieldOfficeId,
+                Status = EntitlementStatus.Approved, Items = [new EntitlementItem { CommodityId = second.Commodities[0], Packs = 1 }],
+            });
+            other = card with { EntitlementId = id };
+            return Task.CompletedTask;
+        });
+        var clerks = new[] { await app.ClientForRoleAsync(Roles.DistributionClerk, offices: ["KAY"]), await app.ClientForRoleAsync(Roles.DistributionClerk, offices: ["KAY"]) };
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 16).Select(i =>
+            i % 2 == 0 ? RedeemAsync(clerks[i / 2 % 2], card, first.Points["KAY"], NewKey()) : RedeemAsync(clerks[i / 2 % 2], other, second.Points["KAY"], NewKey())));
+
+        var answers = await Task.WhenAll(responses.Select(async r => $"{(int)r.StatusCode} {await r.Content.ReadAsStringAsync()}"));
+        Assert.True(responses.Count(r => r.StatusCode == HttpStatusCode.Created) == 1, string.Join(" | ", answers));
+        Assert.All(responses, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.Created, HttpStatusCode.Conflict, HttpStatusCode.UnprocessableEntity }));
+        var collected = (await StoredAsync(card.EntitlementId)).Redemptions + (await StoredAsync(other.EntitlementId)).Redemptions;
+        Assert.Equal(1, collected);
+    }
+
     private async Task<(int Redemptions, EntitlementStatus Status, int[] Collected)> StoredAsync(Guid entitlement)
     {
         var result = (0, EntitlementStatus.Draft, Array.Empty<int>());

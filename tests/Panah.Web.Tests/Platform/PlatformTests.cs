@@ -20,6 +20,14 @@ public sealed partial class PlatformTests(SqliteApp app) : IClassFixture<SqliteA
     }
 
     [Fact]
+    public async Task Liveness_answers_ok_anonymously()
+    {
+        var response = await app.AnonymousClient().GetAsync("/healthz/live");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("ok", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Cookie_signing_keys_are_sealed_with_the_master_key_at_rest()
     {
         var staff = await app.CreateStaffAsync(Roles.ProgrammeManager);

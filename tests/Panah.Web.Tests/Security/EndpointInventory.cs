@@ -46,6 +46,7 @@ public static partial class EndpointInventory
         POST   /api/v1/duplicates/{id:guid}/decision              401   | 403   404   403   403   404   403   403 | 403   404   403   403   404   403   403
         GET    /openapi/{documentName}.json                       401   | 200   200   200   200   200   200   200   | 200   200   200   200   200   200   200
         GET    /healthz                                           200   | 200   200   200   200   200   200   200   | 200   200   200   200   200   200   200
+        GET    /healthz/live                                      200   | 200   200   200   200   200   200   200   | 200   200   200   200   200   200   200
         GET    /Index                                             login | 200   200   200   200   200   200   200   | 200   200   200   200   200   200   200
         GET    /Registry/Households/Index                         login | deny  200   200   deny  200   200   200 | 403   200   200   403   200   200   200
         POST   /Registry/Households/Index                         login | deny  200   200   deny  200   200   200 | 403   200   200   403   200   200   200
