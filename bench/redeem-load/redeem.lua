@@ -20,6 +20,8 @@ function init(args)
         i = i + 1
     end
     cookie = args[2]
+    -- Keys unique across runs too: the warm-up run and the measured one must not share a key.
+    run = tostring(os.time()) .. "-" .. tostring(math.random(1000000))
     n = 0
     statuses = {}
 end
@@ -30,11 +32,16 @@ function request()
     local e, p, l = line:match("([^,]+),([^,]+),([^,]+)")
     local body = string.format('{"entitlementId":"%s","collectedBy":"%s","locationId":%s}', e, p, l)
     return wrk.format("POST", "/api/v1/food/redemptions",
-        { ["Content-Type"] = "application/json", ["Cookie"] = cookie, ["Idempotency-Key"] = "bench-" .. id .. "-" .. n }, body)
+        { ["Content-Type"] = "application/json", ["Cookie"] = cookie, ["Idempotency-Key"] = "bench-" .. run .. "-" .. id .. "-" .. n }, body)
 end
 
 function response(status, headers, body)
-    statuses[status] = (statuses[status] or 0) + 1
+    local code = status
+    if status >= 400 then
+        -- A refusal names its reason: count them apart (e.g. "422 Redemption.OutOfStock").
+        code = status .. " " .. (body:match('"code":"([^"]+)"') or body:match('"title":"([^"]+)"') or "")
+    end
+    statuses[code] = (statuses[code] or 0) + 1
 end
 
 function done(summary, latency, requests)
@@ -45,6 +52,6 @@ function done(summary, latency, requests)
         end
     end
     for s, c in pairs(totals) do
-        io.write(string.format("status %d: %d\n", s, c))
+        io.write(string.format("status %s: %d\n", s, c))
     end
 end

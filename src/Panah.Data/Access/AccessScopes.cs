@@ -5,16 +5,33 @@ namespace Panah.Data.Access;
 /// <summary>Fills a request's <see cref="AccessScope"/> from the staff member's assignments and unexpired grants, read fresh from the database.</summary>
 public sealed class AccessScopes(PanahDbContext db, AccessScope scope, TimeProvider clock)
 {
+    /// <summary>One row of a staff member's scope: an office, a programme or a grant, so all three come in one query (every request reads them).</summary>
+    private sealed class ScopeRow
+    {
+        public int Kind { get; init; }
+        public int? Office { get; init; }
+        public Core.Access.Programme? Programme { get; init; }
+        public Guid? Household { get; init; }
+        public DateTimeOffset? Expires { get; init; }
+    }
+
     public async Task LoadAsync(string staffUserId, IReadOnlyCollection<string> roles, CancellationToken ct = default)
     {
-        var offices = await db.StaffOffices.AsNoTracking().Where(o => o.StaffUserId == staffUserId).Select(o => o.FieldOfficeId).ToListAsync(ct);
-        var programmes = await db.StaffProgrammes.AsNoTracking().Where(p => p.StaffUserId == staffUserId).Select(p => p.Programme).ToListAsync(ct);
-        var now = clock.GetUtcNow();
         // The scope is being built: the account's own grants are read past the filter that the scope itself drives.
+        var rows = await db.StaffOffices.AsNoTracking().Where(o => o.StaffUserId == staffUserId)
+            .Select(o => new ScopeRow { Kind = 1, Office = o.FieldOfficeId, Programme = null, Household = null, Expires = null })
+            .Concat(db.StaffProgrammes.AsNoTracking().Where(p => p.StaffUserId == staffUserId)
+                .Select(p => new ScopeRow { Kind = 2, Office = null, Programme = p.Programme, Household = null, Expires = null }))
+            .Concat(db.AccessGrants.IgnoreQueryFilters([AccessScope.FilterName]).AsNoTracking()
+                .Where(g => g.StaffUserId == staffUserId && g.Status == GrantStatus.Granted)
+                .Select(g => new ScopeRow { Kind = 3, Office = null, Programme = null, Household = g.HouseholdId, Expires = g.ExpiresAt }))
+            .ToListAsync(ct);
+        var now = clock.GetUtcNow();
         // Expiry is compared here, not in SQL: SQLite cannot order DateTimeOffset values, and an account holds few grants.
-        var grants = await db.AccessGrants.IgnoreQueryFilters([AccessScope.FilterName]).AsNoTracking()
-            .Where(g => g.StaffUserId == staffUserId && g.Status == GrantStatus.Granted)
-            .Select(g => new { g.HouseholdId, g.ExpiresAt }).ToListAsync(ct);
-        scope.ForStaff(staffUserId, roles, offices, programmes, grants.Where(g => g.ExpiresAt is null || g.ExpiresAt > now).Select(g => g.HouseholdId));
+        scope.ForStaff(
+            staffUserId, roles,
+            [.. rows.Where(r => r.Kind == 1).Select(r => r.Office!.Value)],
+            [.. rows.Where(r => r.Kind == 2).Select(r => r.Programme!.Value)],
+            rows.Where(r => r.Kind == 3 && (r.Expires is null || r.Expires > now)).Select(r => r.Household!.Value));
     }
 }

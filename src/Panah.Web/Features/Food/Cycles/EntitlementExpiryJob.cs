@@ -35,7 +35,15 @@ public sealed class EntitlementExpiryJob(IServiceScopeFactory scopes, TimeProvid
             {
                 logger.LogError(e, "The entitlement expiry check failed; it runs again at the next interval");
             }
-            await Task.Delay(every, clock, stoppingToken);
+            try
+            {
+                await Task.Delay(every, clock, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // The app is stopping (or never finished starting): not a failure of the job.
+                return;
+            }
         }
     }
 }
