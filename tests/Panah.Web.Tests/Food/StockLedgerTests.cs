@@ -37,6 +37,24 @@ public abstract class StockLedgerTests(PanahApp app)
     }
 
     [Fact]
+    public async Task A_posting_names_the_staff_account_that_made_it_as_every_food_record_does()
+    {
+        var clerk = await app.CreateStaffAsync(Roles.DistributionClerk, offices: ["KAY"]);
+        string secret;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            (_, secret) = await scope.ServiceProvider.GetRequiredService<ApiTokens>().IssueOwnAsync(clerk.User, "test", 1);
+        }
+        var commodity = await StockSetup.CommodityAsync(app);
+        var point = await StockSetup.LocationAsync(app, "KAY");
+
+        await StockSetup.ReceiveAsync(app.ClientWithToken(secret), point.Code, commodity.Code, 5);
+
+        // The account's id, as a card's issuer or a cycle's generator is: not the audit actor's "user:… token:…".
+        Assert.Equal(clerk.User.Id, Assert.Single((await StockSetup.LedgerAsync(app, point.Id, commodity.Id)).Lines).By);
+    }
+
+    [Fact]
     public async Task A_withdrawal_without_a_batch_takes_the_earliest_expiring_batches_first()
     {
         var clerk = await app.ClientForRoleAsync(Roles.DistributionClerk, offices: ["KAY"]);
