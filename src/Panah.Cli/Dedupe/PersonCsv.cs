@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using nietras.SeparatedValues;
+using Panah.Core;
 using Panah.Matching;
 
 namespace Panah.Cli.Dedupe;
@@ -105,23 +106,29 @@ public static class PersonCsv
 
     public static void WriteClusters(string path, IReadOnlyList<PersonRecord> people, IReadOnlyList<string> clusters)
     {
-        using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
-        writer.Write("id,cluster\n");
+        using var file = new StreamWriter(path, false, new UTF8Encoding(false));
+        using var writer = CsvText.Writer(file, ["id", "cluster"]);
         for (var i = 0; i < people.Count; i++)
         {
-            writer.Write(Escape(people[i].Id));
-            writer.Write(',');
-            writer.Write(Escape(clusters[i]));
-            writer.Write('\n');
+            using var row = writer.NewRow();
+            row["id"].Set(CsvText.Safe(people[i].Id));
+            row["cluster"].Set(CsvText.Safe(clusters[i]));
         }
     }
 
     public static void WriteReview(string path, IReadOnlyList<ScoredPair> pairs)
     {
-        using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
-        writer.Write("id_a,id_b,score_bits,probability,reason\n");
+        using var file = new StreamWriter(path, false, new UTF8Encoding(false));
+        using var writer = CsvText.Writer(file, ["id_a", "id_b", "score_bits", "probability", "reason"]);
         foreach (var p in pairs)
-            writer.Write(string.Create(CultureInfo.InvariantCulture, $"{Escape(p.IdA)},{Escape(p.IdB)},{p.Score:F2},{p.Probability:F4},{Escape(p.Reason?.ToString() ?? "")}\n"));
+        {
+            using var row = writer.NewRow();
+            row["id_a"].Set(CsvText.Safe(p.IdA));
+            row["id_b"].Set(CsvText.Safe(p.IdB));
+            row["score_bits"].Format(p.Score, "F2");
+            row["probability"].Format(p.Probability, "F4");
+            row["reason"].Set(CsvText.Safe(p.Reason?.ToString()));
+        }
     }
 
     private static Dictionary<string, int> Columns(SepReaderHeader header)
@@ -130,18 +137,5 @@ public static class PersonCsv
         for (var i = 0; i < header.ColNames.Count; i++)
             columns.TryAdd(header.ColNames[i].Trim().TrimStart('\uFEFF').Trim(), i);
         return columns;
-    }
-
-    /// <summary>
-    /// One CSV cell. A value a spreadsheet would run as a formula (starting with = + - @, tab or carriage return, as in
-    /// <c>=HYPERLINK(…)</c>) is written as text behind a single quote (OWASP, CSV injection); then quoted if it must be.
-    /// </summary>
-    private static string Escape(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-        return value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Panah.Core.Food;
 using Panah.Data.Audit;
 using Panah.Data.Registry;
+using Panah.Data.Validation;
 
 namespace Panah.Data.Food;
 
@@ -130,7 +131,7 @@ public sealed class BasketStore(PanahDbContext db, AuditLog audit, SphereOptions
         }
         if (errors.Count > 0)
         {
-            throw new FoodValidationException(errors);
+            throw new FieldException(errors);
         }
         return commodities;
     }

@@ -36,7 +36,7 @@ public sealed record CardOutcome(CardOutcomeKind Kind, FoodCard? Card = null);
 /// household holds at most one active card; a reissue revokes the old card and creates the next sequence in one
 /// transaction, and the unique (household, sequence) index makes two reissues at once end with one new card.
 /// </summary>
-public sealed partial class CardIssuance(PanahDbContext db, AuditLog audit, AccessScope scope, IActor actor, TimeProvider clock)
+public sealed partial class CardIssuance(PanahDbContext db, AuditLog audit, ActingStaff staff, TimeProvider clock)
 {
     private const int Attempts = 3;
 
@@ -115,7 +115,7 @@ public sealed partial class CardIssuance(PanahDbContext db, AuditLog audit, Acce
         {
             await audit.SaveAsync(db, events, ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(ex))
         {
             // Another reissue of the same card won the unique (household, sequence) index or the old card's version.
             db.ChangeTracker.Clear();
@@ -144,8 +144,7 @@ public sealed partial class CardIssuance(PanahDbContext db, AuditLog audit, Acce
         FieldOfficeId = officeId,
         Sequence = sequence,
         IssuedAt = clock.GetUtcNow(),
-        // The staff account (the audit entry has the token and address); the CLI's or demo's actor when nobody is signed in.
-        IssuedBy = scope.StaffUserId ?? actor.Id,
+        IssuedBy = staff.Id,
     };
 
     private static AuditEvent Issued(FoodCard card) =>
@@ -162,7 +161,7 @@ public sealed partial class CardIssuance(PanahDbContext db, AuditLog audit, Acce
             await audit.SaveAsync(db, events, ct);
             return true;
         }
-        catch (DbUpdateException) when (attempt < Attempts)
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex) && attempt < Attempts)
         {
             db.ChangeTracker.Clear();
             return false;

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Panah.Core;
 using Panah.Data.Audit;
 using Panah.Data.Registry;
+using Panah.Data.Validation;
 
 namespace Panah.Data.Food;
 
@@ -106,7 +107,7 @@ public sealed partial class CommodityStore(PanahDbContext db, AuditLog audit)
         }
         if (errors.Count > 0)
         {
-            throw new FoodValidationException(errors);
+            throw new FieldException(errors);
         }
     }
 

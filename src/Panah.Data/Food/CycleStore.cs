@@ -5,6 +5,7 @@ using Panah.Core.Food;
 using Panah.Data.Access;
 using Panah.Data.Audit;
 using Panah.Data.Entities;
+using Panah.Data.Validation;
 
 namespace Panah.Data.Food;
 
@@ -27,7 +28,7 @@ public sealed class CycleStore(PanahDbContext db, UnscopedReads unscoped, AuditL
     }
 
     /// <summary>What is wrong with <paramref name="input"/>, as message keys by field.</summary>
-    public async Task<Dictionary<string, string>> ValidateAsync(CycleInput input, CancellationToken ct = default)
+    private async Task<Dictionary<string, string>> ValidateAsync(CycleInput input, CancellationToken ct = default)
     {
         var errors = input.Eligibility.Validate().ToDictionary(e => "Eligibility." + e.Key, e => e.Value);
         if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Trim().Length > 100)
@@ -84,11 +85,11 @@ public sealed class CycleStore(PanahDbContext db, UnscopedReads unscoped, AuditL
         var cycle = await db.DistributionCycles.Include(c => c.Points).FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new KeyNotFoundException();
         if (cycle.Version != version)
         {
-            throw new FoodCycleException("Cycle.Changed");
+            throw new FieldException("", "Cycle.Changed");
         }
         if (cycle.Status is not (CycleStatus.Draft or CycleStatus.Generated))
         {
-            throw new FoodCycleException("Cycle.NotDraft");
+            throw new FieldException("", "Cycle.NotDraft");
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (cycle.Status == CycleStatus.Generated)
@@ -133,9 +134,10 @@ public sealed class CycleStore(PanahDbContext db, UnscopedReads unscoped, AuditL
 
     private async Task ThrowIfInvalidAsync(CycleInput input, CancellationToken ct)
     {
-        if ((await ValidateAsync(input, ct)).Values.FirstOrDefault() is { } problem)
+        var errors = await ValidateAsync(input, ct);
+        if (errors.Count > 0)
         {
-            throw new FoodCycleException(problem);
+            throw new FieldException(errors.ToDictionary(e => e.Key, e => new List<string> { e.Value }));
         }
     }
 

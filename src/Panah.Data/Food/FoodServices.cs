@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Panah.Core.Food;
+using Panah.Data.Access;
 using Panah.Data.Demo;
 
 namespace Panah.Data.Food;
@@ -9,6 +10,7 @@ namespace Panah.Data.Food;
 public static class FoodServices
 {
     public static IServiceCollection AddFood(this IServiceCollection services) => services
+        .AddScoped<ActingStaff>()
         // Commodities and baskets.
         .AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(SphereOptions.Section).Get<SphereOptions>() ?? new SphereOptions())
         .AddScoped<CommodityStore>().AddScoped<BasketStore>().AddScoped<IDemoPart, BasketsDemo>()

@@ -65,18 +65,27 @@ public sealed class MonitoringDashboard(PanahDbContext db, MonitoringOptions opt
             SuppressedTable.Suppress(table, options.SuppressBelow), options.SuppressBelow);
     }
 
+    /// <summary>Counted per cycle in the database: the trend reads one row per cycle, however many surveys there are.</summary>
     private async Task<IReadOnlyList<CycleTrend>> TrendAsync(MonitoringFilter filter, CancellationToken ct)
     {
-        var rows = await Surveys(filter).Select(s => new { s.CycleId, s.FcsCategory, s.Cari, s.Fcs }).ToListAsync(ct);
+        var acceptable = (int)FcsCategory.Acceptable;
+        var rows = await Surveys(filter).GroupBy(s => s.CycleId).Select(g => new
+        {
+            CycleId = g.Key,
+            Surveyed = g.Count(),
+            Acceptable = g.Count(s => s.FcsCategory == acceptable),
+            CariKnown = g.Count(s => s.Cari != null),
+            FoodInsecure = g.Count(s => s.Cari >= 3),
+            MeanFcs = g.Average(s => s.Fcs),
+        }).ToListAsync(ct);
         var cycles = await db.DistributionCycles.AsNoTracking().Select(c => new { c.Id, c.Name, c.StartsOn }).ToListAsync(ct);
-        return [.. rows.GroupBy(r => r.CycleId).Join(cycles, g => g.Key, c => c.Id, (g, c) =>
+        return [.. rows.Join(cycles, r => r.CycleId, c => c.Id, (r, c) =>
             {
-                var n = g.Count();
-                var shown = n >= options.SuppressBelow;
-                return new CycleTrend(c.Id, c.Name, c.StartsOn, n,
-                    shown ? (double)g.Count(r => r.FcsCategory == (int)FcsCategory.Acceptable) / n : null,
-                    shown && g.Any(r => r.Cari is not null) ? (double)g.Count(r => r.Cari >= 3) / g.Count(r => r.Cari is not null) : null,
-                    shown && g.Any(r => r.Fcs is not null) ? g.Where(r => r.Fcs is not null).Average(r => r.Fcs!.Value) : null);
+                var shown = r.Surveyed >= options.SuppressBelow;
+                return new CycleTrend(c.Id, c.Name, c.StartsOn, r.Surveyed,
+                    shown ? (double)r.Acceptable / r.Surveyed : null,
+                    shown && r.CariKnown > 0 ? (double)r.FoodInsecure / r.CariKnown : null,
+                    shown ? r.MeanFcs : null);
             })
             .OrderBy(t => t.StartsOn).ThenBy(t => t.CycleId)];
     }

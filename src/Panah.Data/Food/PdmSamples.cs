@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Panah.Core.Food.Monitoring;
+using Panah.Data.Access;
 using Panah.Data.Audit;
 
 namespace Panah.Data.Food;
 
 public sealed record SampledHousehold(Guid HouseholdId, string Code, int Position, bool Surveyed);
 
-/// <summary>A cycle's sample as its reader's scope sees it: the size's working and the households drawn.</summary>
+/// <summary>A cycle's sample (drawn from all its collecting households) as its reader's scope sees it: the size's working and the households drawn.</summary>
 public sealed record PdmSampleView(int Id, int CycleId, string CycleName, int Seed, PdmSampleSize Size, DateTimeOffset DrawnAt, IReadOnlyList<SampledHousehold> Households);
 
 public enum DrawOutcome
@@ -17,8 +18,10 @@ public enum DrawOutcome
 }
 
 /// <summary>Draws and reads post-distribution monitoring samples.</summary>
-public sealed class PdmSamples(PanahDbContext db, AuditLog audit, IActor actor, TimeProvider clock, MonitoringOptions options)
+public sealed class PdmSamples(PanahDbContext db, UnscopedReads unscoped, AuditLog audit, ActingStaff staff, TimeProvider clock, MonitoringOptions options)
 {
+    private const string SamplePurpose = "pdm sample draw";
+
     /// <summary>
     /// Draws the cycle's sample with <paramref name="seed"/>: the collecting households in id order, shuffled by a
     /// seeded Fisher–Yates, the first n kept (n from Cochran's formula). The same households and seed give the same sample.
@@ -39,7 +42,7 @@ public sealed class PdmSamples(PanahDbContext db, AuditLog audit, IActor actor, 
         var sample = new PdmSample
         {
             CycleId = cycleId, Seed = seed, Population = collecting.Count, Size = size.Size, Z = size.Options.Z, MarginOfError = size.Options.MarginOfError,
-            NonResponseInflation = size.Options.NonResponseInflation, DrawnBy = actor.Id, DrawnAt = clock.GetUtcNow(),
+            NonResponseInflation = size.Options.NonResponseInflation, DrawnBy = staff.Id, DrawnAt = clock.GetUtcNow(),
             Households = [.. drawn.Select((h, i) => new PdmSampleHousehold { HouseholdId = h.HouseholdId, FieldOfficeId = h.FieldOfficeId, Position = i + 1 })],
         };
         db.PdmSamples.Add(sample);
@@ -48,7 +51,7 @@ public sealed class PdmSamples(PanahDbContext db, AuditLog audit, IActor actor, 
             await audit.SaveAsync(db, new AuditEvent("pdm.sample.draw", "cycle", cycleId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 $"seed={seed} population={collecting.Count} size={size.Size}"), ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
         {
             // Two people drawing at once: the unique index on the cycle let one through.
             db.ChangeTracker.Clear();
@@ -61,11 +64,16 @@ public sealed class PdmSamples(PanahDbContext db, AuditLog audit, IActor actor, 
         return DrawOutcome.Drawn;
     }
 
-    /// <summary>Households with at least one redemption in the cycle, in id order (compared in .NET, the same on every database).</summary>
-    public async Task<List<(Guid HouseholdId, int FieldOfficeId)>> CollectingHouseholdsAsync(int cycleId, CancellationToken ct = default)
+    /// <summary>
+    /// Households with at least one redemption in the cycle, in id order (compared in .NET, the same on every
+    /// database), from every office whatever the drawer's scope: the sample stands for the cycle, not for the
+    /// offices of whoever drew it. What a reader then sees of it stays in their scope (<see cref="FindAsync"/>).
+    /// </summary>
+    private async Task<List<(Guid HouseholdId, int FieldOfficeId)>> CollectingHouseholdsAsync(int cycleId, CancellationToken ct)
     {
-        var rows = await db.Redemptions
-            .Where(r => db.Entitlements.Any(e => e.Id == r.EntitlementId && e.CycleId == cycleId))
+        var entitlements = await unscoped.AllAsync<Entitlement>(SamplePurpose, ct);
+        var rows = await (await unscoped.AllAsync<Redemption>(SamplePurpose, ct)).AsNoTracking()
+            .Where(r => entitlements.Any(e => e.Id == r.EntitlementId && e.CycleId == cycleId))
             .Select(r => new { r.HouseholdId, r.FieldOfficeId })
             .Distinct()
             .ToListAsync(ct);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Panah.Core.Food.Monitoring;
+using Panah.Data.Access;
 using Panah.Data.Audit;
 using Panah.Data.Crypto;
 using Panah.Data.Registry;
@@ -30,7 +31,7 @@ public sealed record SurveyResult(SurveyOutcome Outcome, Guid? Id = null, PdmSco
 public sealed record SurveyInput(Guid? HouseholdId, string? HouseholdCode, PdmAnswers Answers);
 
 /// <summary>Records monitoring surveys: answers sealed under the household's data key, scores in clear as numbers.</summary>
-public sealed class PdmSurveys(PanahDbContext db, AuditLog audit, IActor actor, TimeProvider clock, RegistrySealer sealer, MonitoringOptions options)
+public sealed class PdmSurveys(PanahDbContext db, AuditLog audit, ActingStaff staff, TimeProvider clock, RegistrySealer sealer, MonitoringOptions options)
 {
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -83,7 +84,7 @@ public sealed class PdmSurveys(PanahDbContext db, AuditLog audit, IActor actor, 
                 var row = new PdmSurvey
                 {
                     Id = Guid.CreateVersion7(), SampleId = sample!.Id, CycleId = cycleId, HouseholdId = member.Id, FieldOfficeId = member.FieldOfficeId,
-                    EnumeratorId = actor.Id, At = clock.GetUtcNow(), DataKeyId = member.DataKeyId, Sealed = [],
+                    EnumeratorId = staff.Id, At = clock.GetUtcNow(), DataKeyId = member.DataKeyId, Sealed = [],
                     Fcs = scores.Fcs, FcsCategory = (int?)scores.FcsCategory, Rcsi = scores.Rcsi, Hhs = scores.Hhs, Lcs = (int)scores.Lcs,
                     FoodShare = scores.FoodShare is { } share ? (double)share : null, Fes = scores.Fes, Cari = (int?)scores.Cari,
                 };
@@ -108,7 +109,7 @@ public sealed class PdmSurveys(PanahDbContext db, AuditLog audit, IActor actor, 
         {
             await audit.SaveAsync(db, events, ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
         {
             // Another enumerator saved one of these households first: the unique index decided.
             db.ChangeTracker.Clear();

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Panah.Data.Validation;
 
 namespace Panah.Data.Food;
 
@@ -34,7 +35,7 @@ internal static class StockBatches
         if (updated == 0)
         {
             // The batch is already here with another expiry date: one of the two is a typing slip.
-            throw new StockPostingException("expiresOn", "Stock.BatchExpiryDiffers");
+            throw new FieldException("expiresOn", "Stock.BatchExpiryDiffers");
         }
     }
 

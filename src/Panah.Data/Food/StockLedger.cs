@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Panah.Core;
+using Panah.Data.Access;
 using Panah.Data.Audit;
+using Panah.Data.Validation;
 
 namespace Panah.Data.Food;
 
@@ -26,7 +28,7 @@ public sealed record StockPosted(Guid OperationId, IReadOnlyList<StockLineView> 
 /// Posts receipts, transfers, losses and adjustments at the locations of the staff member's own offices: each in
 /// one transaction with its balances and its audit entry, refused whole (nothing written) when invalid or short.
 /// </summary>
-public sealed class StockLedger(PanahDbContext db, AuditLog audit, IActor actor, TimeProvider clock)
+public sealed class StockLedger(PanahDbContext db, AuditLog audit, ActingStaff staff, TimeProvider clock)
 {
     public async Task<StockPosted> PostAsync(StockPosting posting, CancellationToken ct = default)
     {
@@ -92,7 +94,7 @@ public sealed class StockLedger(PanahDbContext db, AuditLog audit, IActor actor,
         Reference = p.Reference,
         Reason = p.Reason,
         At = at,
-        By = actor.Id,
+        By = staff.Id,
     };
 
     /// <summary>Checks the posting; returns its batch code (trimmed, null when none was given).</summary>
@@ -100,32 +102,32 @@ public sealed class StockLedger(PanahDbContext db, AuditLog audit, IActor actor,
     {
         if (p.Kind is not (StockMovementKind.Receipt or StockMovementKind.Transfer or StockMovementKind.Loss or StockMovementKind.Adjustment))
         {
-            throw new StockPostingException("kind", "Stock.KindNotPosted");
+            throw new FieldException("kind", "Stock.KindNotPosted");
         }
         if (p.Packs == 0 || Math.Abs((long)p.Packs) > StockLimits.MaxPacks || (p.Packs < 0 && p.Kind != StockMovementKind.Adjustment))
         {
-            throw new StockPostingException("packs", "Stock.PacksOutOfRange");
+            throw new FieldException("packs", "Stock.PacksOutOfRange");
         }
         if (!await db.ScopedFoodLocations.AnyAsync(l => l.Id == p.LocationId && l.Active, ct))
         {
-            throw new StockPostingException("location", "Stock.UnknownLocation");
+            throw new FieldException("location", "Stock.UnknownLocation");
         }
         if (p.Kind == StockMovementKind.Transfer
             && (p.ToLocationId is not { } to || to == p.LocationId || !await db.ScopedFoodLocations.AnyAsync(l => l.Id == to && l.Active, ct)))
         {
-            throw new StockPostingException("toLocation", "Stock.UnknownDestination");
+            throw new FieldException("toLocation", "Stock.UnknownDestination");
         }
         if (!await db.Commodities.AnyAsync(c => c.Id == p.CommodityId, ct))
         {
-            throw new StockPostingException("commodity", "Stock.UnknownCommodity");
+            throw new FieldException("commodity", "Stock.UnknownCommodity");
         }
         if (p.Kind == StockMovementKind.Receipt && p.Source is null)
         {
-            throw new StockPostingException("source", "Stock.SourceRequired");
+            throw new FieldException("source", "Stock.SourceRequired");
         }
         if (p.Kind is StockMovementKind.Loss or StockMovementKind.Adjustment && string.IsNullOrWhiteSpace(p.Reason))
         {
-            throw new StockPostingException("reason", "Stock.ReasonRequired");
+            throw new FieldException("reason", "Stock.ReasonRequired");
         }
         CheckText("reference", p.Reference, StockLimits.MaxTextLength);
         CheckText("reason", p.Reason, StockLimits.MaxTextLength);
@@ -135,7 +137,7 @@ public sealed class StockLedger(PanahDbContext db, AuditLog audit, IActor actor,
         if (p.ExpiresOn is not null && !arriving)
         {
             // A withdrawal's batches keep the expiry they arrived with.
-            throw new StockPostingException("expiresOn", "Stock.ExpiryOnlyOnArrival");
+            throw new FieldException("expiresOn", "Stock.ExpiryOnlyOnArrival");
         }
         return batch;
     }
@@ -144,7 +146,7 @@ public sealed class StockLedger(PanahDbContext db, AuditLog audit, IActor actor,
     {
         if (text is not null && (text.Length > max || !PlainText.IsAllowed(text)))
         {
-            throw new StockPostingException(field, text.Length > max ? "Stock.TextTooLong" : PlainText.Refused);
+            throw new FieldException(field, text.Length > max ? "Stock.TextTooLong" : PlainText.Refused);
         }
     }
 }

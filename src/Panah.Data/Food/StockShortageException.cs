@@ -11,10 +11,3 @@ public sealed class StockShortageException(int locationId, int commodityId, int 
     public int CommodityId { get; } = commodityId;
     public int PacksShort { get; } = packsShort;
 }
-
-/// <summary>A posting that is not valid as given: <see cref="Field"/> names the input, <see cref="Code"/> the rule it broke.</summary>
-public sealed class StockPostingException(string field, string code) : InvalidOperationException($"{field}: {code}")
-{
-    public string Field { get; } = field;
-    public string Code { get; } = code;
-}

@@ -55,12 +55,5 @@ public static class Paging
     public static int PageCount(int total, int pageSize) => total == 0 ? 1 : (total + pageSize - 1) / pageSize;
 }
 
-/// <summary>Input failed the registry's rules; keys are field paths, values message keys.</summary>
-public sealed class RegistryValidationException(IReadOnlyDictionary<string, List<string>> errors)
-    : Exception("The registry input is not valid.")
-{
-    public IReadOnlyDictionary<string, List<string>> Errors { get; } = errors;
-}
-
 /// <summary>Someone else changed the record since it was read.</summary>
 public sealed class ConcurrencyConflictException() : Exception("The record was changed by someone else.");

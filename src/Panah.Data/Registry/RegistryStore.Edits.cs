@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Panah.Core.Registry;
 using Panah.Data.Audit;
 using Panah.Data.Erasure;
+using Panah.Data.Validation;
 
 namespace Panah.Data.Registry;
 
@@ -13,7 +14,7 @@ public sealed partial class RegistryStore
         var errors = RegistryValidator.Validate(details, Today);
         if (errors.Count > 0)
         {
-            throw new RegistryValidationException(errors);
+            throw new FieldException(errors);
         }
         var p = await db.People.Include(x => x.Key).Include(x => x.Household).ThenInclude(h => h!.Key).FirstOrDefaultAsync(x => x.Id == id, ct)
             ?? throw new KeyNotFoundException();
@@ -46,7 +47,7 @@ public sealed partial class RegistryStore
         var errors = RegistryValidator.ValidateHouseholdOnly(details);
         if (errors.Count > 0)
         {
-            throw new RegistryValidationException(errors);
+            throw new FieldException(errors);
         }
         var h = await db.Households.Include(x => x.Key).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new KeyNotFoundException();
         if (h.Version != expectedVersion)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Panah.Core.Registry;
 using Panah.Data.Audit;
+using Panah.Data.Validation;
 
 namespace Panah.Data.Registry;
 
@@ -25,7 +26,7 @@ public sealed partial class RegistryStore
         }
         if (errors.Count > 0)
         {
-            throw new RegistryValidationException(errors);
+            throw new FieldException(errors);
         }
         var household = RegistrySealer.OpenHousehold(sealer.OpenKey(h.Key!), h);
         var now = clock.GetUtcNow();

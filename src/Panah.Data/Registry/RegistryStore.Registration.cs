@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Panah.Core.Registry;
 using Panah.Data.Audit;
 using Panah.Data.Entities;
+using Panah.Data.Validation;
 
 namespace Panah.Data.Registry;
 
@@ -19,7 +20,7 @@ public sealed partial class RegistryStore
         }
         if (errors.Count > 0)
         {
-            throw new RegistryValidationException(errors);
+            throw new FieldException(errors);
         }
         var record = Build(office!, household, members, out var events);
         db.Households.Add(record);

@@ -102,10 +102,6 @@ public sealed class RationTests
     }
 
     [Fact]
-    public void Five_hundred_and_fifty_five_grams_for_50000_people_over_30_days_is_832_5_tonnes() =>
-        Assert.Equal(832.5, Tonnage.Of(555, 50_000, 30), 9);
-
-    [Fact]
     public void A_kit_weighs_its_packs() =>
         Assert.Equal(31.6, Tonnage.KitKilograms([(1, 25_000), (1, 4_600), (2, 1_000)]), 9);
 }

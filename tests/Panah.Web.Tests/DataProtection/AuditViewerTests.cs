@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Panah.Data;
+using Panah.Data.Audit;
 using Panah.Data.Staff;
 using Panah.Web.Tests.Infrastructure;
 using Panah.Web.Tests.Registry;
@@ -86,6 +87,23 @@ public abstract class AuditViewerTests(PanahApp app)
         var export = await scope.ServiceProvider.GetRequiredService<PanahDbContext>().AuditEntries.OrderByDescending(e => e.Id).FirstAsync(e => e.Action == "audit.export");
         Assert.Equal($"person={read} action=person.view rows=2", export.Detail);
         Assert.StartsWith("user:", export.Actor, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_detail_a_spreadsheet_would_run_as_a_formula_is_exported_as_text()
+    {
+        var action = "test.csv-" + Guid.NewGuid().ToString("N")[..8];
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
+            await audit.SaveAsync(scope.ServiceProvider.GetRequiredService<PanahDbContext>(), new AuditEvent(action, "test", "-1", "=cmd|' /C calc'!A0"));
+        }
+        var dpo = await OfficerOfDataProtectionAsync();
+        var response = await Html.PostFormAsync(dpo, Page, new Dictionary<string, string> { ["ActionName"] = action }, Page + "?handler=Export");
+
+        var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var line = Assert.Single(lines.Skip(1));
+        Assert.EndsWith($",{action},test,'-1,,'=cmd|' /C calc'!A0,", line, StringComparison.Ordinal);
     }
 
     private static int CountOf(string text, string part)

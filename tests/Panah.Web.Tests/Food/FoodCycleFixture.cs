@@ -4,15 +4,11 @@ using Panah.Core.Demo;
 using Panah.Core.Food;
 using Panah.Core.Registry;
 using Panah.Data;
-using Panah.Data.Access;
 using Panah.Data.Food;
 using Panah.Data.Registry;
 using Panah.Web.Tests.Infrastructure;
 
 namespace Panah.Web.Tests.Food;
-
-/// <summary>A household a test registered: its id, office and how many members it has.</summary>
-public sealed record SeededHousehold(Guid Id, string Office, int Members);
 
 /// <summary>
 /// A cycle of a test's own: households in a district no other test uses (so the whole-registry rule still selects only
@@ -25,21 +21,10 @@ public sealed record TestCycle(int Id, string District, int CommodityId, IReadOn
 
     public static async Task<TestCycle> CreateAsync(PanahApp app, params string[] offices)
     {
-        var marker = "cy-" + Guid.NewGuid().ToString("N")[..10];
-        await using var scope = app.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<AccessScope>().Everything("test setup");
-        var db = scope.ServiceProvider.GetRequiredService<PanahDbContext>();
-        var store = scope.ServiceProvider.GetRequiredService<RegistryStore>();
+        var marker = FoodSeed.NewCode("cy-");
+        var households = await FoodSeed.HouseholdsAsync(app, 20, offices, district: marker);
+        await using var scope = FoodSeed.Everything(app, out var db);
         var officeRows = await db.FieldOffices.ToDictionaryAsync(o => o.Code);
-        var generator = new DemoHouseholds(new Random(marker.GetHashCode(StringComparison.Ordinal)), new DateOnly(2026, 11, 1));
-        var households = new List<SeededHousehold>();
-        foreach (var office in offices)
-        {
-            var h = generator.Next();
-            var record = store.Build(officeRows[office], h.Household with { District = marker }, h.Members, out _);
-            db.Households.Add(record);
-            households.Add(new SeededHousehold(record.Id, office, h.Members.Count));
-        }
         var commodity = new Commodity { Code = marker, Name = "Maize meal " + marker, Unit = "kg", PackGrams = 25_000, PackLabel = "25 kg sack", KcalPer100g = 360, ProteinPer100g = 9, FatPer100g = 3.5 };
         var basket = new Basket { Name = "Maize " + marker, Kind = BasketKind.Ration, Items = [new BasketItem { Commodity = commodity, Quantity = 400 }] };
         var point = new FoodLocation { Code = marker[..12].ToUpperInvariant(), Name = "Point " + marker, Kind = LocationKind.DistributionPoint, FieldOfficeId = officeRows[offices[0]].Id };
@@ -62,9 +47,7 @@ public sealed record TestCycle(int Id, string District, int CommodityId, IReadOn
     /// <summary>The cycle's entitlements as stored, whatever the office (the test's own inspection).</summary>
     public async Task<List<Entitlement>> EntitlementsAsync(PanahApp app)
     {
-        await using var scope = app.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<AccessScope>().Everything("test inspection");
-        var db = scope.ServiceProvider.GetRequiredService<PanahDbContext>();
+        await using var scope = FoodSeed.Everything(app, out var db);
         return await db.Entitlements.AsNoTracking().Include(e => e.Items).Where(e => e.CycleId == Id).ToListAsync();
     }
 
@@ -77,8 +60,7 @@ public sealed record TestCycle(int Id, string District, int CommodityId, IReadOn
     /// <summary>Registers one more member (a child) in <paramref name="household"/>, as a registration officer would.</summary>
     public static async Task AddMemberAsync(PanahApp app, Guid household)
     {
-        await using var scope = app.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<AccessScope>().Everything("test setup");
+        await using var scope = FoodSeed.Everything(app, out _);
         var generator = new DemoHouseholds(new Random(3), new DateOnly(2026, 11, 1));
         var child = generator.Next().Members[0] with { Relationship = Relationship.Child };
         await scope.ServiceProvider.GetRequiredService<RegistryStore>().AddMemberAsync(household, child);

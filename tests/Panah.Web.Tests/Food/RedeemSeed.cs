@@ -1,11 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Panah.Core.Demo;
-using Panah.Core.Registry;
 using Panah.Data;
-using Panah.Data.Access;
 using Panah.Data.Food;
-using Panah.Data.Registry;
 using Panah.Web.Tests.Infrastructure;
 
 namespace Panah.Web.Tests.Food;
@@ -29,9 +25,7 @@ public sealed class RedeemSeed
 
     public static async Task<RedeemSeed> CreateAsync(PanahApp app, int minDays = 0, bool onePerCycle = false)
     {
-        await using var scope = app.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<AccessScope>().Everything("test setup");
-        var db = scope.ServiceProvider.GetRequiredService<PanahDbContext>();
+        await using var scope = FoodSeed.Everything(app, out var db);
         var marker = "r" + Interlocked.Increment(ref counter) + Guid.NewGuid().ToString("N")[..8];
         var offices = await db.FieldOffices.ToDictionaryAsync(o => o.Code);
         var maize = new Commodity { Code = marker + "-m", Name = "Maize meal", Unit = "kg", PackGrams = 25_000, PackLabel = "25 kg sack", KcalPer100g = 360 };
@@ -61,38 +55,25 @@ public sealed class RedeemSeed
     /// <summary>A household of <paramref name="office"/> (at least two members) with an active card and an approved entitlement of 3 sacks and 2 tins.</summary>
     public async Task<SeededCard> HouseholdAsync(PanahApp app, string office = "KAY", int? cycle = null)
     {
-        await using var scope = app.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<AccessScope>().Everything("test setup");
-        var db = scope.ServiceProvider.GetRequiredService<PanahDbContext>();
-        var store = scope.ServiceProvider.GetRequiredService<RegistryStore>();
-        var generator = new DemoHouseholds(new Random(Interlocked.Increment(ref counter)), new DateOnly(2026, 12, 1));
-        var h = generator.Next();
-        while (h.Members.Count < 3)
-        {
-            h = generator.Next();
-        }
-        var household = store.Build(await db.FieldOffices.SingleAsync(o => o.Code == office), h.Household, h.Members, out _);
-        db.Households.Add(household);
+        var household = (await FoodSeed.HouseholdsAsync(app, 8, [office], minMembers: 3))[0];
+        await using var scope = FoodSeed.Everything(app, out var db);
         var number = Panah.Core.Food.CardNumber.Create(System.Security.Cryptography.RandomNumberGenerator.GetBytes(Panah.Core.Food.CardNumber.RandomLength));
-        db.FoodCards.Add(new FoodCard { Id = Guid.NewGuid(), Number = number, HouseholdId = household.Id, FieldOfficeId = household.FieldOfficeId, IssuedAt = DateTimeOffset.UtcNow });
+        db.FoodCards.Add(new FoodCard { Id = Guid.NewGuid(), Number = number, HouseholdId = household.Id, FieldOfficeId = household.OfficeId, IssuedAt = DateTimeOffset.UtcNow });
         var entitlement = new Entitlement
         {
-            Id = Guid.NewGuid(), CycleId = cycle ?? Cycle, HouseholdId = household.Id, FieldOfficeId = household.FieldOfficeId, Members = h.Members.Count,
+            Id = Guid.NewGuid(), CycleId = cycle ?? Cycle, HouseholdId = household.Id, FieldOfficeId = household.OfficeId, Members = household.Members,
             Status = EntitlementStatus.Approved,
             Items = [new EntitlementItem { CommodityId = Commodities[0], Packs = 3 }, new EntitlementItem { CommodityId = Commodities[1], Packs = 2 }],
         };
         db.Entitlements.Add(entitlement);
         await db.SaveChangesAsync();
-        var head = household.Members.Single(m => m.Relationship == Relationship.Head).Id;
-        return new SeededCard(household.Id, household.Code, number, entitlement.Id, head, [.. household.Members.Where(m => m.Id != head).Select(m => m.Id)], entitlement.CycleId, Commodities);
+        return new SeededCard(household.Id, household.Code, number, entitlement.Id, household.Head, household.Others, entitlement.CycleId, Commodities);
     }
 
     /// <summary>Names <paramref name="person"/> an alternate collector of the household, with consent from yesterday (withdrawn today when told).</summary>
     public static async Task AlternateAsync(PanahApp app, SeededCard card, Guid person, bool withdrawn = false)
     {
-        await using var scope = app.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<AccessScope>().Everything("test setup");
-        var db = scope.ServiceProvider.GetRequiredService<PanahDbContext>();
+        await using var scope = FoodSeed.Everything(app, out var db);
         var today = DateOnly.FromDateTime(app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
         var office = await db.Households.Where(h => h.Id == card.HouseholdId).Select(h => h.FieldOfficeId).SingleAsync();
         db.AlternateCollectors.Add(new AlternateCollector { HouseholdId = card.HouseholdId, PersonId = person, FieldOfficeId = office, ConsentedOn = today.AddDays(-1), WithdrawnOn = withdrawn ? today : null });
@@ -102,9 +83,7 @@ public sealed class RedeemSeed
     /// <summary>Runs <paramref name="change"/> on the database with every record in scope.</summary>
     public static async Task ChangeAsync(PanahApp app, Func<PanahDbContext, Task> change)
     {
-        await using var scope = app.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<AccessScope>().Everything("test setup");
-        var db = scope.ServiceProvider.GetRequiredService<PanahDbContext>();
+        await using var scope = FoodSeed.Everything(app, out var db);
         await change(db);
         await db.SaveChangesAsync();
     }

@@ -17,8 +17,8 @@ public abstract class StockLedgerTests(PanahApp app)
     public async Task Twenty_parallel_withdrawals_take_exactly_what_the_stock_covers_and_the_ledger_sums_to_the_balance()
     {
         var clerk = await app.ClientForRoleAsync(Roles.DistributionClerk, offices: ["KAY"]);
-        var commodity = await StockSetup.CommodityAsync(app);
-        var point = await StockSetup.LocationAsync(app, "KAY");
+        var commodity = await FoodSeed.CommodityAsync(app);
+        var point = await FoodSeed.LocationAsync(app, "KAY");
         await StockSetup.ReceiveAsync(clerk, point.Code, commodity.Code, 25, "LOT-1", Today.AddDays(60));
 
         // 20 × 3 packs asked of 25: exactly 8 can be covered.
@@ -37,11 +37,29 @@ public abstract class StockLedgerTests(PanahApp app)
     }
 
     [Fact]
+    public async Task A_posting_names_the_staff_account_that_made_it_as_every_food_record_does()
+    {
+        var clerk = await app.CreateStaffAsync(Roles.DistributionClerk, offices: ["KAY"]);
+        string secret;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            (_, secret) = await scope.ServiceProvider.GetRequiredService<ApiTokens>().IssueOwnAsync(clerk.User, "test", 1);
+        }
+        var commodity = await FoodSeed.CommodityAsync(app);
+        var point = await FoodSeed.LocationAsync(app, "KAY");
+
+        await StockSetup.ReceiveAsync(app.ClientWithToken(secret), point.Code, commodity.Code, 5);
+
+        // The account's id, as a card's issuer or a cycle's generator is: not the audit actor's "user:… token:…".
+        Assert.Equal(clerk.User.Id, Assert.Single((await StockSetup.LedgerAsync(app, point.Id, commodity.Id)).Lines).By);
+    }
+
+    [Fact]
     public async Task A_withdrawal_without_a_batch_takes_the_earliest_expiring_batches_first()
     {
         var clerk = await app.ClientForRoleAsync(Roles.DistributionClerk, offices: ["KAY"]);
-        var commodity = await StockSetup.CommodityAsync(app);
-        var point = await StockSetup.LocationAsync(app, "KAY");
+        var commodity = await FoodSeed.CommodityAsync(app);
+        var point = await FoodSeed.LocationAsync(app, "KAY");
         await StockSetup.ReceiveAsync(clerk, point.Code, commodity.Code, 10, "LATE", Today.AddDays(300));
         await StockSetup.ReceiveAsync(clerk, point.Code, commodity.Code, 5, "UNDATED");
         await StockSetup.ReceiveAsync(clerk, point.Code, commodity.Code, 4, "EARLY", Today.AddDays(10));
@@ -60,9 +78,9 @@ public abstract class StockLedgerTests(PanahApp app)
     public async Task A_transfer_moves_both_sides_in_one_posting_and_a_short_one_moves_nothing()
     {
         var clerk = await app.ClientForRoleAsync(Roles.DistributionClerk, offices: ["KAY"]);
-        var commodity = await StockSetup.CommodityAsync(app);
-        var warehouse = await StockSetup.LocationAsync(app, "KAY", LocationKind.Warehouse);
-        var point = await StockSetup.LocationAsync(app, "KAY");
+        var commodity = await FoodSeed.CommodityAsync(app);
+        var warehouse = await FoodSeed.LocationAsync(app, "KAY", LocationKind.Warehouse);
+        var point = await FoodSeed.LocationAsync(app, "KAY");
         await StockSetup.ReceiveAsync(clerk, warehouse.Code, commodity.Code, 6, "A", Today.AddDays(20));
         await StockSetup.ReceiveAsync(clerk, warehouse.Code, commodity.Code, 4, "B", Today.AddDays(40));
 
@@ -87,8 +105,8 @@ public abstract class StockLedgerTests(PanahApp app)
     {
         var kayseri = await app.ClientForRoleAsync(Roles.DistributionClerk, offices: ["KAY"]);
         var istanbul = await app.ClientForRoleAsync(Roles.DistributionClerk, offices: ["IST"]);
-        var commodity = await StockSetup.CommodityAsync(app);
-        var point = await StockSetup.LocationAsync(app, "IST");
+        var commodity = await FoodSeed.CommodityAsync(app);
+        var point = await FoodSeed.LocationAsync(app, "IST");
         await StockSetup.ReceiveAsync(istanbul, point.Code, commodity.Code, 5);
 
         var refused = await StockSetup.PostAsync(kayseri, new { kind = "loss", location = point.Code, commodity = commodity.Code, packs = 1, reason = "stolen" }, HttpStatusCode.BadRequest);

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using nietras.SeparatedValues;
+using Panah.Core;
 using Panah.Data;
 using Panah.Data.Audit;
 using Panah.Data.Registry;
@@ -17,6 +17,7 @@ namespace Panah.Web.Features.DataProtection;
 public sealed class AuditModel(AuditTrail trail, AuditLog audit, PanahDbContext db) : PageModel
 {
     private const int PageSize = 50;
+    private static readonly string[] ExportColumns = ["id", "at_utc", "actor", "staff_email", "action", "entity_type", "entity_id", "origin", "detail", "people"];
 
     // Staff ids and action names are short; a longer filter is a malformed post, not a search.
     [BindProperty, StringLength(64)] public string? StaffUserId { get; set; }
@@ -47,20 +48,20 @@ public sealed class AuditModel(AuditTrail trail, AuditLog audit, PanahDbContext 
         var filter = Filter();
         var text = new StringWriter(CultureInfo.InvariantCulture);
         var rows = 0;
-        using (var writer = Sep.New(',').Writer(o => o with { Escape = true }).To(text))
+        using (var writer = CsvText.Writer(text, ExportColumns))
         {
             await foreach (var r in trail.ExportAsync(filter, ct))
             {
                 using var row = writer.NewRow();
                 row["id"].Format(r.Id);
                 row["at_utc"].Set(r.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
-                row["actor"].Set(r.Actor);
-                row["staff_email"].Set(r.StaffEmail ?? "");
-                row["action"].Set(r.Action);
-                row["entity_type"].Set(r.EntityType);
-                row["entity_id"].Set(r.EntityId ?? "");
-                row["origin"].Set(r.Origin ?? "");
-                row["detail"].Set(r.Detail ?? "");
+                row["actor"].Set(CsvText.Safe(r.Actor));
+                row["staff_email"].Set(CsvText.Safe(r.StaffEmail));
+                row["action"].Set(CsvText.Safe(r.Action));
+                row["entity_type"].Set(CsvText.Safe(r.EntityType));
+                row["entity_id"].Set(CsvText.Safe(r.EntityId));
+                row["origin"].Set(CsvText.Safe(r.Origin));
+                row["detail"].Set(CsvText.Safe(r.Detail));
                 row["people"].Set(string.Join(' ', r.People));
                 rows++;
             }

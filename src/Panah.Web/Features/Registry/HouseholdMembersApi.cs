@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using Panah.Data.Registry;
+using Panah.Data.Validation;
 
 namespace Panah.Web.Features.Registry;
 
@@ -25,7 +26,7 @@ public static class HouseholdMembersApi
         {
             return TypedResults.NotFound();
         }
-        catch (RegistryValidationException e)
+        catch (FieldException e)
         {
             return RegistryApi.Problem(e.Errors, l);
         }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using Panah.Core.Registry;
 using Panah.Data;
 using Panah.Data.Registry;
+using Panah.Data.Validation;
 using Panah.Web.Infrastructure;
 
 namespace Panah.Web.Features.Registry;
@@ -93,7 +94,7 @@ public static class RegistryApi
             var view = await store.RegisterAsync(office.Id, household, members, ct);
             return TypedResults.Created($"/api/v1/households/{view.Id}", RegistryMapping.ToDto(view));
         }
-        catch (RegistryValidationException e)
+        catch (FieldException e)
         {
             return Problem(e.Errors, l);
         }
@@ -116,7 +117,7 @@ public static class RegistryApi
         {
             return TypedResults.NotFound();
         }
-        catch (RegistryValidationException e)
+        catch (FieldException e)
         {
             return Problem(e.Errors, l);
         }
@@ -186,7 +187,7 @@ public static class RegistryApi
         {
             return TypedResults.NotFound();
         }
-        catch (RegistryValidationException e)
+        catch (FieldException e)
         {
             return Problem(e.Errors.ToDictionary(kv => "person." + kv.Key, kv => kv.Value), l);
         }

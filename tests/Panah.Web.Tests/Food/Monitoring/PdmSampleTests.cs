@@ -59,6 +59,26 @@ public abstract class PdmSampleTests<TApp>(TApp app) where TApp : MonitoringApp
         Assert.NotEqual(all.Count, seen.Count);
     }
 
+    [Fact]
+    public async Task A_clerk_draws_the_sample_from_every_office_of_the_cycle_but_sees_only_their_own()
+    {
+        var households = await MonitoringSeed.HouseholdsAsync(app, 30, 13);
+        var cycle = await MonitoringSeed.CycleAsync(app, households, [], new DateOnly(2026, 8, 1));
+        var office = households.GroupBy(h => h.OfficeId).OrderByDescending(g => g.Count()).First().Key;
+        Assert.True(households.Count(h => h.OfficeId == office) < households.Count);
+        var clerk = await app.ClientForRoleAsync(Roles.DistributionClerk, offices: [(await OfficeCodeAsync(office))!]);
+
+        var drawn = await DrawAsync(clerk, cycle, 7);
+
+        // N = all 30 collecting households: n0 = 24.01 → 24.01 / (1 + 23.01/30) = 13.58 → 14; × 1.5 = 21.
+        Assert.Equal(30, drawn["population"]!.GetValue<int>());
+        Assert.Equal(21, drawn["size"]!.GetValue<int>());
+        var manager = await app.ClientForRoleAsync(Roles.ProgrammeManager);
+        var all = Households((await manager.GetFromJsonAsync<JsonObject>($"/api/v1/food/monitoring/cycles/{cycle}/sample"))!);
+        Assert.Equal(21, all.Count);
+        Assert.Equal(all.Where(id => households.Single(h => h.Id == id).OfficeId == office), Households(drawn));
+    }
+
     private async Task<string?> OfficeCodeAsync(int officeId)
     {
         await using var scope = app.Services.CreateAsyncScope();

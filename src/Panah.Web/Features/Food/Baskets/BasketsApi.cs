@@ -3,6 +3,7 @@ using Microsoft.Extensions.Localization;
 using Panah.Core.Food;
 using Panah.Data.Food;
 using Panah.Data.Registry;
+using Panah.Data.Validation;
 using Panah.Web.Features.Registry;
 using Panah.Web.Infrastructure;
 
@@ -44,7 +45,7 @@ public static class BasketsApi
             var c = await store.CreateAsync(input, ct);
             return TypedResults.Created($"/api/v1/food/commodities/{c.Id}", BasketsMapping.ToDto(c));
         }
-        catch (FoodValidationException e)
+        catch (FieldException e)
         {
             return RegistryApi.Problem(e.Errors, l);
         }
@@ -71,7 +72,7 @@ public static class BasketsApi
         {
             return TypedResults.NotFound();
         }
-        catch (FoodValidationException e)
+        catch (FieldException e)
         {
             return RegistryApi.Problem(e.Errors, l);
         }
@@ -101,7 +102,7 @@ public static class BasketsApi
             var b = await store.CreateAsync(input, ct);
             return TypedResults.Created($"/api/v1/food/baskets/{b.Id}", BasketsMapping.ToDto(b, sphere));
         }
-        catch (FoodValidationException e)
+        catch (FieldException e)
         {
             return RegistryApi.Problem(e.Errors, l);
         }
@@ -128,7 +129,7 @@ public static class BasketsApi
         {
             return TypedResults.NotFound();
         }
-        catch (FoodValidationException e)
+        catch (FieldException e)
         {
             return RegistryApi.Problem(e.Errors, l);
         }

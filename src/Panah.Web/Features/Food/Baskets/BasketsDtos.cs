@@ -41,7 +41,7 @@ internal static class BasketsMapping
             sphere.MinKcal, sphere.MinProteinPercent, sphere.MinFatPercent, sphere.FatNotJustifiedAbovePercent) : null,
         b.KitKilograms is { } kg ? Round(kg, 3) : null, b.UpdatedAt, b.Version);
 
-    /// <summary>The body's values, or the fields it lacks (as <see cref="FoodValidationException"/> names them).</summary>
+    /// <summary>The body's values, or the fields it lacks (as <see cref="Panah.Data.Validation.FieldException"/> names them).</summary>
     public static CommodityInput Input(CommodityBody body, Dictionary<string, List<string>> missing)
     {
         void Need(object? value, string field)

@@ -3,7 +3,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Panah.Data.Food;
 using Panah.Data.Registry;
-using Panah.Web.Features.Registry;
+using Panah.Data.Validation;
+using Panah.Web.Infrastructure;
 
 namespace Panah.Web.Features.Food.Baskets;
 
@@ -25,9 +26,9 @@ public sealed class CommoditiesModel(CommodityStore store, IStringLocalizer<Shar
                 await store.CreateAsync(input);
                 return RedirectToPage();
             }
-            catch (FoodValidationException e)
+            catch (FieldException e)
             {
-                CommodityForm.AddErrors(ModelState, e, l);
+                ModelState.AddFieldErrors(e, l, CommodityForm.Key);
             }
         }
         Commodities = await store.ListAsync();
@@ -99,11 +100,6 @@ public sealed class CommodityForm
         return state.ErrorCount > 0 ? null : new CommodityInput(Code?.Trim(), Name, kcal, protein, fat, Unit, pack is >= 0 and <= int.MaxValue ? (int)Math.Round(pack) : 0, PackLabel, active);
     }
 
-    public static void AddErrors(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state, FoodValidationException e, IStringLocalizer l)
-    {
-        foreach (var (field, keys) in e.Errors)
-        {
-            keys.ForEach(k => state.AddModelError("Input." + Fields.GetValueOrDefault(field, field), RegistryMapping.Translate(l, k)));
-        }
-    }
+    /// <summary>The form's name for a field as the store names it.</summary>
+    public static string Key(string field) => "Input." + Fields.GetValueOrDefault(field, field);
 }

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Panah.Data.Food;
 using Panah.Data.Registry;
+using Panah.Data.Validation;
+using Panah.Web.Infrastructure;
 
 namespace Panah.Web.Features.Food.Baskets;
 
@@ -40,9 +42,9 @@ public sealed class CommodityEditModel(CommodityStore store, IStringLocalizer<Sh
                 await store.UpdateAsync(id, Version, input);
                 return RedirectToPage("Commodities");
             }
-            catch (FoodValidationException e)
+            catch (FieldException e)
             {
-                CommodityForm.AddErrors(ModelState, e, l);
+                ModelState.AddFieldErrors(e, l, CommodityForm.Key);
             }
             catch (ConcurrencyConflictException)
             {

@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Panah.Data.Food;
 using Panah.Data.Registry;
-using Panah.Web.Features.Registry;
+using Panah.Data.Validation;
+using Panah.Web.Infrastructure;
 
 namespace Panah.Web.Features.Food.Baskets;
 
@@ -62,9 +63,9 @@ public sealed class EditModel(BasketStore store, CommodityStore commodities, ISt
             {
                 Result = await store.PreviewAsync(input);
             }
-            catch (FoodValidationException e)
+            catch (FieldException e)
             {
-                AddErrors(e);
+                ModelState.AddFieldErrors(e, l, Key);
             }
         }
         return await ShowAsync();
@@ -84,9 +85,9 @@ public sealed class EditModel(BasketStore store, CommodityStore commodities, ISt
             {
                 return NotFound();
             }
-            catch (FoodValidationException e)
+            catch (FieldException e)
             {
-                AddErrors(e);
+                ModelState.AddFieldErrors(e, l, Key);
             }
             catch (ConcurrencyConflictException)
             {
@@ -117,20 +118,14 @@ public sealed class EditModel(BasketStore store, CommodityStore commodities, ISt
         return ModelState.ErrorCount > 0 ? null : new BasketInput(Input.Name, Input.Kind, items);
     }
 
-    private void AddErrors(FoodValidationException e)
+    /// <summary>The form's name for a field as the store names it (<c>items[2].quantity</c> is row 2's quantity).</summary>
+    private static string Key(string field) => field switch
     {
-        foreach (var (field, keys) in e.Errors)
-        {
-            var key = field switch
-            {
-                "name" => "Input.Name",
-                "kind" => "Input.Kind",
-                "items" => "Input.Rows",
-                _ => "Input.Rows" + field["items".Length..].Replace(".commodityId", ".CommodityId", StringComparison.Ordinal).Replace(".quantity", ".Quantity", StringComparison.Ordinal),
-            };
-            keys.ForEach(k => ModelState.AddModelError(key, RegistryMapping.Translate(l, k)));
-        }
-    }
+        "name" => "Input.Name",
+        "kind" => "Input.Kind",
+        "items" => "Input.Rows",
+        _ => "Input.Rows" + field["items".Length..].Replace(".commodityId", ".CommodityId", StringComparison.Ordinal).Replace(".quantity", ".Quantity", StringComparison.Ordinal),
+    };
 
     private async Task<IActionResult> ShowAsync()
     {

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Panah.Core.Food;
 using Panah.Data;
-using Panah.Data.Audit;
 using Panah.Data.Food;
 using Panah.Web.Features.DataProtection;
 using Panah.Web.Features.Registry;
@@ -17,7 +16,7 @@ namespace Panah.Web.Features.Food.Cards;
 /// download the printable sheet, find a card by its number, revoke or reissue it. Every card and household shown is
 /// in the staff member's scope (the data layer's filter), and only codes and numbers are shown, never names.
 /// </summary>
-public sealed class IndexModel(PanahDbContext db, CardIssuance issuance, CardSheet sheet, AuditLog audit, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class IndexModel(PanahDbContext db, CardIssuance issuance, CardLookup lookup, CardSheet sheet, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class BatchInput
     {
@@ -32,16 +31,13 @@ public sealed class IndexModel(PanahDbContext db, CardIssuance issuance, CardShe
         public string? Reason { get; set; }
     }
 
-    /// <summary>A card as the page shows it: its number and household code, nothing personal.</summary>
-    public sealed record CardView(string Number, string HouseholdCode, int Sequence, CardStatus Status, DateTimeOffset IssuedAt, DateTimeOffset? RevokedAt, string? RevokedReason);
-
     [BindProperty] public BatchInput Batch { get; set; } = new();
     [BindProperty] public CardInput Card { get; set; } = new();
 
     public List<SelectListItem> Offices { get; private set; } = [];
     public List<SelectListItem> Cycles { get; private set; } = [];
     public List<SelectListItem> Reasons { get; private set; } = [];
-    public CardView? Found { get; private set; }
+    public CardRecordView? Found { get; private set; }
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
@@ -77,9 +73,7 @@ public sealed class IndexModel(PanahDbContext db, CardIssuance issuance, CardShe
 
     public async Task<IActionResult> OnPostIssueOneAsync(CancellationToken ct)
     {
-        var code = Card.HouseholdCode?.Trim();
-        var household = string.IsNullOrEmpty(code) ? null : await db.Households.AsNoTracking().Where(h => h.Code == code).Select(h => (Guid?)h.Id).SingleOrDefaultAsync(ct);
-        var outcome = household is { } id ? await issuance.IssueAsync(id, ct) : new CardOutcome(CardOutcomeKind.NotFound);
+        var outcome = await lookup.HouseholdAsync(Card.HouseholdCode, ct) is { } id ? await issuance.IssueAsync(id, ct) : new CardOutcome(CardOutcomeKind.NotFound);
         if (outcome.Kind == CardOutcomeKind.NotFound)
         {
             ModelState.AddModelError("Card.HouseholdCode", l["Cards.NoSuchHousehold"]);
@@ -132,17 +126,13 @@ public sealed class IndexModel(PanahDbContext db, CardIssuance issuance, CardShe
             ModelState.AddModelError("Card.Number", l["Cards.NotANumber"]);
             return await PageAsync(ct);
         }
-        var found = await db.FoodCards.AsNoTracking().Where(c => c.Number == normalized)
-            .Join(db.Households, c => c.HouseholdId, h => h.Id, (c, h) => new { c.Id, c.Number, h.Code, c.Sequence, c.Status, c.IssuedAt, c.RevokedAt, c.RevokedReason })
-            .SingleOrDefaultAsync(ct);
-        if (found is null)
+        Found = await lookup.FindAsync(normalized, ct);
+        if (Found is null)
         {
             ModelState.AddModelError("Card.Number", l["Cards.NoSuchCard"]);
             return await PageAsync(ct);
         }
-        await audit.SaveAsync(db, new AuditEvent("food.card.read", "food-card", found.Id.ToString()), ct);
-        Found = new CardView(found.Number, found.Code, found.Sequence, found.Status, found.IssuedAt, found.RevokedAt, found.RevokedReason);
-        Card = new CardInput { Number = found.Number };
+        Card = new CardInput { Number = Found.Number };
         ModelState.Remove("Card.Number");
         return await PageAsync(ct);
     }

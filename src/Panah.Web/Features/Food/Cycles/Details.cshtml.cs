@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Panah.Data;
+using Panah.Data.Access;
 using Panah.Data.Food;
+using Panah.Data.Validation;
+using Panah.Web.Infrastructure;
 
 namespace Panah.Web.Features.Food.Cycles;
 
@@ -11,7 +14,7 @@ namespace Panah.Web.Features.Food.Cycles;
 /// One cycle: who its rule selects, generation, the totals by commodity and tonnage a second manager approves after
 /// seeing, closing, and the adjustments a change of household size proposes.
 /// </summary>
-public sealed class DetailsModel(CycleStore store, CycleGeneration generation, EntitlementLifecycle lifecycle, PanahDbContext db, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class DetailsModel(CycleStore store, CycleGeneration generation, ActingStaff staff, EntitlementLifecycle lifecycle, PanahDbContext db, IStringLocalizer<SharedResource> l) : PageModel
 {
     public CycleView Cycle { get; private set; } = null!;
     public EligibilityPreview Preview { get; private set; } = new(0, 0);
@@ -23,7 +26,7 @@ public sealed class DetailsModel(CycleStore store, CycleGeneration generation, E
     public string? Message { get; private set; }
 
     /// <summary>This staff member generated the entitlements, so another manager must approve them.</summary>
-    public bool IsGenerator => string.Equals(Cycle.GeneratedBy, generation.Person, StringComparison.Ordinal);
+    public bool IsGenerator => string.Equals(Cycle.GeneratedBy, staff.Id, StringComparison.Ordinal);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
@@ -56,9 +59,9 @@ public sealed class DetailsModel(CycleStore store, CycleGeneration generation, E
         {
             Message = await action();
         }
-        catch (FoodCycleException e)
+        catch (FieldException e)
         {
-            ModelState.AddModelError("", l[e.Message]);
+            ModelState.AddFieldErrors(e, l, FieldErrors.Input);
         }
         catch (KeyNotFoundException)
         {

@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Panah.Data;
 using Panah.Data.Food;
+using Panah.Data.Validation;
+using Panah.Web.Infrastructure;
 
 namespace Panah.Web.Features.Food.Cycles;
 
@@ -48,10 +50,6 @@ public sealed class EditModel(CycleStore store, PanahDbContext db, TimeProvider 
         Id = id;
         if (ModelState.IsValid)
         {
-            AddErrors(await store.ValidateAsync(Input.ToInput(), ct));
-        }
-        if (ModelState.IsValid)
-        {
             try
             {
                 if (id is { } existing)
@@ -61,9 +59,9 @@ public sealed class EditModel(CycleStore store, PanahDbContext db, TimeProvider 
                 }
                 return RedirectToPage("Details", new { id = await store.CreateAsync(Input.ToInput(), ct) });
             }
-            catch (FoodCycleException e)
+            catch (FieldException e)
             {
-                ModelState.AddModelError("", l[e.Message]);
+                ModelState.AddFieldErrors(e, l, field => FieldErrors.Input(field.Replace("Eligibility.", "", StringComparison.Ordinal)));
             }
             catch (KeyNotFoundException)
             {
@@ -90,14 +88,6 @@ public sealed class EditModel(CycleStore store, PanahDbContext db, TimeProvider 
         }
         await LoadAsync(ct);
         return Page();
-    }
-
-    private void AddErrors(Dictionary<string, string> errors)
-    {
-        foreach (var (field, key) in errors)
-        {
-            ModelState.AddModelError("Input." + field.Replace("Eligibility.", "", StringComparison.Ordinal), l[key]);
-        }
     }
 
     private async Task LoadAsync(CancellationToken ct)

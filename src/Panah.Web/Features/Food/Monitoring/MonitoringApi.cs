@@ -114,10 +114,9 @@ public static class MonitoringApi
         return figures is null ? TypedResults.NotFound() : TypedResults.Ok(ToDto(figures));
     }
 
-    internal static ValidationProblem Problem(IEnumerable<PdmAnswerError> errors, IStringLocalizer l) =>
-        TypedResults.ValidationProblem(
-            errors.GroupBy(e => e.Question).ToDictionary(g => g.Key, g => g.Select(e => l[e.Message].Value).Distinct().ToArray()),
-            title: l["The input is not valid."]);
+    /// <summary>The answers' problems by question, as every API reports refused input.</summary>
+    private static ValidationProblem Problem(IEnumerable<PdmAnswerError> errors, IStringLocalizer l) =>
+        RegistryApi.Problem(errors.GroupBy(e => e.Question).ToDictionary(g => g.Key, g => g.Select(e => e.Message).Distinct().ToList()), l);
 
     private static string? Text(JsonElement v) => v.ValueKind switch
     {

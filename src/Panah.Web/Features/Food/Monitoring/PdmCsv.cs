@@ -1,5 +1,6 @@
 using System.Text;
 using nietras.SeparatedValues;
+using Panah.Core;
 using Panah.Core.Food.Monitoring;
 using Panah.Data.Food;
 
@@ -26,7 +27,12 @@ public static class PdmCsv
 
     public static readonly IReadOnlyList<string> Header = [HouseholdColumn, .. PdmFields.All];
 
-    public static byte[] Template() => new UTF8Encoding(false).GetBytes(string.Join(',', Header) + "\n");
+    public static byte[] Template()
+    {
+        var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        CsvText.Writer(text, Header).Dispose();
+        return new UTF8Encoding(false).GetBytes(text.ToString());
+    }
 
     public static PdmCsvFile Read(byte[] bytes, int maxRows)
     {

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Panah.Data.Food;
+using Panah.Data.Validation;
+using Panah.Web.Infrastructure;
 
 namespace Panah.Web.Features.Food.Stock;
 
@@ -55,9 +57,9 @@ public sealed class PostModel(StockLedger ledger, StockQueries queries, IStringL
                     Reason = string.IsNullOrWhiteSpace(Input.Reason) ? null : Input.Reason.Trim(),
                 }, ct);
             }
-            catch (StockPostingException e)
+            catch (FieldException e)
             {
-                ModelState.AddModelError("Input." + char.ToUpperInvariant(e.Field[0]) + e.Field[1..], StockMessages.For(l, e.Code));
+                ModelState.AddFieldErrors(e, l, field => FieldErrors.Input(char.ToUpperInvariant(field[0]) + field[1..]));
             }
             catch (StockShortageException e)
             {

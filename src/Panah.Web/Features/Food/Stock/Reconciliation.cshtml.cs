@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Panah.Core;
 using Panah.Data.Food;
 
 namespace Panah.Web.Features.Food.Stock;
@@ -9,6 +10,8 @@ namespace Panah.Web.Features.Food.Stock;
 /// <summary>A cycle's entitled vs collected vs stock moved, by point and commodity, with its differences, a chart and a CSV download.</summary>
 public sealed class ReconciliationModel(StockReconciliation reconciliation) : PageModel
 {
+    private static readonly string[] Columns = ["place", "commodity", "pack", "entitled", "collected", "moved", "outstanding", "unposted", "difference"];
+
     [BindProperty(SupportsGet = true)] public int? Cycle { get; set; }
 
     public List<CycleChoice> Cycles { get; private set; } = [];
@@ -30,19 +33,23 @@ public sealed class ReconciliationModel(StockReconciliation reconciliation) : Pa
         {
             return NotFound();
         }
-        var csv = new StringBuilder("place,commodity,pack,entitled,collected,moved,outstanding,unposted,difference\r\n");
-        foreach (var r in report.Rows)
+        var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var writer = CsvText.Writer(text, Columns))
         {
-            csv.Append(CultureInfo.InvariantCulture,
-                $"{Cell(r.Place)},{Cell(r.CommodityName)},{Cell(r.PackLabel)},{r.Entitled},{r.Collected},{r.Moved},{r.Outstanding},{r.Unposted},{(r.HasDifference ? "yes" : "no")}\r\n");
+            foreach (var r in report.Rows)
+            {
+                using var row = writer.NewRow();
+                row["place"].Set(CsvText.Safe(r.Place));
+                row["commodity"].Set(CsvText.Safe(r.CommodityName));
+                row["pack"].Set(CsvText.Safe(r.PackLabel));
+                row["entitled"].Format(r.Entitled);
+                row["collected"].Format(r.Collected);
+                row["moved"].Format(r.Moved);
+                row["outstanding"].Format(r.Outstanding);
+                row["unposted"].Format(r.Unposted);
+                row["difference"].Set(r.HasDifference ? "yes" : "no");
+            }
         }
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", $"reconciliation-cycle-{report.CycleId}.csv");
-    }
-
-    /// <summary>Quoted, and a leading formula character neutralised, so a spreadsheet never runs a cell.</summary>
-    private static string Cell(string value)
-    {
-        var safe = value.Length > 0 && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal) ? "'" + value : value;
-        return "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray(), "text/csv; charset=utf-8", $"reconciliation-cycle-{report.CycleId}.csv");
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using Panah.Data.Food;
+using Panah.Data.Validation;
 using Panah.Web.Features.Registry;
 using Panah.Web.Infrastructure;
 
@@ -70,7 +71,7 @@ public static class StockApi
         var locations = (await queries.LocationsAsync(ct)).ToDictionary(x => x.Code, x => x.Id, StringComparer.OrdinalIgnoreCase);
         var commodities = (await queries.CommoditiesAsync(ct)).ToDictionary(x => x.Code, x => x.Id, StringComparer.OrdinalIgnoreCase);
         var errors = new Dictionary<string, List<string>>();
-        void Error(string field, string code) => errors[field] = [StockMessages.For(l, code)];
+        void Error(string field, string code) => errors[field] = [code];
         if (!EnumNames.TryParse<PostedKind>(input.Kind, out var kind))
         {
             Error("kind", "Stock.KindNotPosted");
@@ -125,9 +126,9 @@ public static class StockApi
             var codes = await queries.CodesAsync(ct);
             return TypedResults.Created($"/api/v1/food/stock/movements?location={input.Location}", new StockPostedDto(posted.OperationId, [.. posted.Lines.Select(x => ToDto(x, codes))]));
         }
-        catch (StockPostingException e)
+        catch (FieldException e)
         {
-            return RegistryApi.Problem(new Dictionary<string, List<string>> { [e.Field] = [StockMessages.For(l, e.Code)] }, l);
+            return RegistryApi.Problem(e.Errors, l);
         }
         catch (StockShortageException e)
         {
@@ -151,7 +152,7 @@ public static class StockApi
             locationId = (await queries.LocationsAsync(ct)).FirstOrDefault(x => string.Equals(x.Code, location, StringComparison.OrdinalIgnoreCase))?.Id;
             if (locationId is null)
             {
-                errors["location"] = [StockMessages.For(l, "Stock.UnknownLocation")];
+                errors["location"] = ["Stock.UnknownLocation"];
             }
         }
         if (commodity is not null)
@@ -159,7 +160,7 @@ public static class StockApi
             commodityId = (await queries.CommoditiesAsync(ct)).FirstOrDefault(x => string.Equals(x.Code, commodity, StringComparison.OrdinalIgnoreCase))?.Id;
             if (commodityId is null)
             {
-                errors["commodity"] = [StockMessages.For(l, "Stock.UnknownCommodity")];
+                errors["commodity"] = ["Stock.UnknownCommodity"];
             }
         }
         return (locationId, commodityId, errors.Count > 0 ? RegistryApi.Problem(errors, l) : null);

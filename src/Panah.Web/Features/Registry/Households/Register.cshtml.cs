@@ -7,6 +7,8 @@ using Panah.Data;
 using Panah.Data.Entities;
 using Panah.Data.Matching;
 using Panah.Data.Registry;
+using Panah.Data.Validation;
+using Panah.Web.Infrastructure;
 
 namespace Panah.Web.Features.Registry.Households;
 
@@ -64,7 +66,7 @@ public sealed class RegisterModel(RegistryStore store, PanahDbContext db, MatchC
         map.WithRuleErrors(RegistryValidator.Validate(household, members, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)));
         var office = await db.FieldOffices.AsNoTracking().FirstOrDefaultAsync(o => o.Code == Input.FieldOffice, ct);
         office = office is not null && db.Scope.CoversOffice(office.Id) ? office : null;
-        AddErrors(map.Errors);
+        ModelState.AddFieldErrors(map.Errors, l, FieldErrors.Input);
         if (office is null)
         {
             ModelState.AddModelError("Input.FieldOffice", l["FieldOffice.Unknown"]);
@@ -82,9 +84,9 @@ public sealed class RegisterModel(RegistryStore store, PanahDbContext db, MatchC
                 TempData["Flash"] = string.Format(System.Globalization.CultureInfo.CurrentCulture, l["Household {0} registered."], view.Code);
                 return RedirectToPage("Details", new { id = view.Id });
             }
-            catch (RegistryValidationException e)
+            catch (FieldException e)
             {
-                AddErrors(e.Errors);
+                ModelState.AddFieldErrors(e, l, FieldErrors.Input);
             }
         }
         await LoadAsync();
@@ -102,17 +104,6 @@ public sealed class RegisterModel(RegistryStore store, PanahDbContext db, MatchC
             }
         }
         return Matches.Count > 0;
-    }
-
-    private void AddErrors(IReadOnlyDictionary<string, List<string>> errors)
-    {
-        foreach (var (key, messages) in errors)
-        {
-            foreach (var m in messages)
-            {
-                ModelState.AddModelError("Input." + key, RegistryMapping.Translate(l, m));
-            }
-        }
     }
 
     /// <summary>The officer registers in their own offices only.</summary>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Panah.Core.Registry;
 using Panah.Data.Registry;
+using Panah.Web.Infrastructure;
 
 namespace Panah.Web.Features.Registry.People;
 
@@ -48,10 +49,8 @@ public sealed class EditModel(RegistryStore store, IStringLocalizer<SharedResour
         var map = new RegistryMapping();
         var details = map.Person(Input, "Person.");
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        foreach (var (key, messages) in map.WithRuleErrors(RegistryValidator.Validate(details, today).ToDictionary(kv => "Person." + kv.Key, kv => kv.Value)))
-        {
-            messages.ForEach(m => ModelState.AddModelError("Input." + key["Person.".Length..], RegistryMapping.Translate(l, m)));
-        }
+        ModelState.AddFieldErrors(map.WithRuleErrors(RegistryValidator.Validate(details, today).ToDictionary(kv => "Person." + kv.Key, kv => kv.Value)), l,
+            key => FieldErrors.Input(key["Person.".Length..]));
         if (ModelState.ErrorCount > 0)
         {
             return Page();
