@@ -50,7 +50,7 @@ public sealed partial class Redemptions
             db.ChangeTracker.Clear();
             return new RedemptionOutcome.Refused(OutOfStock);
         }
-        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
         {
             // The unique (entitlement, round) or the unique key: someone else's collection, or this key's first attempt, won.
             db.ChangeTracker.Clear();
@@ -102,14 +102,6 @@ public sealed partial class Redemptions
 
     /// <summary>The first key of the two-key advisory locks on households ("hh" as bytes); the audit chain's single-key lock is a separate space.</summary>
     private const int HouseholdLockSpace = 0x6868;
-
-    private static bool IsUniqueViolation(DbUpdateException ex) => ex.InnerException switch
-    {
-        // SQLITE_CONSTRAINT_UNIQUE and SQLITE_CONSTRAINT_PRIMARYKEY; PostgreSQL's unique_violation.
-        Microsoft.Data.Sqlite.SqliteException s => s.SqliteExtendedErrorCode is 2067 or 1555,
-        Npgsql.PostgresException p => p.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
-        _ => false,
-    };
 
     /// <summary>The answer already given for this key: the same redemption, or a refusal when the key was used for another entitlement.</summary>
     private async Task<RedemptionOutcome?> ReplayAsync(RedemptionRequest request, CancellationToken ct)

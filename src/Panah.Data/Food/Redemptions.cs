@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Panah.Core.Food;
+using Panah.Data.Access;
 using Panah.Data.Audit;
 
 namespace Panah.Data.Food;
@@ -13,7 +14,7 @@ namespace Panah.Data.Food;
 /// and writes in one short transaction (see <see cref="SaveAsync"/>).
 /// </summary>
 public sealed partial class Redemptions(
-    PanahDbContext db, Collectors collectors, CardLookup cards, AuditLog audit, TimeProvider clock, IEnumerable<IRedemptionPosting> postings)
+    PanahDbContext db, Collectors collectors, CardLookup cards, AuditLog audit, ActingStaff acting, TimeProvider clock, IEnumerable<IRedemptionPosting> postings)
 {
     public const string KeyReused = "Redemption.KeyReused";
     public const string NotDue = "Redemption.NotDue";
@@ -97,7 +98,7 @@ public sealed partial class Redemptions(
             LocationId = point!.Id,
             CardId = cardId,
             CollectedByPersonId = request.CollectedBy,
-            StaffUserId = db.Scope.StaffUserId ?? "system",
+            StaffUserId = acting.Id,
             At = Now(),
             IdempotencyKey = request.IdempotencyKey,
             Items = [.. items.Select(i => new RedemptionItem { CommodityId = i.CommodityId, Packs = i.Packs })],
