@@ -23,7 +23,7 @@ public sealed class CardSheet(PanahDbContext db, CardTokens tokens, AuditLog aud
 {
     public const int CardsPerPage = CardLayout.PerPage;
 
-    /// <summary>Writes the sheet to <paramref name="output"/>; returns how many cards it holds (0: nothing written).</summary>
+    /// <summary>Writes the sheet to <paramref name="output"/> (a file or a buffer); returns how many cards it holds (0: nothing written).</summary>
     public async Task<int> WriteAsync(Stream output, CardSheetRequest request, CardSheetLabels labels, CancellationToken ct)
     {
         CardFonts.Install(configuration);
@@ -50,11 +50,8 @@ public sealed class CardSheet(PanahDbContext db, CardTokens tokens, AuditLog aud
             layout.Place(document, placed++, card, tokens.Sign(card.Id));
         }
         layout.Finish();
-        // PDFsharp writes its cross-reference table once every page exists; the bytes then go out without blocking a thread.
-        using var buffer = new MemoryStream();
-        await document.SaveAsync(buffer, closeStream: false);
-        buffer.Position = 0;
-        await buffer.CopyToAsync(output, ct);
+        // Straight to the caller's stream (the CLI's file, the page's buffer), not through one more copy of the sheet.
+        await document.SaveAsync(output, closeStream: false);
         return placed;
     }
 

@@ -48,12 +48,12 @@ public static class CycleEligibility
             var needs = rule.Needs;
             query = query.Where(h => h.Members.Any(p => p.MergedIntoId == null && (p.Vulnerabilities & needs) != Vulnerability.None));
         }
-        var counted = query.Select(h => new EligibleHousehold
-        {
-            Id = h.Id,
-            FieldOfficeId = h.FieldOfficeId,
-            Members = h.Members.Count(p => p.MergedIntoId == null && p.Key!.Wrapped != null),
-        }).Where(h => h.Members > 0);
+        // One join and GROUP BY rather than a count subquery per household: the database counts every household's
+        // members in one pass, and a household without a counted member drops out of the join.
+        var counted = query
+            .SelectMany(h => h.Members.Where(p => p.MergedIntoId == null && p.Key!.Wrapped != null), (h, p) => new { h.Id, h.FieldOfficeId })
+            .GroupBy(x => new { x.Id, x.FieldOfficeId })
+            .Select(g => new EligibleHousehold { Id = g.Key.Id, FieldOfficeId = g.Key.FieldOfficeId, Members = g.Count() });
         if (rule.MinMembers is { } min)
         {
             counted = counted.Where(h => h.Members >= min);
