@@ -9,5 +9,8 @@ namespace Panah.Data.Access;
 /// </summary>
 public sealed class ActingStaff(AccessScope scope, IActor actor)
 {
-    public string Id => scope.StaffUserId ?? actor.Id;
+    public string Id => Of(scope, actor);
+
+    /// <summary>The same for a service that holds its own actor (system work under a fixed actor).</summary>
+    public static string Of(AccessScope scope, IActor actor) => scope.StaffUserId ?? actor.Id;
 }

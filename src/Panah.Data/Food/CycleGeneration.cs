@@ -4,6 +4,7 @@ using Panah.Core.Food;
 using Panah.Data.Access;
 using Panah.Data.Audit;
 using Panah.Data.Entities;
+using Panah.Data.Validation;
 
 namespace Panah.Data.Food;
 
@@ -35,16 +36,16 @@ public sealed class CycleGeneration(PanahDbContext db, UnscopedReads unscoped, A
             .FirstOrDefaultAsync(c => c.Id == cycleId, ct) ?? throw new KeyNotFoundException();
         if (cycle.Version != version)
         {
-            throw new FoodCycleException("Cycle.Changed");
+            throw new FieldException("", "Cycle.Changed");
         }
         if (cycle.Status is not (CycleStatus.Draft or CycleStatus.Generated))
         {
-            throw new FoodCycleException("Cycle.NotDraft");
+            throw new FieldException("", "Cycle.NotDraft");
         }
         var basket = cycle.Basket!;
         if (basket.Items.Count == 0)
         {
-            throw new FoodCycleException("Cycle.EmptyBasket");
+            throw new FieldException("", "Cycle.EmptyBasket");
         }
         var rule = EligibilityRule.FromJson(cycle.Eligibility);
         var offices = await CycleEligibility.OfficeIdsAsync(db, rule, ct);
@@ -79,7 +80,7 @@ public sealed class CycleGeneration(PanahDbContext db, UnscopedReads unscoped, A
             .SetProperty(c => c.Version, c => c.Version + 1), ct);
         if (changed == 0)
         {
-            throw new FoodCycleException("Cycle.Changed");
+            throw new FieldException("", "Cycle.Changed");
         }
         var people = households.Sum(h => h.Members);
         await audit.SaveAsync(db, new AuditEvent("food.cycle.generate", "cycle", cycleId.ToString(System.Globalization.CultureInfo.InvariantCulture), $"households={households.Count} people={people}"), ct);
@@ -92,7 +93,7 @@ public sealed class CycleGeneration(PanahDbContext db, UnscopedReads unscoped, A
     /// actor of system work (the CLI, the demo). Comparing actor ids would let one person approve with a token what they
     /// generated in a session.
     /// </summary>
-    public string Person => db.Scope.StaffUserId ?? actor.Id;
+    public string Person => ActingStaff.Of(db.Scope, actor);
 
     /// <summary>
     /// Approves every draft entitlement of a generated cycle in one UPDATE. The approver is a second person: the one
@@ -104,15 +105,15 @@ public sealed class CycleGeneration(PanahDbContext db, UnscopedReads unscoped, A
         var cycle = await db.DistributionCycles.AsNoTracking().FirstOrDefaultAsync(c => c.Id == cycleId, ct) ?? throw new KeyNotFoundException();
         if (cycle.Status != CycleStatus.Generated)
         {
-            throw new FoodCycleException("Cycle.NotGenerated");
+            throw new FieldException("", "Cycle.NotGenerated");
         }
         if (cycle.Version != version)
         {
-            throw new FoodCycleException("Cycle.Changed");
+            throw new FieldException("", "Cycle.Changed");
         }
         if (string.Equals(cycle.GeneratedBy, Person, StringComparison.Ordinal))
         {
-            throw new FoodCycleException("Cycle.ApproverIsGenerator");
+            throw new FieldException("", "Cycle.ApproverIsGenerator");
         }
         var now = clock.GetUtcNow();
         var by = Person;
@@ -130,7 +131,7 @@ public sealed class CycleGeneration(PanahDbContext db, UnscopedReads unscoped, A
             .SetProperty(c => c.Version, c => c.Version + 1), ct);
         if (changed == 0)
         {
-            throw new FoodCycleException("Cycle.Changed");
+            throw new FieldException("", "Cycle.Changed");
         }
         await audit.SaveAsync(db, new AuditEvent("food.cycle.approve", "cycle", cycleId.ToString(System.Globalization.CultureInfo.InvariantCulture), $"entitlements={approved}"), ct);
         await tx.CommitAsync(ct);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Panah.Core;
 using Panah.Data.Access;
 using Panah.Data.Audit;
+using Panah.Data.Validation;
 
 namespace Panah.Data.Food;
 
@@ -25,16 +26,16 @@ public sealed class EntitlementLifecycle(PanahDbContext db, UnscopedReads unscop
     {
         if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > MaxReasonLength)
         {
-            throw new FoodCycleException("Entitlement.ReasonRequired");
+            throw new FieldException("", "Entitlement.ReasonRequired");
         }
         if (!PlainText.IsAllowed(reason))
         {
-            throw new FoodCycleException("Text.HiddenCharacters");
+            throw new FieldException("", "Text.HiddenCharacters");
         }
         var e = await db.Entitlements.Include(x => x.Items).FirstOrDefaultAsync(x => x.Id == entitlementId, ct) ?? throw new KeyNotFoundException();
         if (e.Status is not (EntitlementStatus.Draft or EntitlementStatus.Approved) || e.Items.Any(i => i.CollectedPacks > 0))
         {
-            throw new FoodCycleException("Entitlement.NotCancellable");
+            throw new FieldException("", "Entitlement.NotCancellable");
         }
         e.Status = EntitlementStatus.Cancelled;
         e.StatusReason = reason.Trim();
@@ -57,7 +58,7 @@ public sealed class EntitlementLifecycle(PanahDbContext db, UnscopedReads unscop
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CycleStatus.Closed).SetProperty(c => c.Version, c => c.Version + 1), ct);
         if (changed == 0)
         {
-            throw await db.DistributionCycles.AnyAsync(c => c.Id == cycleId, ct) ? new FoodCycleException("Cycle.NotApproved") : (Exception)new KeyNotFoundException();
+            throw await db.DistributionCycles.AnyAsync(c => c.Id == cycleId, ct) ? new FieldException("", "Cycle.NotApproved") : (Exception)new KeyNotFoundException();
         }
         return await ExpireAsync([cycleId], ct);
     }
@@ -83,7 +84,7 @@ public sealed class EntitlementLifecycle(PanahDbContext db, UnscopedReads unscop
             .FirstOrDefaultAsync(c => c.Id == cycleId, ct) ?? throw new KeyNotFoundException();
         if (cycle.Status != CycleStatus.Approved)
         {
-            throw new FoodCycleException("Cycle.NotApproved");
+            throw new FieldException("", "Cycle.NotApproved");
         }
         var changed = await (await unscoped.AllAsync<Entitlement>("food cycle changes", ct)).AsNoTracking()
             .Where(e => e.CycleId == cycleId && e.Status == EntitlementStatus.Approved)
@@ -136,7 +137,7 @@ public sealed class EntitlementLifecycle(PanahDbContext db, UnscopedReads unscop
         var a = await db.EntitlementAdjustments.Include(x => x.Items).FirstOrDefaultAsync(x => x.Id == adjustmentId, ct) ?? throw new KeyNotFoundException();
         if (a.Status != AdjustmentStatus.Proposed)
         {
-            throw new FoodCycleException("Adjustment.Decided");
+            throw new FieldException("", "Adjustment.Decided");
         }
         var now = clock.GetUtcNow();
         if (accept)
@@ -144,7 +145,7 @@ public sealed class EntitlementLifecycle(PanahDbContext db, UnscopedReads unscop
             var e = await db.Entitlements.Include(x => x.Items).FirstOrDefaultAsync(x => x.Id == a.EntitlementId, ct) ?? throw new KeyNotFoundException();
             if (e.Status != EntitlementStatus.Approved)
             {
-                throw new FoodCycleException("Adjustment.EntitlementClosed");
+                throw new FieldException("", "Adjustment.EntitlementClosed");
             }
             e.Members = a.NewMembers;
             foreach (var item in a.Items)
@@ -162,7 +163,7 @@ public sealed class EntitlementLifecycle(PanahDbContext db, UnscopedReads unscop
             e.Version++;
         }
         a.Status = accept ? AdjustmentStatus.Accepted : AdjustmentStatus.Rejected;
-        a.DecidedBy = db.Scope.StaffUserId ?? actor.Id;
+        a.DecidedBy = ActingStaff.Of(db.Scope, actor);
         a.DecidedAt = now;
         a.Version++;
         await audit.SaveAsync(db, new AuditEvent(accept ? "food.adjustment.accept" : "food.adjustment.reject", "entitlement", a.EntitlementId.ToString()), ct);
