@@ -1,5 +1,6 @@
 using Panah.Web.Features.Food.Baskets;
 using Panah.Web.Features.Food.Cards;
+using Panah.Web.Features.Food.Collectors;
 using Panah.Web.Features.Food.Cycles;
 using Panah.Web.Features.Food.Monitoring;
 using Panah.Web.Features.Food.Redeem;
@@ -16,5 +17,6 @@ public static class FoodApi
         .MapCardsApi()
         .MapRedeemApi()
         .MapStockApi()
-        .MapFoodMonitoringApi();
+        .MapFoodMonitoringApi()
+        .MapCollectorsApi();
 }
