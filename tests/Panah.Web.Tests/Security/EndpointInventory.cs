@@ -202,6 +202,10 @@ public static partial class EndpointInventory
         GET    /api/v1/food/households/{id:guid}/collectors/      401   | 403   404   403   403   403   403   403   | 403   404   403   403   403   403   403
         POST   /api/v1/food/households/{id:guid}/collectors/      401   | 403   400   403   403   403   403   403   | 403   400   403   403   403   403   403
         DELETE /api/v1/food/households/{id:guid}/collectors/{personId:guid} 401 | 403 404 403 403 403 403 403 | 403 404 403 403 403 403 403
+        POST   /Food/Cycles/Details?handler=Cancel                login | deny  deny  deny  deny  deny  404   deny  | 403   403   403   403   403   404   403
+        POST   /api/v1/food/cycles/{id:int}/generate              401   | 403   403   403   403   403   400   403   | 403   403   403   403   403   400   403
+        POST   /api/v1/food/cycles/{id:int}/approve               401   | 403   403   403   403   403   400   403   | 403   403   403   403   403   400   403
+        POST   /api/v1/food/entitlements/{id:guid}/cancel         401   | 403   403   403   403   403   400   403   | 403   403   403   403   403   400   403
         """;
 
     /// <summary>The matrix's columns: anonymous, the sessions of each role, the tokens of each role.</summary>

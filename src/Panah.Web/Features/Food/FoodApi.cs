@@ -14,6 +14,7 @@ public static class FoodApi
     public static IEndpointRouteBuilder MapFoodApi(this IEndpointRouteBuilder app) => app
         .MapBasketsApi()
         .MapFoodCyclesApi()
+        .MapFoodCycleActionsApi()
         .MapCardsApi()
         .MapRedeemApi()
         .MapStockApi()
