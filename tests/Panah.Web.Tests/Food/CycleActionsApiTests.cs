@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Panah.Data.Food;
@@ -115,6 +117,27 @@ public abstract class CycleActionsApiTests<TApp>(TApp app) where TApp : PanahApp
         Assert.Contains($"1 households, {cycle.Households[1].Members} people", done);
         var stored = (await cycle.EntitlementsAsync(app)).Single(e => e.HouseholdId == cycle.Households[0].Id);
         Assert.Equal((EntitlementStatus.Cancelled, "left Turkey"), (stored.Status, stored.StatusReason));
+    }
+
+    [Fact]
+    public async Task The_cycle_page_charts_the_tonnes_by_commodity_before_approval_from_a_script_file()
+    {
+        var cycle = await TestCycle.CreateAsync(app, "KAY", "IST");
+        Assert.Equal(HttpStatusCode.OK, (await ActAsync(await app.ClientForRoleAsync(Roles.ProgrammeManager), cycle, "generate", await cycle.VersionAsync(app))).StatusCode);
+        var approver = await StaffSession.SignInAsync(app, await app.CreateStaffAsync(Roles.ProgrammeManager));
+
+        var page = await (await approver.GetAsync($"/Food/Cycles/Details?id={cycle.Id}")).Content.ReadAsStringAsync();
+        Assert.Contains("id=\"tonnage-chart\"", page);
+        var tonnes = JsonDocument.Parse(WebUtility.HtmlDecode(Regex.Match(page, "data-tonnes=\"([^\"]*)\"").Groups[1].Value)).RootElement;
+        var sacks = cycle.Households.Sum(h => TestCycle.Sacks(h.Members));
+        Assert.Equal(sacks * 25 / 1000m, Assert.Single(tonnes.EnumerateArray()).GetDecimal());
+        var labels = JsonDocument.Parse(WebUtility.HtmlDecode(Regex.Match(page, "data-labels=\"([^\"]*)\"").Groups[1].Value)).RootElement;
+        Assert.Equal("Maize meal " + cycle.District, Assert.Single(labels.EnumerateArray()).GetString());
+        Assert.Matches("<script src=\"/js/cycle-tonnage.js\\?v=[^\"]+\" defer>", page);
+        Assert.DoesNotMatch("<script>", page);
+        var script = await approver.GetAsync("/js/cycle-tonnage.js");
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+        Assert.Contains("tonnage-chart", await script.Content.ReadAsStringAsync());
     }
 
     private async Task<string> HouseholdCodeAsync(Guid household)
