@@ -6,7 +6,7 @@ using Panah.Web.Tests.Food;
 
 namespace Panah.Browser.Tests;
 
-/// <summary>A programme manager opens a cycle another manager generated, sees its totals and approves it.</summary>
+/// <summary>A programme manager opens a cycle another manager generated, sees its totals and tonnage chart, and approves it.</summary>
 public sealed class CycleApprovalBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     [Fact]
@@ -26,6 +26,9 @@ public sealed class CycleApprovalBrowserTests(BrowserFixture fixture) : IClassFi
         Assert.Contains($"2 households, {cycle.Households.Sum(h => h.Members)} people", await page.InnerTextAsync("#totals-summary"));
         Assert.Contains("25 kg sack", await page.InnerTextAsync("#totals"));
         Assert.Equal(generator.Email, (await page.InnerTextAsync("#generated-by")).Trim());
+        // The tonnage chart is drawn by its script file under the page's CSP: one bar per commodity.
+        await page.WaitForFunctionAsync("() => typeof Chart !== 'undefined' && !!Chart.getChart('tonnage-chart')");
+        Assert.Equal(1, await page.EvaluateAsync<int>("() => Chart.getChart('tonnage-chart').data.datasets[0].data.length"));
         await page.ClickAsync("#approve");
         await page.WaitForSelectorAsync("#message");
         Assert.Contains("Approved 2 entitlements.", await page.InnerTextAsync("#message"));

@@ -51,6 +51,7 @@ public sealed class LayoutTests(BrowserFixture fixture) : IClassFixture<BrowserF
         ("/Registry/Search", Policies.RegistryRead),
         ("/Registry/Households/Register", Policies.RegistryWrite),
         ($"/Registry/Households/Details/{seed.Household}", Policies.RegistryRead),
+        ($"/Food/Collectors/{seed.Household}", Policies.RegistryWrite),
         ($"/Registry/People/Edit/{seed.Person}", Policies.Rectification),
         ("/Matching/Reviews", Policies.DuplicateReview),
         (seed.ReviewUrl, Policies.DuplicateReview),

@@ -20,7 +20,7 @@ public static class FoodServices
         // Cards.
         .AddScoped<CardTokens>().AddScoped<CardLookup>().AddScoped<CardIssuance>().AddScoped<CardSheet>().AddScoped<IDemoPart, CardsDemo>()
         // Distribution day: who may collect, what a card has due, collections; and the demo's points.
-        .AddScoped<Collectors>().AddScoped<CardDues>().AddScoped<Redemptions>().AddScoped<IDemoPart, RedeemDemo>()
+        .AddScoped<Collectors>().AddScoped<AlternateCollectorStore>().AddScoped<CardDues>().AddScoped<Redemptions>().AddScoped<IDemoPart, RedeemDemo>()
         // Stock; the ledger posts every redemption.
         .AddSingleton(sp => StockOptions.Read(sp.GetRequiredService<IConfiguration>()))
         .AddScoped<StockLedger>().AddScoped<StockQueries>().AddScoped<StockReconciliation>()

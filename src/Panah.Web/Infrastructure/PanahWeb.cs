@@ -119,6 +119,8 @@ public static class PanahWeb
                 o.Conventions.AuthorizeFolder("/Food/Distribute", Policies.FoodDistribute);
                 o.Conventions.AuthorizeFolder("/Food/Stock", Policies.FoodStock);
                 o.Conventions.AuthorizeFolder("/Food/Monitoring", Policies.FoodMonitoring);
+                // Alternate collectors are named by the registration officer, who registers the people and takes their consents.
+                o.Conventions.AuthorizeFolder("/Food/Collectors", Policies.RegistryWrite);
             })
             .AddViewLocalization();
         services.AddAntiforgery(o =>

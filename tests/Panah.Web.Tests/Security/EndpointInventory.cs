@@ -196,6 +196,17 @@ public static partial class EndpointInventory
         POST   /Food/Cycles/Programmes                            login | deny  deny  deny  deny  deny  200   deny  | 403   403   403   403   403   200   403  
         GET    /Food/Cycles/Locations                             login | deny  deny  deny  deny  deny  200   deny  | 403   403   403   403   403   200   403  
         POST   /Food/Cycles/Locations                             login | deny  deny  deny  deny  deny  200   deny  | 403   403   403   403   403   200   403  
+        GET    /Food/Collectors/Index                             login | deny  404   deny  deny  deny  deny  deny  | 403   404   403   403   403   403   403
+        POST   /Food/Collectors/Index?handler=Find                login | deny  404   deny  deny  deny  deny  deny  | 403   404   403   403   403   403   403
+        POST   /Food/Collectors/Index?handler=Name                login | deny  404   deny  deny  deny  deny  deny  | 403   404   403   403   403   403   403
+        POST   /Food/Collectors/Index?handler=Withdraw            login | deny  404   deny  deny  deny  deny  deny  | 403   404   403   403   403   403   403
+        GET    /api/v1/food/households/{id:guid}/collectors/      401   | 403   404   403   403   403   403   403   | 403   404   403   403   403   403   403
+        POST   /api/v1/food/households/{id:guid}/collectors/      401   | 403   400   403   403   403   403   403   | 403   400   403   403   403   403   403
+        DELETE /api/v1/food/households/{id:guid}/collectors/{personId:guid} 401 | 403 404 403 403 403 403 403 | 403 404 403 403 403 403 403
+        POST   /Food/Cycles/Details?handler=Cancel                login | deny  deny  deny  deny  deny  404   deny  | 403   403   403   403   403   404   403
+        POST   /api/v1/food/cycles/{id:int}/generate              401   | 403   403   403   403   403   400   403   | 403   403   403   403   403   400   403
+        POST   /api/v1/food/cycles/{id:int}/approve               401   | 403   403   403   403   403   400   403   | 403   403   403   403   403   400   403
+        POST   /api/v1/food/entitlements/{id:guid}/cancel         401   | 403   403   403   403   403   400   403   | 403   403   403   403   403   400   403
         """;
 
     /// <summary>The matrix's columns: anonymous, the sessions of each role, the tokens of each role.</summary>

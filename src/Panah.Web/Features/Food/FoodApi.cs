@@ -1,5 +1,6 @@
 using Panah.Web.Features.Food.Baskets;
 using Panah.Web.Features.Food.Cards;
+using Panah.Web.Features.Food.Collectors;
 using Panah.Web.Features.Food.Cycles;
 using Panah.Web.Features.Food.Monitoring;
 using Panah.Web.Features.Food.Redeem;
@@ -13,8 +14,10 @@ public static class FoodApi
     public static IEndpointRouteBuilder MapFoodApi(this IEndpointRouteBuilder app) => app
         .MapBasketsApi()
         .MapFoodCyclesApi()
+        .MapFoodCycleActionsApi()
         .MapCardsApi()
         .MapRedeemApi()
         .MapStockApi()
-        .MapFoodMonitoringApi();
+        .MapFoodMonitoringApi()
+        .MapCollectorsApi();
 }

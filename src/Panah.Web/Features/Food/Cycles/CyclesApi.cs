@@ -67,6 +67,6 @@ public static class CyclesApi
     private static async Task<Ok<List<CycleDto>>> ListCycles(CycleStore store, CancellationToken ct) =>
         TypedResults.Ok((await store.ListAsync(ct)).Select(c => new CycleDto(c.Id, c.ProgrammeName, c.Name, c.StartsOn, c.EndsOn, EnumNames.Name(c.Status))).ToList());
 
-    private static EntitlementDto ToDto(EntitlementView e) =>
+    internal static EntitlementDto ToDto(EntitlementView e) =>
         new(e.Id, e.CardNumber, e.HouseholdCode, e.CycleId, EnumNames.Name(e.Status), e.Members, e.Items.Select(i => new EntitlementItemDto(i.Commodity, i.Packs, i.CollectedPacks)).ToList());
 }

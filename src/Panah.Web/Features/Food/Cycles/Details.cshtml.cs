@@ -53,6 +53,22 @@ public sealed class DetailsModel(CycleStore store, CycleGeneration generation, A
             return accept ? l["Adjustment accepted."] : l["Adjustment rejected."];
         }, ct);
 
+    /// <summary>Cancels the entitlement of the household with this code in this cycle (a draft or an approved one, nothing collected), with a reason.</summary>
+    public Task<IActionResult> OnPostCancelAsync(int id, string? household, string? reason, CancellationToken ct) =>
+        ActAsync(id, async () =>
+        {
+            var code = household?.Trim();
+            var entitlement = string.IsNullOrEmpty(code) ? null : await db.Entitlements.AsNoTracking()
+                .Where(e => e.CycleId == id && db.Households.Any(h => h.Id == e.HouseholdId && h.Code == code))
+                .Select(e => (Guid?)e.Id).FirstOrDefaultAsync(ct);
+            if (entitlement is not { } found)
+            {
+                throw new FoodCycleException("Entitlement.NoSuchHousehold");
+            }
+            await lifecycle.CancelAsync(found, reason ?? "", ct);
+            return l["Entitlement.Cancelled"];
+        }, ct);
+
     private async Task<IActionResult> ActAsync(int id, Func<Task<LocalizedString>> action, CancellationToken ct)
     {
         try
