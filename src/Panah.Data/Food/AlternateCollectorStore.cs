@@ -4,6 +4,7 @@ using Panah.Data.Access;
 using Panah.Data.Audit;
 using Panah.Data.Erasure;
 using Panah.Data.Registry;
+using Panah.Data.Validation;
 
 namespace Panah.Data.Food;
 
@@ -52,7 +53,7 @@ public sealed class AlternateCollectorStore(PanahDbContext db, RegistrySealer se
     /// (naming again someone whose consent was withdrawn starts a new consent).
     /// </summary>
     /// <exception cref="KeyNotFoundException">The household is not in scope.</exception>
-    /// <exception cref="FoodValidationException">The person, or the date, breaks a rule.</exception>
+    /// <exception cref="FieldException">The person, or the date, breaks a rule.</exception>
     public async Task NameAsync(Guid householdId, Guid? personId, DateOnly? consentedOn, CancellationToken ct = default)
     {
         var household = await db.Households.AsNoTracking().FirstOrDefaultAsync(h => h.Id == householdId, ct) ?? throw new KeyNotFoundException();
@@ -88,7 +89,7 @@ public sealed class AlternateCollectorStore(PanahDbContext db, RegistrySealer se
         }
         if (errors.Count > 0)
         {
-            throw new FoodValidationException(errors);
+            throw new FieldException(errors);
         }
         if (existing is null)
         {

@@ -53,7 +53,11 @@ public sealed class CycleGeneration(PanahDbContext db, UnscopedReads unscoped, A
         var now = clock.GetUtcNow();
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var households = await CycleEligibility.Select(await unscoped.AllAsync<HouseholdRecord>(Purpose, ct), rule, offices).ToListAsync(ct);
+        // A household whose entitlement a manager cancelled keeps that decision when the cycle is generated again.
+        var cancelled = (await db.Entitlements.IgnoreQueryFilters([AccessScope.FilterName]).AsNoTracking()
+            .Where(e => e.CycleId == cycleId && e.Status != EntitlementStatus.Draft).Select(e => e.HouseholdId).ToListAsync(ct)).ToHashSet();
+        var households = (await CycleEligibility.Select(await unscoped.AllAsync<HouseholdRecord>(Purpose, ct), rule, offices).ToListAsync(ct))
+            .Where(h => !cancelled.Contains(h.Id)).ToList();
         await DeleteDraftsAsync(cycleId, ct);
         // Every household of one size is due the same packs: worked out once per size, not once per household.
         var due = households.Select(h => h.Members).Distinct()

@@ -41,7 +41,15 @@ public sealed class EntitlementLifecycle(PanahDbContext db, UnscopedReads unscop
         e.StatusReason = reason.Trim();
         e.UpdatedAt = clock.GetUtcNow();
         e.Version++;
-        await audit.SaveAsync(db, new AuditEvent("food.entitlement.cancel", "entitlement", e.Id.ToString()), ct);
+        try
+        {
+            await audit.SaveAsync(db, new AuditEvent("food.entitlement.cancel", "entitlement", e.Id.ToString()), ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A clerk recorded a collection since it was read (a collection bumps the version): nothing is cancelled.
+            throw new FieldException("", "Entitlement.NotCancellable");
+        }
     }
 
     /// <summary>Approved entitlements of cycles that ended before <paramref name="today"/> become expired (the daily job runs this).</summary>

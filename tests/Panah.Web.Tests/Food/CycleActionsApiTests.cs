@@ -98,6 +98,56 @@ public abstract class CycleActionsApiTests<TApp>(TApp app) where TApp : PanahApp
     }
 
     [Fact]
+    public async Task A_cycle_generated_again_keeps_a_cancelled_draft_cancelled_and_regenerates_the_rest()
+    {
+        var cycle = await TestCycle.CreateAsync(app, "KAY", "KAY");
+        var manager = await app.ClientForRoleAsync(Roles.ProgrammeManager);
+        Assert.Equal(HttpStatusCode.OK, (await ActAsync(manager, cycle, "generate", await cycle.VersionAsync(app))).StatusCode);
+        var first = (await cycle.EntitlementsAsync(app)).OrderBy(e => e.Id).First();
+        Assert.Equal(HttpStatusCode.OK, (await manager.PostAsJsonAsync($"/api/v1/food/entitlements/{first.Id}/cancel", new { reason = "left Turkey" })).StatusCode);
+
+        var again = await ActAsync(manager, cycle, "generate", await cycle.VersionAsync(app));
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(1, (await JsonAsync(again)).GetProperty("households").GetInt32());
+        var now = await cycle.EntitlementsAsync(app);
+        Assert.Equal(2, now.Count);
+        Assert.Equal((EntitlementStatus.Cancelled, "left Turkey"), (now.Single(e => e.Id == first.Id).Status, now.Single(e => e.Id == first.Id).StatusReason));
+        Assert.Equal(EntitlementStatus.Draft, now.Single(e => e.Id != first.Id).Status);
+    }
+
+    [Fact]
+    public async Task A_cancellation_racing_a_collection_leaves_one_of_them_never_both()
+    {
+        var seed = await RedeemSeed.CreateAsync(app);
+        var manager = await app.ClientForRoleAsync(Roles.ProgrammeManager);
+        var clerk = await app.ClientForRoleAsync(Roles.DistributionClerk, offices: ["KAY"]);
+        for (var round = 0; round < 5; round++)
+        {
+            var card = await seed.HouseholdAsync(app);
+            var cancel = manager.PostAsJsonAsync($"/api/v1/food/entitlements/{card.EntitlementId}/cancel", new { reason = "moved away" });
+            var collect = RedeemAsync(clerk, card, seed.Points["KAY"], NewKey(), items: [new { commodityId = card.Commodities[0], packs = 1 }]);
+            var (cancelled, collected) = ((await cancel).StatusCode, (await collect).StatusCode);
+
+            var e = (await StoredAsync(card.EntitlementId));
+            var outcome = $"round {round}: cancel {(int)cancelled}, collect {(int)collected}, stored {e.Status} with {e.Collected} packs collected";
+            Assert.True((cancelled == HttpStatusCode.OK) != (collected == HttpStatusCode.Created), outcome);
+            Assert.True(cancelled == HttpStatusCode.OK ? e.Status == EntitlementStatus.Cancelled && e.Collected == 0 : e.Status == EntitlementStatus.Approved && e.Collected == 1, outcome);
+        }
+    }
+
+    private async Task<(EntitlementStatus Status, int Collected)> StoredAsync(Guid entitlement)
+    {
+        var result = (EntitlementStatus.Draft, 0);
+        await RedeemSeed.ChangeAsync(app, async db =>
+        {
+            var e = await db.Entitlements.AsNoTracking().Include(x => x.Items).SingleAsync(x => x.Id == entitlement);
+            result = (e.Status, e.Items.Sum(i => i.CollectedPacks));
+        });
+        return result;
+    }
+
+    [Fact]
     public async Task A_manager_cancels_a_households_entitlement_on_the_cycle_page_and_the_totals_leave_it_out()
     {
         var cycle = await ApprovedAsync("KAY", "SEF");

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using Panah.Data.Food;
+using Panah.Data.Validation;
 using Panah.Web.Features.Registry;
 using Panah.Web.Infrastructure;
 
@@ -37,7 +38,7 @@ public static class CollectorsApi
         {
             await store.NameAsync(id, input.PersonId, input.ConsentedOn, ct);
         }
-        catch (FoodValidationException e)
+        catch (FieldException e)
         {
             return RegistryApi.Problem(e.Errors, l);
         }

@@ -1,11 +1,13 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Panah.Core.Registry;
-using Panah.Data;
 using Panah.Data.Food;
 using Panah.Data.Registry;
+using Panah.Data.Validation;
+using Panah.Data;
+using Panah.Web.Infrastructure;
 
 namespace Panah.Web.Features.Food.Collectors;
 
@@ -57,13 +59,10 @@ public sealed class IndexModel(AlternateCollectorStore collectors, RegistryStore
             TempData["Flash"] = (string)l["Collectors.Named"];
             return RedirectToPage(new { id });
         }
-        catch (FoodValidationException e)
+        catch (FieldException e)
         {
-            foreach (var (field, keys) in e.Errors)
-            {
-                // The store names fields as the API spells them (personId); the form's are Input.PersonId.
-                keys.ForEach(k => ModelState.AddModelError("Input." + char.ToUpperInvariant(field[0]) + field[1..], l[k]));
-            }
+            // The store names fields as the API spells them (personId); the form's are Input.PersonId.
+            ModelState.AddFieldErrors(e, l, field => FieldErrors.Input(char.ToUpperInvariant(field[0]) + field[1..]));
         }
         catch (KeyNotFoundException)
         {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using Panah.Data.Food;
+using Panah.Data.Validation;
 using Panah.Web.Features.Registry;
 using Panah.Web.Infrastructure;
 
@@ -46,7 +47,7 @@ public static class CycleActionsApi
             var made = await generation.GenerateAsync(id, version, ct);
             return TypedResults.Ok(new GenerationDto(made.Households, made.People, (await store.GetAsync(id, ct))!.Version));
         }
-        catch (FoodCycleException e)
+        catch (FieldException e)
         {
             return Refused(e, l);
         }
@@ -68,7 +69,7 @@ public static class CycleActionsApi
             var approved = await generation.ApproveAsync(id, version, ct);
             return TypedResults.Ok(new ApprovalDto(approved, (await store.GetAsync(id, ct))!.Version));
         }
-        catch (FoodCycleException e)
+        catch (FieldException e)
         {
             return Refused(e, l);
         }
@@ -85,11 +86,11 @@ public static class CycleActionsApi
         {
             await lifecycle.CancelAsync(id, input.Reason ?? "", ct);
         }
-        catch (FoodCycleException e) when (e.Message is "Entitlement.ReasonRequired" or "Text.HiddenCharacters")
+        catch (FieldException e) when (e.MessageKey is "Entitlement.ReasonRequired" or "Text.HiddenCharacters")
         {
-            return RegistryApi.Problem(new Dictionary<string, List<string>> { ["reason"] = [e.Message] }, l);
+            return RegistryApi.Problem(new Dictionary<string, List<string>> { ["reason"] = [e.MessageKey] }, l);
         }
-        catch (FoodCycleException e)
+        catch (FieldException e)
         {
             return Refused(e, l);
         }
@@ -104,6 +105,6 @@ public static class CycleActionsApi
         RegistryApi.Problem(new Dictionary<string, List<string>> { ["version"] = ["Food.Required"] }, l);
 
     /// <summary>The four-eyes rule is a refusal of this caller (403); every other refusal is the cycle's or entitlement's state (409).</summary>
-    private static ProblemHttpResult Refused(FoodCycleException e, IStringLocalizer l) => TypedResults.Problem(
-        statusCode: e.Message == "Cycle.ApproverIsGenerator" ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict, title: l[e.Message]);
+    private static ProblemHttpResult Refused(FieldException e, IStringLocalizer l) => TypedResults.Problem(
+        statusCode: e.MessageKey == "Cycle.ApproverIsGenerator" ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict, title: l[e.MessageKey]);
 }

@@ -63,7 +63,7 @@ public sealed class DetailsModel(CycleStore store, CycleGeneration generation, A
                 .Select(e => (Guid?)e.Id).FirstOrDefaultAsync(ct);
             if (entitlement is not { } found)
             {
-                throw new FoodCycleException("Entitlement.NoSuchHousehold");
+                throw new FieldException("", "Entitlement.NoSuchHousehold");
             }
             await lifecycle.CancelAsync(found, reason ?? "", ct);
             return l["Entitlement.Cancelled"];
