@@ -70,6 +70,22 @@ public sealed class RedeemSeed
         return new SeededCard(household.Id, household.Code, number, entitlement.Id, household.Head, household.Others, entitlement.CycleId, Commodities);
     }
 
+    /// <summary>The same household's approved entitlement in this seed's cycle (one sack): another cycle of a household seeded elsewhere.</summary>
+    public async Task<SeededCard> EntitlementOfAsync(PanahApp app, SeededCard household)
+    {
+        var id = Guid.NewGuid();
+        await ChangeAsync(app, db =>
+        {
+            db.Entitlements.Add(new Entitlement
+            {
+                Id = id, CycleId = Cycle, HouseholdId = household.HouseholdId, FieldOfficeId = db.Households.Single(h => h.Id == household.HouseholdId).FieldOfficeId,
+                Status = EntitlementStatus.Approved, Items = [new EntitlementItem { CommodityId = Commodities[0], Packs = 1 }],
+            });
+            return Task.CompletedTask;
+        });
+        return household with { EntitlementId = id, CycleId = Cycle, Commodities = Commodities };
+    }
+
     /// <summary>Names <paramref name="person"/> an alternate collector of the household, with consent from yesterday (withdrawn today when told).</summary>
     public static async Task AlternateAsync(PanahApp app, SeededCard card, Guid person, bool withdrawn = false)
     {

@@ -60,18 +60,7 @@ public abstract class RedemptionConcurrencyTests<TApp>(TApp app) where TApp : Pa
         var first = await RedeemSeed.CreateAsync(app, minDays: 20);
         var second = await RedeemSeed.CreateAsync(app, minDays: 20);
         var card = await first.HouseholdAsync(app);
-        var other = card;
-        await RedeemSeed.ChangeAsync(app, db =>
-        {
-            var id = Guid.NewGuid();
-            db.Entitlements.Add(new Entitlement
-            {
-                Id = id, CycleId = second.Cycle, HouseholdId = card.HouseholdId, FieldOfficeId = db.Households.Single(h => h.Id == card.HouseholdId).FieldOfficeId,
-                Status = EntitlementStatus.Approved, Items = [new EntitlementItem { CommodityId = second.Commodities[0], Packs = 1 }],
-            });
-            other = card with { EntitlementId = id };
-            return Task.CompletedTask;
-        });
+        var other = await second.EntitlementOfAsync(app, card);
         var clerks = new[] { await app.ClientForRoleAsync(Roles.DistributionClerk, offices: ["KAY"]), await app.ClientForRoleAsync(Roles.DistributionClerk, offices: ["KAY"]) };
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 16).Select(i =>

@@ -71,18 +71,7 @@ public abstract class RedemptionRulesTests<TApp>(TApp app) where TApp : PanahApp
         var clerk = await ClerkAsync();
         Assert.Equal(HttpStatusCode.Created, (await RedeemAsync(clerk, card, seed.Points["KAY"], NewKey())).StatusCode);
         // The same household's entitlement in another cycle, the next day.
-        SeededCard later = card;
-        await RedeemSeed.ChangeAsync(app, db =>
-        {
-            var id = Guid.NewGuid();
-            db.Entitlements.Add(new Entitlement
-            {
-                Id = id, CycleId = next.Cycle, HouseholdId = card.HouseholdId, FieldOfficeId = db.Households.Single(h => h.Id == card.HouseholdId).FieldOfficeId,
-                Status = EntitlementStatus.Approved, Items = [new EntitlementItem { CommodityId = next.Commodities[0], Packs = 1 }],
-            });
-            later = card with { EntitlementId = id };
-            return Task.CompletedTask;
-        });
+        var later = await next.EntitlementOfAsync(app, card);
 
         var tooSoon = await RedeemAsync(clerk, later, next.Points["KAY"], NewKey());
 
