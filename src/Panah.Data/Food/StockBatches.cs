@@ -118,20 +118,35 @@ internal static class StockBatches
             args.Add(value);
             return "{" + (args.Count - 1) + "}";
         }
+        // PostgreSQL locks the rows of one UPDATE in whatever order it finds them, and a hot row's newest version moves:
+        // two collections at one point would lock two batches in opposite orders and deadlock. So the batches are locked
+        // first, in one fixed order, by a SELECT … ORDER BY … FOR UPDATE. SQLite has one writer at a time and no row locks.
+        var postgres = db.Database.IsNpgsql();
+        var t = postgres ? "s." : "";
         var amount = new StringBuilder("CASE");
         var rows = new List<string>();
+        var batches = new List<string>();
         foreach (var (from, packs) in plan)
         {
             var (c, b, n) = (Arg(from.CommodityId), Arg(from.Batch), Arg(packs));
-            amount.Append($" WHEN \"CommodityId\" = {c} AND \"Batch\" = {b} THEN {n}");
-            rows.Add($"(\"CommodityId\" = {c} AND \"Batch\" = {b} AND \"Quantity\" >= {n})");
+            amount.Append($" WHEN {t}\"CommodityId\" = {c} AND {t}\"Batch\" = {b} THEN {n}");
+            rows.Add($"({t}\"CommodityId\" = {c} AND {t}\"Batch\" = {b} AND {t}\"Quantity\" >= {n})");
+            batches.Add($"(\"CommodityId\" = {c} AND \"Batch\" = {b})");
         }
         amount.Append(" ELSE 0 END");
-        var sql = $$"""
-            UPDATE "StockBalances" SET "Quantity" = "Quantity" - ({{amount}}), "Version" = "Version" + 1
-            WHERE "LocationId" = {0} AND ({{string.Join(" OR ", rows)}})
-            RETURNING "CommodityId", "Batch"
-            """;
+        var sql = postgres
+            ? $$"""
+                WITH l AS (SELECT "CommodityId", "Batch" FROM "StockBalances" WHERE "LocationId" = {0} AND ({{string.Join(" OR ", batches)}})
+                           ORDER BY "CommodityId", "Batch" FOR UPDATE)
+                UPDATE "StockBalances" AS s SET "Quantity" = s."Quantity" - ({{amount}}), "Version" = s."Version" + 1 FROM l
+                WHERE s."LocationId" = {0} AND s."CommodityId" = l."CommodityId" AND s."Batch" = l."Batch" AND ({{string.Join(" OR ", rows)}})
+                RETURNING s."CommodityId", s."Batch"
+                """
+            : $$"""
+                UPDATE "StockBalances" SET "Quantity" = "Quantity" - ({{amount}}), "Version" = "Version" + 1
+                WHERE "LocationId" = {0} AND ({{string.Join(" OR ", rows)}})
+                RETURNING "CommodityId", "Batch"
+                """;
         return await db.Database.SqlQuery<TakenRow>(FormattableStringFactory.Create(sql, [.. args])).ToListAsync(ct);
     }
 

@@ -73,6 +73,33 @@ public abstract class RedemptionConcurrencyTests<TApp>(TApp app) where TApp : Pa
         Assert.Equal(1, collected);
     }
 
+    [Fact]
+    public async Task Households_collecting_at_one_point_at_once_all_get_their_food_and_the_stock_adds_up()
+    {
+        // Every collection takes two commodities from the same point's batches: the hot rows of a distribution day.
+        var seed = await RedeemSeed.CreateAsync(app);
+        var cards = new List<SeededCard>();
+        for (var i = 0; i < 40; i++)
+        {
+            cards.Add(await seed.HouseholdAsync(app));
+        }
+        var clerks = new[] { await app.ClientForRoleAsync(Roles.DistributionClerk, offices: ["KAY"]), await app.ClientForRoleAsync(Roles.DistributionClerk, offices: ["KAY"]) };
+        var before = await BalanceAsync(seed);
+
+        var responses = await Task.WhenAll(cards.Select((card, i) => RedeemAsync(clerks[i % 2], card, seed.Points["KAY"], NewKey())));
+
+        var answers = await Task.WhenAll(responses.Where(r => r.StatusCode != HttpStatusCode.Created).Take(3).Select(async r => $"{(int)r.StatusCode} {await r.Content.ReadAsStringAsync()}"));
+        Assert.True(responses.All(r => r.StatusCode == HttpStatusCode.Created), string.Join(" | ", answers));
+        Assert.Equal(before - (40 * (3 + 2)), await BalanceAsync(seed));
+    }
+
+    private async Task<int> BalanceAsync(RedeemSeed seed)
+    {
+        var total = 0;
+        await RedeemSeed.ChangeAsync(app, async db => total = await db.StockBalances.Where(b => b.LocationId == seed.Points["KAY"]).SumAsync(b => b.Quantity));
+        return total;
+    }
+
     private async Task<(int Redemptions, EntitlementStatus Status, int[] Collected)> StoredAsync(Guid entitlement)
     {
         var result = (0, EntitlementStatus.Draft, Array.Empty<int>());
