@@ -15,6 +15,10 @@ public sealed record DedupeOptions
     /// <summary>Pairs scoring between this and <see cref="MatchThreshold"/> go to the review queue.</summary>
     public double ReviewThreshold { get; init; } = -5;
 
+    /// <summary>No two records of one cluster may score below this (bits): a group held together only through its
+    /// middle records is a chain, not one person. Such merges go to the review queue.</summary>
+    public double ClusterFloor { get; init; } = -5;
+
     /// <summary>Most EM iterations.</summary>
     public int MaxEmIterations { get; init; } = 200;
 

@@ -5,7 +5,7 @@ namespace Panah.Matching;
 /// <summary>
 /// Finds the registrations that belong to the same person: normalise every record, block on several keys,
 /// compare candidate pairs, train the model by EM on those comparisons (no labels needed), score, and
-/// cluster with average linkage. Stateless; one instance can run many times, one run at a time per call.
+/// cluster with average linkage under cannot-link constraints (<see cref="CannotLink"/>). Stateless; one instance can run many times, one run at a time per call.
 /// </summary>
 public sealed class Deduplicator
 {
@@ -46,8 +46,8 @@ public sealed class Deduplicator
         }
 
         model = model.WithThreshold(_options.MatchThreshold);
-        var (edges, review) = Score(prepared, pairs, patterns, model, parallel);
-        var clusterOf = Cluster(prepared, edges, review, model, progress, out var clusterCount, out var links);
+        var (edges, candidates) = Score(prepared, pairs, patterns, model, parallel);
+        var clusterOf = Cluster(prepared, edges, candidates, model, progress, out var clusterCount, out var links, out var review);
         return new DedupeResult(records, clusterOf, clusterCount, model, links, review, blocking, iterations);
     }
 
@@ -101,20 +101,23 @@ public sealed class Deduplicator
         return patterns;
     }
 
-    private (List<(long Pair, double Score)> Edges, List<ScoredPair> Review) Score(PreparedRecord[] prepared, long[] pairs, ulong[] patterns, MatchModel model, ParallelOptions parallel)
+    private (List<(long Pair, double Score)> Edges, List<Candidate> Review) Score(PreparedRecord[] prepared, long[] pairs, ulong[] patterns, MatchModel model, ParallelOptions parallel)
     {
         var edges = new List<(long, double)>();
-        var review = new List<ScoredPair>();
-        Parallel.ForEach(Partitioner.Create(0, pairs.Length, Chunk), parallel, () => (new List<(long, double)>(), new List<ScoredPair>()), (range, state, local) =>
+        var review = new List<Candidate>();
+        Parallel.ForEach(Partitioner.Create(0, pairs.Length, Chunk), parallel, () => (new List<(long, double)>(), new List<Candidate>()), (range, state, local) =>
         {
             for (var k = range.Item1; k < range.Item2; k++)
             {
                 var (i, j) = CandidatePairs.Unpack(pairs[k]);
-                var score = model.Score(prepared[i], prepared[j], new Comparison(patterns[k]));
+                var comparison = new Comparison(patterns[k]);
+                var score = model.Score(prepared[i], prepared[j], comparison);
+                if (score < _options.ReviewThreshold || CannotLink.Applies(prepared[i], prepared[j], comparison))
+                    continue;
                 if (score >= _options.MatchThreshold)
                     local.Item1.Add((pairs[k], score));
-                else if (score >= _options.ReviewThreshold)
-                    local.Item2.Add(new ScoredPair(prepared[i].Source.Id, prepared[j].Source.Id, score, MatchModel.Probability(score), ReviewReason.Uncertain));
+                else
+                    local.Item2.Add(new Candidate(pairs[k], score, ReviewReason.Uncertain));
             }
 
             return local;
@@ -129,11 +132,14 @@ public sealed class Deduplicator
         return (edges, review);
     }
 
-    private int[] Cluster(PreparedRecord[] prepared, List<(long Pair, double Score)> edges, List<ScoredPair> review, MatchModel model,
-        IProgress<DedupeProgress>? progress, out int clusterCount, out List<ScoredPair> links)
+    /// <summary>A pair for the review queue, by record index.</summary>
+    private readonly record struct Candidate(long Pair, double Score, ReviewReason Reason);
+
+    private int[] Cluster(PreparedRecord[] prepared, List<(long Pair, double Score)> edges, List<Candidate> candidates, MatchModel model,
+        IProgress<DedupeProgress>? progress, out int clusterCount, out List<ScoredPair> links, out List<ScoredPair> review)
     {
         edges.Sort((x, y) => y.Score != x.Score ? y.Score.CompareTo(x.Score) : x.Pair.CompareTo(y.Pair));
-        var clusterer = new Clusterer(prepared.Length, (i, j) => model.Score(prepared[i], prepared[j], Comparer.Compare(prepared[i], prepared[j])), _options.MaxClusterSize);
+        var clusterer = new Clusterer(prepared.Length, (i, j) => PairScore(model, prepared[i], prepared[j]), _options.MaxClusterSize, _options.ClusterFloor);
         links = [];
         for (var e = 0; e < edges.Count; e++)
         {
@@ -142,18 +148,55 @@ public sealed class Deduplicator
             if (clusterer.TryLink(i, j, out var refused))
                 links.Add(new ScoredPair(prepared[i].Source.Id, prepared[j].Source.Id, score, MatchModel.Probability(score)));
             else if (refused)
-                review.Add(new ScoredPair(prepared[i].Source.Id, prepared[j].Source.Id, score, MatchModel.Probability(score), ReviewReason.RefusedByClustering));
+                candidates.Add(new Candidate(edges[e].Pair, score, ReviewReason.RefusedByClustering));
             if ((e & 0xFFFF) == 0)
                 progress?.Report(new DedupeProgress("Clustering", e, edges.Count));
         }
 
         progress?.Report(new DedupeProgress("Clustering", edges.Count, edges.Count));
+        var clusterOf = clusterer.Labels(out clusterCount);
+        review = ReviewQueue(prepared, candidates, clusterOf);
+        return clusterOf;
+    }
+
+    /// <summary>Score of a pair, negative infinity when it is a cannot-link.</summary>
+    private static double PairScore(MatchModel model, PreparedRecord a, PreparedRecord b)
+    {
+        var comparison = Comparer.Compare(a, b);
+        return CannotLink.Applies(a, b, comparison) ? double.NegativeInfinity : model.Score(a, b, comparison);
+    }
+
+    /// <summary>
+    /// One pair per two clusters a person should decide about, the strongest: a reviewer decides whether the
+    /// groups are one person, not every pair across them; a pair whose records are already one cluster
+    /// changes nothing and is not asked.
+    /// </summary>
+    private static List<ScoredPair> ReviewQueue(PreparedRecord[] prepared, List<Candidate> candidates, int[] clusterOf)
+    {
+        var best = new Dictionary<long, Candidate>();
+        foreach (var c in candidates)
+        {
+            var (i, j) = CandidatePairs.Unpack(c.Pair);
+            int a = clusterOf[i], b = clusterOf[j];
+            if (a == b)
+                continue;
+            var key = ((long)Math.Min(a, b) << 32) | (uint)Math.Max(a, b);
+            ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(best, key, out var exists);
+            if (!exists || c.Score > slot.Score || (c.Score == slot.Score && c.Pair < slot.Pair))
+                slot = c;
+        }
+
+        var review = best.Values.Select(c =>
+        {
+            var (i, j) = CandidatePairs.Unpack(c.Pair);
+            return new ScoredPair(prepared[i].Source.Id, prepared[j].Source.Id, c.Score, MatchModel.Probability(c.Score), c.Reason);
+        }).ToList();
         review.Sort(static (x, y) =>
         {
             var c = y.Score.CompareTo(x.Score);
             c = c != 0 ? c : string.CompareOrdinal(x.IdA, y.IdA);
             return c != 0 ? c : string.CompareOrdinal(x.IdB, y.IdB);
         });
-        return clusterer.Labels(out clusterCount);
+        return review;
     }
 }
