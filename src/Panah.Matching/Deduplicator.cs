@@ -82,7 +82,7 @@ public sealed class Deduplicator
             for (var k = range.Item1; k < range.Item2; k++)
             {
                 var (i, j) = CandidatePairs.Unpack(pairs[k]);
-                var c = Comparer.Compare(prepared[i], prepared[j]);
+                var c = Comparer.Compare(prepared[i], prepared[j]).WithCannotLink(prepared[i], prepared[j]);
                 patterns[k] = c.Pattern;
                 System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(local, c.Levels, out _)++;
             }
@@ -112,7 +112,7 @@ public sealed class Deduplicator
                 var (i, j) = CandidatePairs.Unpack(pairs[k]);
                 var comparison = new Comparison(patterns[k]);
                 var score = model.Score(prepared[i], prepared[j], comparison);
-                if (score < _options.ReviewThreshold || CannotLink.Applies(prepared[i], prepared[j], comparison))
+                if (score < _options.ReviewThreshold || comparison.CannotLink)
                     continue;
                 if (score >= _options.MatchThreshold)
                     local.Item1.Add((pairs[k], score));

@@ -4,11 +4,19 @@ namespace Panah.Matching;
 
 /// <summary>
 /// The agreement pattern of a pair: one comparison level per field, 4 bits each (15 = missing),
-/// and bit 63 set when the given and family names were compared crosswise (swapped).
+/// bit 63 set when the given and family names were compared crosswise (swapped), and bit 62 when the pair is a
+/// cannot-link (<see cref="Matching.CannotLink"/>): EM counts such pairs as non-matches, whatever their levels.
 /// </summary>
 internal readonly record struct Comparison(ulong Pattern)
 {
     public const ulong SwappedBit = 1UL << 63;
+    public const ulong CannotLinkBit = 1UL << 62;
+
+    public bool CannotLink => (Pattern & CannotLinkBit) != 0;
+
+    /// <summary>The same comparison marked as a cannot-link when <paramref name="a"/> and <paramref name="b"/> are one.</summary>
+    public Comparison WithCannotLink(PreparedRecord a, PreparedRecord b) =>
+        Matching.CannotLink.Applies(a, b, this) ? new Comparison(Pattern | CannotLinkBit) : this;
 
     public bool Swapped => (Pattern & SwappedBit) != 0;
 
