@@ -34,7 +34,7 @@ internal static class SyntheticRun
         var truth = person.Select(p => p.ToString(CultureInfo.InvariantCulture)).ToList();
         Console.WriteLine($"deduplicated in {seconds:F1} s ({timer}); {result.Blocking.CandidatePairs} candidate pairs " +
             $"({result.Blocking.GeneratedPairs} generated, {result.Blocking.OversizedBlocks} oversized blocks); EM {result.EmIterations} it; " +
-            $"{result.ClusterCount} clusters; review queue {result.ReviewQueue.Count}");
+            $"{result.ClusterCount} clusters; review queue {result.ReviewQueue.Count} ({result.ReviewDeferred} beyond the budget)");
         Console.WriteLine($"pairwise {PairwiseScore.Of(result.ClusterOf, truth)}");
         Console.WriteLine($"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MiB");
         if (args.Contains("--explain-model"))

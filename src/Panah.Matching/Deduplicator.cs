@@ -47,8 +47,8 @@ public sealed class Deduplicator
 
         model = model.WithThreshold(_options.MatchThreshold);
         var (edges, candidates) = Score(prepared, pairs, patterns, model, parallel);
-        var clusterOf = Cluster(prepared, edges, candidates, model, progress, out var clusterCount, out var links, out var review);
-        return new DedupeResult(records, clusterOf, clusterCount, model, links, review, blocking, iterations);
+        var clusterOf = Cluster(prepared, edges, candidates, model, progress, out var clusterCount, out var links, out var review, out var deferred);
+        return new DedupeResult(records, clusterOf, clusterCount, model, links, review, blocking, iterations) { ReviewDeferred = deferred };
     }
 
     internal static double AllPairs(int n) => (double)n * (n - 1) / 2;
@@ -136,7 +136,7 @@ public sealed class Deduplicator
     private readonly record struct Candidate(long Pair, double Score, ReviewReason Reason);
 
     private int[] Cluster(PreparedRecord[] prepared, List<(long Pair, double Score)> edges, List<Candidate> candidates, MatchModel model,
-        IProgress<DedupeProgress>? progress, out int clusterCount, out List<ScoredPair> links, out List<ScoredPair> review)
+        IProgress<DedupeProgress>? progress, out int clusterCount, out List<ScoredPair> links, out List<ScoredPair> review, out int deferred)
     {
         edges.Sort((x, y) => y.Score != x.Score ? y.Score.CompareTo(x.Score) : x.Pair.CompareTo(y.Pair));
         var clusterer = new Clusterer(prepared.Length, (i, j) => PairScore(model, prepared[i], prepared[j]), _options.MaxClusterSize, _options.ClusterFloor);
@@ -155,7 +155,7 @@ public sealed class Deduplicator
 
         progress?.Report(new DedupeProgress("Clustering", edges.Count, edges.Count));
         var clusterOf = clusterer.Labels(out clusterCount);
-        review = ReviewQueue(prepared, candidates, clusterOf);
+        review = ReviewQueue(prepared, candidates, clusterOf, _options.ReviewBudget, out deferred);
         return clusterOf;
     }
 
@@ -169,9 +169,9 @@ public sealed class Deduplicator
     /// <summary>
     /// One pair per two clusters a person should decide about, the strongest: a reviewer decides whether the
     /// groups are one person, not every pair across them; a pair whose records are already one cluster
-    /// changes nothing and is not asked.
+    /// changes nothing and is not asked. At most <paramref name="budgetShare"/> pairs per record, the most valuable.
     /// </summary>
-    private static List<ScoredPair> ReviewQueue(PreparedRecord[] prepared, List<Candidate> candidates, int[] clusterOf)
+    private static List<ScoredPair> ReviewQueue(PreparedRecord[] prepared, List<Candidate> candidates, int[] clusterOf, double budgetShare, out int deferred)
     {
         var best = new Dictionary<long, Candidate>();
         foreach (var c in candidates)
@@ -186,17 +186,21 @@ public sealed class Deduplicator
                 slot = c;
         }
 
-        var review = best.Values.Select(c =>
+        // What a decision is worth: a refused merge scored as a match and would change a cluster; a near miss the
+        // more, the closer it is to even odds. The budget keeps the queue finishable.
+        var ordered = best.Values.ToList();
+        ordered.Sort(static (x, y) =>
+        {
+            var c = (y.Reason == ReviewReason.RefusedByClustering).CompareTo(x.Reason == ReviewReason.RefusedByClustering);
+            c = c != 0 ? c : y.Score.CompareTo(x.Score);
+            return c != 0 ? c : x.Pair.CompareTo(y.Pair);
+        });
+        var budget = (int)Math.Min(ordered.Count, Math.Ceiling(budgetShare * prepared.Length));
+        deferred = ordered.Count - budget;
+        return ordered.Take(budget).Select(c =>
         {
             var (i, j) = CandidatePairs.Unpack(c.Pair);
             return new ScoredPair(prepared[i].Source.Id, prepared[j].Source.Id, c.Score, MatchModel.Probability(c.Score), c.Reason);
         }).ToList();
-        review.Sort(static (x, y) =>
-        {
-            var c = y.Score.CompareTo(x.Score);
-            c = c != 0 ? c : string.CompareOrdinal(x.IdA, y.IdA);
-            return c != 0 ? c : string.CompareOrdinal(x.IdB, y.IdB);
-        });
-        return review;
     }
 }

@@ -11,6 +11,9 @@ internal static class CannotLink
     /// <summary>Days two full birth dates may differ by and still be one person's (a month misread or mistyped).</summary>
     private const int DateSlackDays = 45;
 
+    /// <summary>Years a 1-January placeholder (a year known, or guessed, without the day) may be off by.</summary>
+    private const int PlaceholderSlackYears = 2;
+
     public static bool Applies(PreparedRecord a, PreparedRecord b, Comparison c) =>
         c.Level((int)MatchField.Sex) == 1
         || DocumentsConflict(a.Document, b.Document, c.Level((int)MatchField.DocumentNumber))
@@ -36,13 +39,17 @@ internal static class CannotLink
     }
 
     /// <summary>
-    /// Two full dates (neither a 1-January placeholder) that differ beyond the known quirks: not a day/month
-    /// swap, one digit or a year off (<see cref="BirthDates.Compare"/> calls those close), nor within about a month.
+    /// Two full dates that differ beyond the known quirks: not a day/month swap, one digit or a year off
+    /// (<see cref="BirthDates.Compare"/> calls those close), nor within about a month; with a 1-January
+    /// placeholder on either side, years more than two apart.
     /// </summary>
     internal static bool DatesConflict(int a, int b)
     {
-        if (a == 0 || b == 0 || BirthDates.IsPlaceholder(a) || BirthDates.IsPlaceholder(b))
+        if (a == 0 || b == 0)
             return false;
+        // A 1-January placeholder still states the year, though a guessed one may be a year or two off.
+        if (BirthDates.IsPlaceholder(a) || BirthDates.IsPlaceholder(b))
+            return Math.Abs((a / 10000) - (b / 10000)) > PlaceholderSlackYears;
         if (BirthDates.Compare(a, b) != DateAgreement.Different)
             return false;
         return Math.Abs(Unpack(a).DayNumber - Unpack(b).DayNumber) > DateSlackDays;
