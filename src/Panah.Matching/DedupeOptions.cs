@@ -17,7 +17,7 @@ public sealed record DedupeOptions
 
     /// <summary>No two records of one cluster may score below this (bits): a group held together only through its
     /// middle records is a chain, not one person. Such merges go to the review queue.</summary>
-    public double ClusterFloor { get; init; } = -5;
+    public double ClusterFloor { get; init; } = -10;
 
     /// <summary>Review pairs per record at most (0.03: 30,000 pairs for 1,000,000 records), so that the queue is one
     /// people can finish. Refused merges come first, then near misses by probability; the rest are not asked.</summary>

@@ -33,7 +33,7 @@ public sealed class Deduplicator
         var pairs = CandidatePairs.Generate(prepared, _options, out var blocking);
         progress?.Report(new DedupeProgress("Blocking", 1, 1));
 
-        var patterns = Compare(prepared, pairs, parallel, progress, out var patternCounts);
+        var patterns = Compare(prepared, pairs, frequencies, parallel, progress, out var patternCounts);
         var iterations = 0;
         if (model is null)
         {
@@ -72,7 +72,7 @@ public sealed class Deduplicator
         return prepared;
     }
 
-    internal static ulong[] Compare(PreparedRecord[] prepared, long[] pairs, ParallelOptions parallel, IProgress<DedupeProgress>? progress, out Dictionary<ulong, long> patternCounts)
+    internal static ulong[] Compare(PreparedRecord[] prepared, long[] pairs, TermFrequencies frequencies, ParallelOptions parallel, IProgress<DedupeProgress>? progress, out Dictionary<ulong, long> patternCounts)
     {
         var patterns = new ulong[pairs.Length];
         var merged = new Dictionary<ulong, long>();
@@ -82,7 +82,7 @@ public sealed class Deduplicator
             for (var k = range.Item1; k < range.Item2; k++)
             {
                 var (i, j) = CandidatePairs.Unpack(pairs[k]);
-                var c = Comparer.Compare(prepared[i], prepared[j]).WithCannotLink(prepared[i], prepared[j]);
+                var c = Comparer.Compare(prepared[i], prepared[j]).WithCannotLink(prepared[i], prepared[j]).WithTermFrequencies(frequencies, prepared[i]);
                 patterns[k] = c.Pattern;
                 System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(local, c.Levels, out _)++;
             }

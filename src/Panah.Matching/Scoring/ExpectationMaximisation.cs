@@ -94,6 +94,8 @@ internal static class ExpectationMaximisation
                         continue;
                     logM += Math.Log(m[f][level]);
                     logU += Math.Log(u[f][level]);
+                    if (level == 0 && f < 2)
+                        logU -= c.TermFrequencyBits(f) * Math.Log(2);
                 }
 
                 // A cannot-link pair is two people: counted as a match it would inflate λ (siblings and household
