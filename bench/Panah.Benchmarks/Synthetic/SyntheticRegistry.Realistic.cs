@@ -107,5 +107,17 @@ internal sealed partial class SyntheticRegistry
     private string Address() =>
         $"{UyghurNames.Districts[_random.Next(UyghurNames.Districts.Length)]} {UyghurNames.Streets[_random.Next(UyghurNames.Streets.Length)]} No {_random.Next(1, 120)}";
 
-    private string Document() => "99" + _random.NextInt64(100_000_000, 999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>A foreigner identity number as Turkey issues them: 99, seven digits, and the two check digits.</summary>
+    private string Document()
+    {
+        var digits = new int[11];
+        digits[0] = digits[1] = 9;
+        for (var i = 2; i < 9; i++)
+            digits[i] = _random.Next(10);
+        var odd = digits[0] + digits[2] + digits[4] + digits[6] + digits[8];
+        var even = digits[1] + digits[3] + digits[5] + digits[7];
+        digits[9] = (((odd * 7) - even) % 10 + 10) % 10;
+        digits[10] = digits.Take(10).Sum() % 10;
+        return string.Concat(digits);
+    }
 }
