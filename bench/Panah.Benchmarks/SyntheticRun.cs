@@ -15,8 +15,9 @@ internal static class SyntheticRun
         var seed = Args.GetInt(args, "--seed", 42);
         var write = Args.Get(args, "--write", string.Empty);
         var sw = Stopwatch.StartNew();
-        var (records, person) = SyntheticRegistry.Generate(size, seed);
-        Console.WriteLine($"generated {records.Count} records of {person.Distinct().Count()} people in {sw.Elapsed.TotalSeconds:F1} s");
+        var legacy = args.Contains("--legacy");
+        var (records, person) = SyntheticRegistry.Generate(size, seed, legacy);
+        Console.WriteLine($"generated {records.Count} records of {person.Distinct().Count()} people ({(legacy ? "legacy" : "realistic")} generator) in {sw.Elapsed.TotalSeconds:F1} s");
         if (write.Length > 0)
         {
             Write(write, records, person);
@@ -33,7 +34,7 @@ internal static class SyntheticRun
         var truth = person.Select(p => p.ToString(CultureInfo.InvariantCulture)).ToList();
         Console.WriteLine($"deduplicated in {seconds:F1} s ({timer}); {result.Blocking.CandidatePairs} candidate pairs " +
             $"({result.Blocking.GeneratedPairs} generated, {result.Blocking.OversizedBlocks} oversized blocks); EM {result.EmIterations} it; " +
-            $"{result.ClusterCount} clusters; review queue {result.ReviewQueue.Count}");
+            $"{result.ClusterCount} clusters; review queue {result.ReviewQueue.Count} ({result.ReviewDeferred} beyond the budget)");
         Console.WriteLine($"pairwise {PairwiseScore.Of(result.ClusterOf, truth)}");
         Console.WriteLine($"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MiB");
         if (args.Contains("--explain-model"))
@@ -88,13 +89,13 @@ internal static class SyntheticRun
     public static void Write(string path, IReadOnlyList<PersonRecord> records, IReadOnlyList<int> person)
     {
         using var w = new StreamWriter(path, false, new UTF8Encoding(false));
-        w.WriteLine("id,given_name,family_name,father_name,sex,birth_date,birth_place,phone,document_number,address,person");
+        w.WriteLine("id,given_name,family_name,father_name,sex,birth_date,birth_place,phone,document_number,address,household_id,person");
         for (var i = 0; i < records.Count; i++)
         {
             var r = records[i];
             w.WriteLine(string.Join(',', r.Id, Csv(r.GivenName), Csv(r.FamilyName), Csv(r.FatherName), Csv(r.Sex),
                 r.BirthDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty, Csv(r.BirthPlace), Csv(r.Phone),
-                Csv(r.DocumentNumber), Csv(r.Address), person[i].ToString(CultureInfo.InvariantCulture)));
+                Csv(r.DocumentNumber), Csv(r.Address), Csv(r.HouseholdId), person[i].ToString(CultureInfo.InvariantCulture)));
         }
     }
 

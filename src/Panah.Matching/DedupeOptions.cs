@@ -15,6 +15,14 @@ public sealed record DedupeOptions
     /// <summary>Pairs scoring between this and <see cref="MatchThreshold"/> go to the review queue.</summary>
     public double ReviewThreshold { get; init; } = -5;
 
+    /// <summary>No two records of one cluster may score below this (bits): a group held together only through its
+    /// middle records is a chain, not one person. Such merges go to the review queue.</summary>
+    public double ClusterFloor { get; init; } = -10;
+
+    /// <summary>Review pairs per record at most (0.03: 30,000 pairs for 1,000,000 records), so that the queue is one
+    /// people can finish. Refused merges come first, then near misses by probability; the rest are not asked.</summary>
+    public double ReviewBudget { get; init; } = 0.03;
+
     /// <summary>Most EM iterations.</summary>
     public int MaxEmIterations { get; init; } = 200;
 

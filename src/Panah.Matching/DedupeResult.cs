@@ -47,8 +47,13 @@ public sealed class DedupeResult
     /// <summary>Match edges that formed the clusters, strongest first.</summary>
     public IReadOnlyList<ScoredPair> Links { get; }
 
-    /// <summary>Pairs a person should look at: near misses and matches refused by clustering.</summary>
+    /// <summary>Pairs a person should look at, most valuable first: matches refused by clustering, then near misses
+    /// by probability; one pair per two clusters.</summary>
     public IReadOnlyList<ScoredPair> ReviewQueue { get; }
+
+    /// <summary>Pairs a person could have looked at but that fell beyond <see cref="DedupeOptions.ReviewBudget"/>
+    /// (all scored below a match; they stay apart).</summary>
+    public int ReviewDeferred { get; init; }
 
     /// <summary>Blocking figures.</summary>
     public BlockingStatistics Blocking { get; }

@@ -5,7 +5,7 @@ namespace Panah.Matching;
 /// <summary>
 /// Finds the registrations that belong to the same person: normalise every record, block on several keys,
 /// compare candidate pairs, train the model by EM on those comparisons (no labels needed), score, and
-/// cluster with average linkage. Stateless; one instance can run many times, one run at a time per call.
+/// cluster with average linkage under cannot-link constraints (<see cref="CannotLink"/>). Stateless; one instance can run many times, one run at a time per call.
 /// </summary>
 public sealed class Deduplicator
 {
@@ -33,7 +33,7 @@ public sealed class Deduplicator
         var pairs = CandidatePairs.Generate(prepared, _options, out var blocking);
         progress?.Report(new DedupeProgress("Blocking", 1, 1));
 
-        var patterns = Compare(prepared, pairs, parallel, progress, out var patternCounts);
+        var patterns = Compare(prepared, pairs, frequencies, parallel, progress, out var patternCounts);
         var iterations = 0;
         if (model is null)
         {
@@ -46,9 +46,9 @@ public sealed class Deduplicator
         }
 
         model = model.WithThreshold(_options.MatchThreshold);
-        var (edges, review) = Score(prepared, pairs, patterns, model, parallel);
-        var clusterOf = Cluster(prepared, edges, review, model, progress, out var clusterCount, out var links);
-        return new DedupeResult(records, clusterOf, clusterCount, model, links, review, blocking, iterations);
+        var (edges, candidates) = Score(prepared, pairs, patterns, model, parallel);
+        var clusterOf = Cluster(prepared, edges, candidates, model, progress, out var clusterCount, out var links, out var review, out var deferred);
+        return new DedupeResult(records, clusterOf, clusterCount, model, links, review, blocking, iterations) { ReviewDeferred = deferred };
     }
 
     internal static double AllPairs(int n) => (double)n * (n - 1) / 2;
@@ -72,7 +72,7 @@ public sealed class Deduplicator
         return prepared;
     }
 
-    internal static ulong[] Compare(PreparedRecord[] prepared, long[] pairs, ParallelOptions parallel, IProgress<DedupeProgress>? progress, out Dictionary<ulong, long> patternCounts)
+    internal static ulong[] Compare(PreparedRecord[] prepared, long[] pairs, TermFrequencies frequencies, ParallelOptions parallel, IProgress<DedupeProgress>? progress, out Dictionary<ulong, long> patternCounts)
     {
         var patterns = new ulong[pairs.Length];
         var merged = new Dictionary<ulong, long>();
@@ -82,7 +82,7 @@ public sealed class Deduplicator
             for (var k = range.Item1; k < range.Item2; k++)
             {
                 var (i, j) = CandidatePairs.Unpack(pairs[k]);
-                var c = Comparer.Compare(prepared[i], prepared[j]);
+                var c = Comparer.Compare(prepared[i], prepared[j]).WithCannotLink(prepared[i], prepared[j]).WithTermFrequencies(frequencies, prepared[i]);
                 patterns[k] = c.Pattern;
                 System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(local, c.Levels, out _)++;
             }
@@ -101,20 +101,23 @@ public sealed class Deduplicator
         return patterns;
     }
 
-    private (List<(long Pair, double Score)> Edges, List<ScoredPair> Review) Score(PreparedRecord[] prepared, long[] pairs, ulong[] patterns, MatchModel model, ParallelOptions parallel)
+    private (List<(long Pair, double Score)> Edges, List<Candidate> Review) Score(PreparedRecord[] prepared, long[] pairs, ulong[] patterns, MatchModel model, ParallelOptions parallel)
     {
         var edges = new List<(long, double)>();
-        var review = new List<ScoredPair>();
-        Parallel.ForEach(Partitioner.Create(0, pairs.Length, Chunk), parallel, () => (new List<(long, double)>(), new List<ScoredPair>()), (range, state, local) =>
+        var review = new List<Candidate>();
+        Parallel.ForEach(Partitioner.Create(0, pairs.Length, Chunk), parallel, () => (new List<(long, double)>(), new List<Candidate>()), (range, state, local) =>
         {
             for (var k = range.Item1; k < range.Item2; k++)
             {
                 var (i, j) = CandidatePairs.Unpack(pairs[k]);
-                var score = model.Score(prepared[i], prepared[j], new Comparison(patterns[k]));
+                var comparison = new Comparison(patterns[k]);
+                var score = model.Score(prepared[i], prepared[j], comparison);
+                if (score < _options.ReviewThreshold || comparison.CannotLink)
+                    continue;
                 if (score >= _options.MatchThreshold)
                     local.Item1.Add((pairs[k], score));
-                else if (score >= _options.ReviewThreshold)
-                    local.Item2.Add(new ScoredPair(prepared[i].Source.Id, prepared[j].Source.Id, score, MatchModel.Probability(score), ReviewReason.Uncertain));
+                else
+                    local.Item2.Add(new Candidate(pairs[k], score, ReviewReason.Uncertain));
             }
 
             return local;
@@ -129,11 +132,14 @@ public sealed class Deduplicator
         return (edges, review);
     }
 
-    private int[] Cluster(PreparedRecord[] prepared, List<(long Pair, double Score)> edges, List<ScoredPair> review, MatchModel model,
-        IProgress<DedupeProgress>? progress, out int clusterCount, out List<ScoredPair> links)
+    /// <summary>A pair for the review queue, by record index.</summary>
+    private readonly record struct Candidate(long Pair, double Score, ReviewReason Reason);
+
+    private int[] Cluster(PreparedRecord[] prepared, List<(long Pair, double Score)> edges, List<Candidate> candidates, MatchModel model,
+        IProgress<DedupeProgress>? progress, out int clusterCount, out List<ScoredPair> links, out List<ScoredPair> review, out int deferred)
     {
         edges.Sort((x, y) => y.Score != x.Score ? y.Score.CompareTo(x.Score) : x.Pair.CompareTo(y.Pair));
-        var clusterer = new Clusterer(prepared.Length, (i, j) => model.Score(prepared[i], prepared[j], Comparer.Compare(prepared[i], prepared[j])), _options.MaxClusterSize);
+        var clusterer = new Clusterer(prepared.Length, (i, j) => PairScore(model, prepared[i], prepared[j]), _options.MaxClusterSize, _options.ClusterFloor);
         links = [];
         for (var e = 0; e < edges.Count; e++)
         {
@@ -142,18 +148,59 @@ public sealed class Deduplicator
             if (clusterer.TryLink(i, j, out var refused))
                 links.Add(new ScoredPair(prepared[i].Source.Id, prepared[j].Source.Id, score, MatchModel.Probability(score)));
             else if (refused)
-                review.Add(new ScoredPair(prepared[i].Source.Id, prepared[j].Source.Id, score, MatchModel.Probability(score), ReviewReason.RefusedByClustering));
+                candidates.Add(new Candidate(edges[e].Pair, score, ReviewReason.RefusedByClustering));
             if ((e & 0xFFFF) == 0)
                 progress?.Report(new DedupeProgress("Clustering", e, edges.Count));
         }
 
         progress?.Report(new DedupeProgress("Clustering", edges.Count, edges.Count));
-        review.Sort(static (x, y) =>
+        var clusterOf = clusterer.Labels(out clusterCount);
+        review = ReviewQueue(prepared, candidates, clusterOf, _options.ReviewBudget, out deferred);
+        return clusterOf;
+    }
+
+    /// <summary>Score of a pair, negative infinity when it is a cannot-link.</summary>
+    private static double PairScore(MatchModel model, PreparedRecord a, PreparedRecord b)
+    {
+        var comparison = Comparer.Compare(a, b);
+        return CannotLink.Applies(a, b, comparison) ? double.NegativeInfinity : model.Score(a, b, comparison);
+    }
+
+    /// <summary>
+    /// One pair per two clusters a person should decide about, the strongest: a reviewer decides whether the
+    /// groups are one person, not every pair across them; a pair whose records are already one cluster
+    /// changes nothing and is not asked. At most <paramref name="budgetShare"/> pairs per record, the most valuable.
+    /// </summary>
+    private static List<ScoredPair> ReviewQueue(PreparedRecord[] prepared, List<Candidate> candidates, int[] clusterOf, double budgetShare, out int deferred)
+    {
+        var best = new Dictionary<long, Candidate>();
+        foreach (var c in candidates)
         {
-            var c = y.Score.CompareTo(x.Score);
-            c = c != 0 ? c : string.CompareOrdinal(x.IdA, y.IdA);
-            return c != 0 ? c : string.CompareOrdinal(x.IdB, y.IdB);
+            var (i, j) = CandidatePairs.Unpack(c.Pair);
+            int a = clusterOf[i], b = clusterOf[j];
+            if (a == b)
+                continue;
+            var key = ((long)Math.Min(a, b) << 32) | (uint)Math.Max(a, b);
+            ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(best, key, out var exists);
+            if (!exists || c.Score > slot.Score || (c.Score == slot.Score && c.Pair < slot.Pair))
+                slot = c;
+        }
+
+        // What a decision is worth: a refused merge scored as a match and would change a cluster; a near miss the
+        // more, the closer it is to even odds. The budget keeps the queue finishable.
+        var ordered = best.Values.ToList();
+        ordered.Sort(static (x, y) =>
+        {
+            var c = (y.Reason == ReviewReason.RefusedByClustering).CompareTo(x.Reason == ReviewReason.RefusedByClustering);
+            c = c != 0 ? c : y.Score.CompareTo(x.Score);
+            return c != 0 ? c : x.Pair.CompareTo(y.Pair);
         });
-        return clusterer.Labels(out clusterCount);
+        var budget = (int)Math.Min(ordered.Count, Math.Ceiling(budgetShare * prepared.Length));
+        deferred = ordered.Count - budget;
+        return ordered.Take(budget).Select(c =>
+        {
+            var (i, j) = CandidatePairs.Unpack(c.Pair);
+            return new ScoredPair(prepared[i].Source.Id, prepared[j].Source.Id, c.Score, MatchModel.Probability(c.Score), c.Reason);
+        }).ToList();
     }
 }

@@ -14,7 +14,7 @@ public static class MatchModelTrainer
         foreach (var r in prepared)
             frequencies.Annotate(r);
         var pairs = CandidatePairs.Generate(prepared, options, out _);
-        Deduplicator.Compare(prepared, pairs, parallel, null, out var counts);
+        Deduplicator.Compare(prepared, pairs, frequencies, parallel, null, out var counts);
         var u = RandomPairs.EstimateU(prepared, options.RandomPairs, options.Seed, parallel);
         var sameDate = TrainingPairs.SameBirthDate(prepared, options.TrainingPairs);
         var sameNames = TrainingPairs.SameNames(prepared, options.TrainingPairs);

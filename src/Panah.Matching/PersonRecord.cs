@@ -34,4 +34,8 @@ public sealed record PersonRecord(string Id)
 
     /// <summary>Free-text address.</summary>
     public string? Address { get; init; }
+
+    /// <summary>Id of the household the person was registered with. Two records of one household are two people
+    /// (siblings, twins) unless everything agrees: the clustering never merges them otherwise.</summary>
+    public string? HouseholdId { get; init; }
 }

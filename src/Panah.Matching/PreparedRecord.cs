@@ -45,6 +45,7 @@ internal sealed class PreparedRecord
         Document = Codes.Normalise(source.DocumentNumber);
         Address = NameFolder.Fold(source.Address);
         AddressTokens = Address.Length == 0 ? [] : Address.Split(' ');
+        Household = source.HouseholdId?.Trim() ?? string.Empty;
     }
 
     public PersonRecord Source { get; }
@@ -63,6 +64,9 @@ internal sealed class PreparedRecord
     public string Document { get; }
     public string Address { get; }
     public string[] AddressTokens { get; }
+
+    /// <summary>Id of the household registered with, empty when unknown.</summary>
+    public string Household { get; }
 
     /// <summary>Relative frequencies of the given, family, father name and birth place values (term-frequency adjustment).</summary>
     public float GivenTf { get; set; }

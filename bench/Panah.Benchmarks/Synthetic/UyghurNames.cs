@@ -66,6 +66,14 @@ internal static class NamePool
     /// <summary>The listed male names followed by compounds (Abdu- + root, root alone), which have no known pinyin form.</summary>
     public static readonly UyghurName[] AllMale = [.. UyghurNames.Male, .. Compounds(["Abdu", ""], ["réshit", "qadir", "ghappar", "xaliq", "sattar", "qeyyum", "latip", "samet", "shükür", "hamit", "weli", "selam", "ehed", "jelil", "muqeddes"])];
 
+    /// <summary>The realistic generator's male pool: the above and a dozen more, about 150 given names with the female pool.</summary>
+    public static readonly UyghurName[] RealisticMale =
+    [
+        .. AllMale, new("Memet", "Mehmet"), new("Hashim", "Haşim"), new("Qasim", "Kasım"), new("Mamut", "Mahmut"),
+        new("Abduweli", "Abdulvelî"), new("Imin", "Emin"), new("Nurmuhemmet", "Nurmehmet"), new("Shemshidin", "Şemsettin"),
+        new("Jappar", "Cabbar"), new("Hélil", "Halil"), new("Muxtar", "Muhtar"), new("Yaqup", "Yakup"),
+    ];
+
     /// <summary>The listed female names followed by compounds (Gül-, Ay-, Dil-, Nur- + root).</summary>
     public static readonly UyghurName[] AllFemale = [.. UyghurNames.Female, .. Compounds(["Gül", "Ay", "Dil", "Nur"], ["zire", "nisa", "mire", "chehre", "xumar", "ayim", "pem", "bibi", "zat"])];
 

@@ -13,7 +13,7 @@ public sealed record CsvProblem(int Line, string Message)
 }
 
 /// <summary>
-/// Reads people from CSV (header <c>id,given_name,family_name,father_name,sex,birth_date,birth_place,phone,document_number,address</c>,
+/// Reads people from CSV (header <c>id,given_name,family_name,father_name,sex,birth_date,birth_place,phone,document_number,address,household_id</c>,
 /// columns in any order, unknown columns ignored, all but id optional) and writes <c>id,cluster</c>.
 /// Bad values are reported and used as far as they can be; a row without an id (or repeating one) is reported and skipped.
 /// </summary>
@@ -69,6 +69,7 @@ public static class PersonCsv
                 Phone = Get(row, columns, "phone"),
                 DocumentNumber = Get(row, columns, "document_number"),
                 Address = Get(row, columns, "address"),
+                HouseholdId = Get(row, columns, "household_id"),
             });
         }
 

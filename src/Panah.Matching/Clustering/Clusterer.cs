@@ -1,11 +1,13 @@
 namespace Panah.Matching;
 
 /// <summary>
-/// Average-linkage clustering over match edges. Edges are taken strongest first; two single records
-/// joined by a match edge merge; two groups merge only if the mean match probability over ALL pairs
-/// across them is at least 0.5. So one weak link between two families (or one mistyped record
-/// resembling two people) does not chain unrelated people into one cluster: it is refused and
-/// goes to the review queue instead.
+/// Average-linkage clustering over match edges with cannot-link constraints. Edges are taken strongest
+/// first; two single records joined by a match edge merge; two groups merge only if the mean match
+/// probability over ALL pairs across them is at least 0.5, no pair across them is a cannot-link
+/// (scored as negative infinity, see <see cref="CannotLink"/>) and none scores below the floor of a clear
+/// non-match. So one weak link between two families (or one mistyped record resembling two people) does
+/// not chain unrelated people into one cluster, and a chain A–B–C whose ends contradict each other never
+/// becomes one: the merge is refused and goes to the review queue instead.
 /// </summary>
 internal sealed class Clusterer
 {
@@ -13,9 +15,15 @@ internal sealed class Clusterer
     private readonly List<int>?[] _members;
     private readonly Func<int, int, double> _score;
     private readonly int _maxClusterSize;
+    private readonly double _floor;
 
-    public Clusterer(int count, Func<int, int, double> score, int maxClusterSize)
+    /// <param name="count">Records.</param>
+    /// <param name="score">Score of a pair in bits; negative infinity for a cannot-link pair.</param>
+    /// <param name="maxClusterSize">Largest cluster built.</param>
+    /// <param name="floor">No two records of one cluster score below this (bits).</param>
+    public Clusterer(int count, Func<int, int, double> score, int maxClusterSize, double floor = double.NegativeInfinity)
     {
+        _floor = floor;
         _parent = new int[count];
         for (var i = 0; i < count; i++)
             _parent[i] = i;
@@ -70,7 +78,10 @@ internal sealed class Clusterer
         {
             foreach (var y in MembersOf(b))
             {
-                sum += MatchModel.Probability(_score(x, y));
+                var score = _score(x, y);
+                if (double.IsNegativeInfinity(score) || score < _floor)
+                    return false;
+                sum += MatchModel.Probability(score);
                 pairs++;
             }
         }

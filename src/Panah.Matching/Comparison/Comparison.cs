@@ -4,11 +4,48 @@ namespace Panah.Matching;
 
 /// <summary>
 /// The agreement pattern of a pair: one comparison level per field, 4 bits each (15 = missing),
-/// and bit 63 set when the given and family names were compared crosswise (swapped).
+/// bit 63 set when the given and family names were compared crosswise (swapped), and bit 62 when the pair is a
+/// cannot-link (<see cref="Matching.CannotLink"/>): EM counts such pairs as non-matches, whatever their levels.
 /// </summary>
 internal readonly record struct Comparison(ulong Pattern)
 {
     public const ulong SwappedBit = 1UL << 63;
+    public const ulong CannotLinkBit = 1UL << 62;
+
+    public bool CannotLink => (Pattern & CannotLinkBit) != 0;
+
+    private const int TermFrequencyShift = 40;
+
+    /// <summary>
+    /// The same comparison carrying the term-frequency adjustment of an exact given and family name, in half
+    /// bits (bits 40–49), for EM: agreeing on "Muhemmet" is much weaker than on a rare name, and EM on the bare
+    /// levels would count every pair of common namesakes as a likely match, inflating the match prior the more,
+    /// the larger the registry.
+    /// </summary>
+    public Comparison WithTermFrequencies(TermFrequencies frequencies, PreparedRecord a)
+    {
+        var p = Pattern;
+        for (var f = 0; f < 2; f++)
+        {
+            if (Level(f) != 0)
+                continue;
+            var halfBits = (int)Math.Round(2 * MatchModel.TermFrequencyAdjustment(frequencies, f, a, Swapped));
+            p |= (ulong)(uint)(Math.Clamp(halfBits, -15, 15) + 16) << (TermFrequencyShift + (5 * f));
+        }
+
+        return new Comparison(p);
+    }
+
+    /// <summary>Bits the exact agreement of a name field is adjusted by (0 when none was recorded).</summary>
+    public double TermFrequencyBits(int field)
+    {
+        var stored = (int)(Pattern >> (TermFrequencyShift + (5 * field))) & 0x1F;
+        return stored == 0 ? 0 : (stored - 16) / 2.0;
+    }
+
+    /// <summary>The same comparison marked as a cannot-link when <paramref name="a"/> and <paramref name="b"/> are one.</summary>
+    public Comparison WithCannotLink(PreparedRecord a, PreparedRecord b) =>
+        Matching.CannotLink.Applies(a, b, this) ? new Comparison(Pattern | CannotLinkBit) : this;
 
     public bool Swapped => (Pattern & SwappedBit) != 0;
 

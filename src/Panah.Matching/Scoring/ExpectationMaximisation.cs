@@ -94,9 +94,13 @@ internal static class ExpectationMaximisation
                         continue;
                     logM += Math.Log(m[f][level]);
                     logU += Math.Log(u[f][level]);
+                    if (level == 0 && f < 2)
+                        logU -= c.TermFrequencyBits(f) * Math.Log(2);
                 }
 
-                var posterior = 1 / (1 + Math.Exp(logU - logM));
+                // A cannot-link pair is two people: counted as a match it would inflate λ (siblings and household
+                // members agree on much but the given name) and teach m that matches disagree on dates and documents.
+                var posterior = c.CannotLink ? 0 : 1 / (1 + Math.Exp(logU - logM));
                 var wm = counts[p] * posterior;
                 matches += wm;
                 total += counts[p];

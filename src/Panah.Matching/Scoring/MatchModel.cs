@@ -127,7 +127,10 @@ public sealed partial class MatchModel
         return new PairExplanation(a.Source.Id, b.Source.Id, PriorWeight, contributions, score, Probability(score), c.Swapped, score >= Threshold);
     }
 
-    private double TermFrequencyAdjustment(int field, PreparedRecord a, bool swapped)
+    private double TermFrequencyAdjustment(int field, PreparedRecord a, bool swapped) => TermFrequencyAdjustment(Frequencies, field, a, swapped);
+
+    /// <summary>Bits added to the exact-agreement weight of <paramref name="field"/> for the value of record <paramref name="a"/>.</summary>
+    internal static double TermFrequencyAdjustment(TermFrequencies frequencies, int field, PreparedRecord a, bool swapped)
     {
         var frequency = (field, swapped) switch
         {
@@ -138,7 +141,7 @@ public sealed partial class MatchModel
             (2, _) => a.FatherTf,
             _ => a.PlaceTf,
         };
-        return TermFrequencies.Adjustment(field == 5 ? Frequencies.PlaceAgreement : Frequencies.NameAgreement, frequency);
+        return TermFrequencies.Adjustment(field == 5 ? frequencies.PlaceAgreement : frequencies.NameAgreement, frequency);
     }
 
     private static (string A, string B) Values(int field, PreparedRecord a, PreparedRecord b, bool swapped) => field switch

@@ -49,7 +49,7 @@ internal static class TrainingPairs
                 {
                     for (var y = x + 1; y < end; y++)
                     {
-                        var c = Comparer.Compare(records[keys[x].Index], records[keys[y].Index]);
+                        var c = Comparer.Compare(records[keys[x].Index], records[keys[y].Index]).WithCannotLink(records[keys[x].Index], records[keys[y].Index]);
                         System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, c.Levels, out _)++;
                         pairs++;
                     }

@@ -17,6 +17,8 @@ internal static class NameFolder
     {
         if (string.IsNullOrWhiteSpace(text))
             return string.Empty;
+        if (YengiYeziq.Applies(text))
+            text = YengiYeziq.ToUly(text);
         if (NeedsCompatibilityNormalisation(text))
             text = text.Normalize(NormalizationForm.FormKC);
 
