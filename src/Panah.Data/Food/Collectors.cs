@@ -21,15 +21,13 @@ public sealed class Collectors(PanahDbContext db, RegistrySealer sealer, Consent
     /// <summary>The head first, then the alternates; names opened only when <paramref name="withNames"/>.</summary>
     public async Task<IReadOnlyList<EligibleCollector>> OfAsync(HouseholdRecord household, bool withNames, CancellationToken ct)
     {
-        var people = await CandidatesAsync(household.Id, null, ct);
         var collectors = new List<EligibleCollector>();
-        foreach (var p in people.Where(p => !p.Key!.IsErased()).OrderBy(p => p.Id == household.HeadPersonId ? 0 : 1).ThenBy(p => p.Id))
+        foreach (var c in (await CandidatesAsync(household.Id, null, ct)).OrderBy(c => c.IsHead ? 0 : 1).ThenBy(c => c.Person.Id))
         {
-            var isHead = p.Id == household.HeadPersonId;
-            var details = withNames || !isHead ? Open(p) : null;
-            if (isHead || consent.MayUse(details!.Consents, ConsentPurpose.FoodAssistance, Today))
+            var details = withNames || !c.IsHead ? Open(c.Person) : null;
+            if (c.IsHead || consent.MayUse(details!.Consents, ConsentPurpose.FoodAssistance, Today))
             {
-                collectors.Add(new EligibleCollector(p.Id, isHead, withNames ? details!.Name : null));
+                collectors.Add(new EligibleCollector(c.Person.Id, c.IsHead, withNames ? details!.Name : null));
             }
         }
         return collectors;
@@ -37,27 +35,30 @@ public sealed class Collectors(PanahDbContext db, RegistrySealer sealer, Consent
 
     /// <summary>Whether <paramref name="personId"/> may collect for the household today (the head without opening anything).</summary>
     /// <remarks>One query: the head is known by the household row it heads, so the household itself is not read first.</remarks>
-    public async Task<bool> MayCollectAsync(Guid householdId, Guid personId, CancellationToken ct)
-    {
-        var p = (await CandidatesAsync(householdId, personId, ct)).SingleOrDefault();
-        if (p is null || p.Key!.IsErased())
-        {
-            return false;
-        }
-        return IsHead(p, householdId) || consent.MayUse(Open(p).Consents, ConsentPurpose.FoodAssistance, Today);
-    }
+    public async Task<bool> MayCollectAsync(Guid householdId, Guid personId, CancellationToken ct) =>
+        (await CandidatesAsync(householdId, personId, ct)).SingleOrDefault() is { } c
+        && (c.IsHead || consent.MayUse(Open(c.Person).Consents, ConsentPurpose.FoodAssistance, Today));
 
-    private static bool IsHead(PersonRecord p, Guid householdId) => p.HouseholdId == householdId && p.Household?.HeadPersonId == p.Id;
+    /// <summary>Someone who may collect, before consent is checked: the household's head, or an alternate named for it.</summary>
+    private sealed record Candidate(PersonRecord Person, bool IsHead);
 
-    private async Task<List<PersonRecord>> CandidatesAsync(Guid householdId, Guid? only, CancellationToken ct)
+    /// <summary>The head and the alternates in force, neither merged nor erased; whether each heads the household comes from the query.</summary>
+    private async Task<List<Candidate>> CandidatesAsync(Guid householdId, Guid? only, CancellationToken ct)
     {
         var today = Today;
         var alternates = db.AlternateCollectors.Where(a => a.HouseholdId == householdId && a.ConsentedOn <= today && (a.WithdrawnOn == null || a.WithdrawnOn > today))
             .Select(a => a.PersonId);
-        return await db.People.AsNoTracking().Include(p => p.Key).Include(p => p.Household)
+        // The key is projected beside the person: an Include does not reach into a projection.
+        var people = await db.People.AsNoTracking()
             .Where(p => p.MergedIntoId == null && (only == null || p.Id == only))
-            .Where(p => (p.HouseholdId == householdId && p.Household!.HeadPersonId == p.Id) || alternates.Contains(p.Id))
+            .Select(p => new { Person = p, p.Key, IsHead = p.HouseholdId == householdId && p.Household!.HeadPersonId == p.Id })
+            .Where(c => c.IsHead || alternates.Contains(c.Person.Id))
             .ToListAsync(ct);
+        foreach (var c in people)
+        {
+            c.Person.Key = c.Key;
+        }
+        return [.. people.Where(c => !c.Key!.IsErased()).Select(c => new Candidate(c.Person, c.IsHead))];
     }
 
     private PersonDetails Open(PersonRecord p) => RegistrySealer.OpenPerson(sealer.OpenKey(p.Key!), p);

@@ -26,6 +26,7 @@ public abstract class ScopeMatrixTests(PanahApp app, ITestOutputHelper output)
     private const string ListHouseholds = "GET /api/v1/households (seen)";
     private const string ListPeople = "GET /api/v1/people (seen)";
     private const string Search = "POST /api/v1/people/search (seen)";
+    private const string Collectors = "GET /api/v1/food/households/{id}/collectors";
 
     /// <summary>role, in programme, request → (own office, other office). 1 = listed/found, 0 = not; other numbers are HTTP statuses.</summary>
     private static readonly (string Role, bool InProgramme, string Request, int Own, int Other)[] Expected =
@@ -78,6 +79,14 @@ public abstract class ScopeMatrixTests(PanahApp app, ITestOutputHelper output)
         (Roles.Administrator, false, GetHousehold, 403, 403), (Roles.Administrator, false, GetPerson, 403, 403), (Roles.Administrator, false, HouseholdPage, 403, 403),
         (Roles.Administrator, false, PutHousehold, 403, 403), (Roles.Administrator, false, AddMember, 403, 403),
         (Roles.Administrator, false, ListHouseholds, 403, 403), (Roles.Administrator, false, ListPeople, 403, 403), (Roles.Administrator, false, Search, 403, 403),
+        // A household's alternate collectors: named by whoever registers the household, so only its office's officers.
+        (Roles.RegistrationOfficer, true, Collectors, 200, 404), (Roles.RegistrationOfficer, false, Collectors, 200, 404),
+        (Roles.DistributionClerk, true, Collectors, 403, 403), (Roles.DistributionClerk, false, Collectors, 403, 403),
+        (Roles.ProgrammeManager, true, Collectors, 403, 403), (Roles.ProgrammeManager, false, Collectors, 403, 403),
+        (Roles.CaseWorker, true, Collectors, 403, 403), (Roles.CaseWorker, false, Collectors, 403, 403),
+        (Roles.DataProtectionOfficer, true, Collectors, 403, 403), (Roles.DataProtectionOfficer, false, Collectors, 403, 403),
+        (Roles.Teacher, true, Collectors, 403, 403), (Roles.Teacher, false, Collectors, 403, 403),
+        (Roles.Administrator, true, Collectors, 403, 403), (Roles.Administrator, false, Collectors, 403, 403),
     ];
 
     /// <summary>Fields of the own office's household (GET /api/v1/households/{id}) and of its head as a member: present / absent.</summary>
@@ -197,6 +206,9 @@ public abstract class ScopeMatrixTests(PanahApp app, ITestOutputHelper output)
         {
             case GetHousehold:
                 response = await client.GetAsync($"/api/v1/households/{r.HouseholdId}");
+                break;
+            case Collectors:
+                response = await client.GetAsync($"/api/v1/food/households/{r.HouseholdId}/collectors");
                 break;
             case GetPerson:
                 response = await client.GetAsync($"/api/v1/people/{r.PersonId}");
