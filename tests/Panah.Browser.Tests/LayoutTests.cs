@@ -208,7 +208,8 @@ public sealed class LayoutTests(BrowserFixture fixture) : IClassFixture<BrowserF
             await page.FillAsync("#Email", staff.Email);
             await page.FillAsync("#Password", staff.Password);
             await page.ClickAsync("#sign-in");
-            await page.WaitForURLAsync(enrolled ? "**/Account/LoginTotp**" : "**/Account/EnrollTotp**");
+            // A sign-in hashes the password: on a busy machine it takes longer than Playwright's default wait.
+            await page.WaitForURLAsync(enrolled ? "**/Account/LoginTotp**" : "**/Account/EnrollTotp**", new PageWaitForURLOptions { Timeout = BrowserFixture.SignInTimeout });
             await CheckAsync(page, $"{page.Url} {culture}", problems);
         }
         await page.Context.CloseAsync();
