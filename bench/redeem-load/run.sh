@@ -20,7 +20,7 @@ app() {
     Panah__DemoHouseholds=$households Panah__ApiRateLimit__PerCallerPerMinute=100000000 Panah__ApiRateLimit__PerAddressPerMinute=100000000 \
     Panah__ReadBudget__Roles__DistributionClerk__PerHour=100000000 Panah__ReadBudget__Roles__DistributionClerk__PerDay=100000000 \
     Logging__LogLevel__Default=Warning ASPNETCORE_URLS="http://127.0.0.1:$web" \
-    exec dotnet "${PANAH_WEB_DLL:-$repo/src/Panah.Web/bin/Release/net10.0/Panah.Web.dll}" "$@"
+    exec env "Logging__LogLevel__Panah.Web.Features.Matching.MatchIndexBuilder=Information" dotnet "${PANAH_WEB_DLL:-$repo/src/Panah.Web/bin/Release/net10.0/Panah.Web.dll}" "$@"
 }
 # Up when it answers, and it must be the process just started (not a leftover on the port).
 wait_up() { for _ in $(seq 1 600); do kill -0 "$pid" 2>/dev/null || return 1; curl -sf "http://127.0.0.1:$web/healthz" >/dev/null && return 0; sleep 1; done; return 1; }
@@ -34,17 +34,36 @@ echo "entitlements due: $(wc -l < "$work/targets.csv")"
 ASPNETCORE_ENVIRONMENT=Production app >"$work/app.log" 2>&1 & pid=$!
 trap 'kill $pid 2>/dev/null; runuser -u postgres -- "$bin/pg_ctl" -D "$work/pg" -m fast -w stop >/dev/null' EXIT
 wait_up
+# The duplicate-check index builds in the background after start (CPU-heavy for a while): measure after it.
+for _ in $(seq 1 600); do grep -q "Match index ready\|match index could not" "$work/app.log" && break; sleep 1; done
+grep -o "Match index ready.*" "$work/app.log" || true
 login=$(grep "^DistributionClerk" "$work/data/demo-logins.txt")
 cookie=$(python3 "$here/signin.py" "http://127.0.0.1:$web" "$(cut -f2 <<<"$login")" "$(cut -f3 <<<"$login")" "$(cut -f4 <<<"$login")")
 # Warm up both endpoints (JIT, pools), then measure each with the same threads, connections and duration.
 head -n 3000 "$work/targets.csv" > "$work/warm.csv"; tail -n +3001 "$work/targets.csv" > "$work/measured.csv"
 wrk -t "$threads" -c "$connections" -d 3s "http://127.0.0.1:$web/healthz/live" >/dev/null
 wrk -t "$threads" -c "$connections" -d 3s -s "$here/redeem.lua" "http://127.0.0.1:$web" -- "$work/warm.csv" "$cookie" "$threads" >/dev/null
-set -x
+# CPU seconds the app and PostgreSQL spend, read from /proc around each run: per request, it does not depend on
+# what else the machine is doing (wall-clock rates do).
+cpu() { local t=0 p; for p in "$@"; do [ -r /proc/$p/stat ] && t=$((t + $(awk '{print $14+$15}' /proc/$p/stat))); done; echo $t; }
+pg() { local pm; pm=$(head -1 "$work/pg/postmaster.pid"); echo "$pm" $(pgrep -P "$pm" || true); }
+# PANAH_TRACE=1 also records a CPU sample trace of the app (dotnet-trace) during each run, into $work.
+traces=0
+measure() { local app0 pg0 out req tracer=""
+    traces=$((traces + 1))
+    if [ -n "${PANAH_TRACE:-}" ]; then ~/.dotnet/tools/dotnet-trace collect -p "$pid" --profile dotnet-sampled-thread-time,dotnet-common --duration "$(printf "00:00:%02d:%02d" $((seconds / 60)) $((seconds % 60)))" -o "$work/trace-$traces.nettrace" >>"$work/trace.log" 2>&1 & tracer=$!; fi
+    # What PostgreSQL's sessions wait on (sampled 10 times a second): shows which lock or flush serialises the run.
+    if [ -n "${PANAH_TRACE:-}" ]; then (for _ in $(seq 1 $((seconds * 10))); do
+        psql -At -c "SELECT coalesce(wait_event_type, 'CPU') || ':' || coalesce(wait_event, state) FROM pg_stat_activity WHERE datname = 'panah' AND pid <> pg_backend_pid() AND state <> 'idle'" 2>/dev/null; sleep 0.1; done \
+        | sort | uniq -c | sort -rn > "$work/waits-$traces.txt") & fi
+    app0=$(cpu $pid); pg0=$(cpu $(pg)); out=$("$@"); echo "$out"
+    req=$(awk '/requests in/{print $1}' <<<"$out")
+    [ -n "$tracer" ] && { wait $tracer || true; }
+    awk -v a=$(( $(cpu $pid) - app0 )) -v p=$(( $(cpu $(pg)) - pg0 )) -v r="$req" -v hz="$(getconf CLK_TCK)" \
+        'BEGIN { printf "cpu per request: app %.2f ms, postgres %.2f ms\n", 1000 * a / hz / r, 1000 * p / hz / r }'; }
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-wrk -t "$threads" -c "$connections" -d "${seconds}s" --timeout 10s --latency "http://127.0.0.1:$web/healthz/live"
-wrk -t "$threads" -c "$connections" -d "${seconds}s" --timeout 10s --latency "http://127.0.0.1:$web/healthz"
-wrk -t "$threads" -c "$connections" -d "${seconds}s" --timeout 10s --latency -s "$here/redeem.lua" "http://127.0.0.1:$web" -- "$work/measured.csv" "$cookie" "$threads"
-set +x
+measure wrk -t "$threads" -c "$connections" -d "${seconds}s" --timeout 10s --latency "http://127.0.0.1:$web/healthz/live"
+measure wrk -t "$threads" -c "$connections" -d "${seconds}s" --timeout 10s --latency "http://127.0.0.1:$web/healthz"
+measure wrk -t "$threads" -c "$connections" -d "${seconds}s" --timeout 10s --latency -s "$here/redeem.lua" "http://127.0.0.1:$web" -- "$work/measured.csv" "$cookie" "$threads"
 psql -c 'SELECT count(*) AS redemptions FROM "Redemptions"'
 grep -c " 500 \| fail" "$work/app.log" || true

@@ -90,6 +90,8 @@ public sealed partial class PanahDbContext(DbContextOptions<PanahDbContext> opti
             e.Property(x => x.Detail).HasMaxLength(500);
             // A hash can be the previous of only one entry: two writers racing on the same tail cannot fork the chain.
             e.HasIndex(x => x.PreviousHash).IsUnique();
+            // Each lane's head, and the verifier's walk of a lane.
+            e.HasIndex(x => new { x.Lane, x.Id });
             e.HasIndex(x => new { x.EntityType, x.EntityId });
         });
 

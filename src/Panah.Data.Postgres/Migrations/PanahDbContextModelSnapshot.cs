@@ -463,6 +463,9 @@ namespace Panah.Data.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("bytea");
 
+                    b.Property<short>("Lane")
+                        .HasColumnType("smallint");
+
                     b.Property<string>("Origin")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -477,6 +480,8 @@ namespace Panah.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("EntityType", "EntityId");
+
+                    b.HasIndex("Lane", "Id");
 
                     b.ToTable("AuditEntries");
                 });

@@ -448,6 +448,9 @@ namespace Panah.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("BLOB");
 
+                    b.Property<short>("Lane")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Origin")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -462,6 +465,8 @@ namespace Panah.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("EntityType", "EntityId");
+
+                    b.HasIndex("Lane", "Id");
 
                     b.ToTable("AuditEntries");
                 });

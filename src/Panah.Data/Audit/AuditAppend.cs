@@ -5,18 +5,39 @@ using Panah.Data.Entities;
 namespace Panah.Data.Audit;
 
 /// <summary>
-/// Links entries to the head of the chain and saves them with whatever else is pending, in one transaction that
-/// holds the chain's lock: PostgreSQL's transaction-scoped advisory lock, shared by every app node and the CLI;
-/// on SQLite the write lock an immediate transaction takes. The unique index on the previous hash still refuses a
-/// fork from any writer that skipped the lock; that writer retries.
+/// Links entries to the head of one lane of the chain and saves them with whatever else is pending, in one
+/// transaction that holds that lane's lock: on PostgreSQL a transaction-scoped advisory lock per lane, shared by
+/// every app node and the CLI, so audited writes on different lanes commit side by side (one lane held through its
+/// commit's flush was the bound on every audited write); on SQLite the write lock of an immediate transaction, and
+/// lane 0. The unique index on the previous hash still refuses a fork from any writer that skipped the lock; that
+/// writer retries.
 /// </summary>
 internal static class AuditAppend
 {
-    /// <summary>The advisory lock's key: any constant all nodes share ("panah_au" as bytes).</summary>
-    private const string LockChain = "SELECT pg_advisory_xact_lock(8097874969630826869)";
+    /// <summary>Lane 0's advisory lock key ("panah_au" as bytes, the chain's key from before lanes); lane n uses key + n.</summary>
+    private const long LockKey = 8097874969630826869;
 
-    private const string Head = """SELECT "Hash" FROM "AuditEntries" ORDER BY "Id" DESC LIMIT 1""";
+    /// <summary>
+    /// Takes the first free lane from a starting one (try-locks, so a writer does not queue behind a busy lane while
+    /// another is free), or waits for the starting lane when all are busy, and names the lane for the next statement.
+    /// </summary>
+    private static readonly string TakeLane = $"""
+        SELECT set_config('panah.audit_lane', coalesce(
+            (SELECT l FROM (SELECT (@start + i) % @lanes AS l FROM generate_series(0, @lanes - 1) AS i) AS lanes
+             WHERE pg_try_advisory_xact_lock({LockKey} + l) LIMIT 1),
+            (SELECT @start FROM (SELECT pg_advisory_xact_lock({LockKey} + @start)) AS waited))::text, true)
+        """;
+
+    /// <summary>Its own statement, so it sees whatever the lane lock's last holder committed.</summary>
+    private const string LaneHead = """
+        SELECT current_setting('panah.audit_lane')::smallint,
+               (SELECT "Hash" FROM "AuditEntries" WHERE "Lane" = current_setting('panah.audit_lane')::smallint ORDER BY "Id" DESC LIMIT 1)
+        """;
+
     private const int Attempts = 5;
+
+    /// <summary>Where the next writer of this process starts looking for a free lane: spreads writers over lanes.</summary>
+    private static int nextLane;
 
     public static async Task SaveAsync(PanahDbContext db, AuditChain chain, IReadOnlyList<AuditEntry> entries, CancellationToken ct)
     {
@@ -26,14 +47,7 @@ internal static class AuditAppend
             await using var transaction = own ? await db.Database.BeginTransactionAsync(ct) : null;
             try
             {
-                var previous = await HeadAsync(db, ct) ?? AuditChain.Genesis;
-                foreach (var entry in entries)
-                {
-                    entry.PreviousHash = previous;
-                    entry.Hash = chain.HashOf(entry);
-                    previous = entry.Hash;
-                }
-                db.AuditEntries.AddRange(entries);
+                await LinkAsync(db, chain, entries, ct);
                 await db.SaveChangesAsync(ct);
                 if (transaction is not null)
                 {
@@ -56,21 +70,40 @@ internal static class AuditAppend
     }
 
     /// <summary>
-    /// The hash at the head of the chain, read under the chain's lock. On PostgreSQL the lock and the read go in one
-    /// round trip (two statements of one batch): every audited write waits for this lock, so each trip saved while
-    /// holding it is throughput. The read is its own statement, so it sees whatever the lock's last holder committed.
+    /// Takes a lane's lock in the current transaction, links <paramref name="entries"/> to its head and adds them to
+    /// <paramref name="db"/>, unsaved: they are saved with whatever the transaction saves next.
     /// </summary>
-    private static async Task<byte[]?> HeadAsync(PanahDbContext db, CancellationToken ct)
+    public static async Task LinkAsync(PanahDbContext db, AuditChain chain, IReadOnlyList<AuditEntry> entries, CancellationToken ct)
+    {
+        var (lane, head) = await HeadAsync(db, chain, ct);
+        var previous = head ?? AuditChain.GenesisOf(lane);
+        foreach (var entry in entries)
+        {
+            entry.Lane = lane;
+            entry.PreviousHash = previous;
+            entry.Hash = chain.HashOf(entry);
+            previous = entry.Hash;
+        }
+        db.AuditEntries.AddRange(entries);
+    }
+
+    /// <summary>
+    /// The lane this transaction holds and the hash at its head. On PostgreSQL the lane's lock and the head's read go
+    /// in one round trip (two statements of one batch): each trip saved while holding the lock is throughput.
+    /// </summary>
+    private static async Task<(short Lane, byte[]? Head)> HeadAsync(PanahDbContext db, AuditChain chain, CancellationToken ct)
     {
         if (!db.Database.IsNpgsql())
         {
-            return await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Id).Select(a => a.Hash).FirstOrDefaultAsync(ct);
+            return (0, await db.AuditEntries.AsNoTracking().Where(a => a.Lane == 0).OrderByDescending(a => a.Id).Select(a => a.Hash).FirstOrDefaultAsync(ct));
         }
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
-        command.CommandText = LockChain + ";" + Head;
+        command.CommandText = TakeLane + ";" + LaneHead;
+        command.With("start", (int)((uint)Interlocked.Increment(ref nextLane) % (uint)chain.Lanes)).With("lanes", chain.Lanes);
         await using var reader = await command.ExecuteReaderAsync(ct);
         await reader.NextResultAsync(ct);
-        return await reader.ReadAsync(ct) ? (byte[])reader[0] : null;
+        await reader.ReadAsync(ct);
+        return (reader.GetInt16(0), reader.IsDBNull(1) ? null : (byte[])reader[1]);
     }
 }

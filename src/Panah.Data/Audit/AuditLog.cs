@@ -35,6 +35,25 @@ public sealed class AuditLog(AuditWriter writer, AuditChain chain, IActor actor,
 
     public Task SaveAsync(PanahDbContext db, AuditEvent e, CancellationToken ct = default) => SaveAsync(db, [e], ct);
 
+    /// <summary>
+    /// Adds <paramref name="e"/>'s entry to <paramref name="db"/> inside the caller's open transaction, linked to the
+    /// chain (its lane's lock is taken now), to be saved with the caller's next save. For a writer whose hottest row
+    /// locks should come after the chain's and be held only through its final save and commit.
+    /// </summary>
+    public async Task AddAsync(PanahDbContext db, AuditEvent e, CancellationToken ct = default)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("AuditLog.AddAsync needs an open transaction: the entry must commit with the change it records.");
+        }
+        List<AuditEvent> list = [e];
+        foreach (var gate in gates)
+        {
+            await gate.CheckAsync(list, ct);
+        }
+        await AuditAppend.LinkAsync(db, chain, Entries(list), ct);
+    }
+
     private List<AuditEntry> Entries(List<AuditEvent> events)
     {
         // Whole microseconds: PostgreSQL keeps no more, and the hash must survive the round trip.

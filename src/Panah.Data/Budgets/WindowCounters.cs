@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -30,12 +29,12 @@ public sealed class WindowCounters(PanahDbContext db, TimeProvider clock)
                 var seconds = (long)counters[i].Length.TotalSeconds;
                 var window = now / seconds;
                 rows.Add($"(@k{i}, @w{i}, @n, @e{i})");
-                Add(command, $"@k{i}", counters[i].Key);
-                Add(command, $"@w{i}", window);
+                command.With($"@k{i}", counters[i].Key);
+                command.With($"@w{i}", window);
                 // Kept one window past its end, so a reader of the previous window still finds it.
-                Add(command, $"@e{i}", ((window + 2) * seconds));
+                command.With($"@e{i}", ((window + 2) * seconds));
             }
-            Add(command, "@n", amount);
+            command.With("@n", amount);
             command.CommandText = $"""
                 INSERT INTO "WindowCounters" ("Key", "Window", "Count", "Expires") VALUES {string.Join(", ", rows)}
                 ON CONFLICT ("Key", "Window") DO UPDATE SET "Count" = "WindowCounters"."Count" + excluded."Count"
@@ -71,13 +70,5 @@ public sealed class WindowCounters(PanahDbContext db, TimeProvider clock)
         var keys = wanted.Select(w => w.Key).ToList();
         var found = await db.WindowCounters.AsNoTracking().Where(c => keys.Contains(c.Key)).ToListAsync(ct);
         return wanted.Select(w => found.FirstOrDefault(f => f.Key == w.Key && f.Window == w.Window)?.Count ?? 0).ToArray();
-    }
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var p = command.CreateParameter();
-        p.ParameterName = name;
-        p.Value = value;
-        command.Parameters.Add(p);
     }
 }

@@ -2,11 +2,17 @@ namespace Panah.Data.Entities;
 
 /// <summary>
 /// One append-only audit entry: who did what to which record, when and from where; never personal values.
-/// <see cref="Hash"/> is an HMAC over this entry's fields and the previous entry's hash.
+/// <see cref="Hash"/> is an HMAC over this entry's fields and the previous entry's hash in its lane.
 /// </summary>
 public sealed class AuditEntry
 {
     public long Id { get; set; }
+
+    /// <summary>
+    /// Which of the chain's lanes the entry extends: each lane is a hash chain of its own, so writers on different
+    /// lanes do not wait for each other's commit. Part of the hashed content (lane 0 hashes as before lanes existed).
+    /// </summary>
+    public short Lane { get; set; }
     public DateTimeOffset At { get; set; }
     public required string Actor { get; set; }
     public required string Action { get; set; }

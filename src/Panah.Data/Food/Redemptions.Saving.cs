@@ -10,8 +10,8 @@ public sealed partial class Redemptions
     /// <summary>
     /// Writes a collection in one transaction, its locks taken in the same order by every writer and held as briefly
     /// as possible: the household (only when a programme spaces collections out), the entitlement row (its state, so
-    /// a cancellation and a collection never both succeed), its packs (one conditional UPDATE for all items), the
-    /// point's stock, and last the audit chain, whose lock every audited write in Panah queues for.
+    /// a cancellation and a collection never both succeed), its packs (one conditional UPDATE for all items), a lane of
+    /// the audit chain, and last the point's stock, the rows every collection at the point needs.
     /// </summary>
     private async Task<RedemptionOutcome> SaveAsync(Due due, Redemption redemption, string point, CancellationToken ct)
     {
@@ -34,14 +34,17 @@ public sealed partial class Redemptions
                 return await CollectedAsync(due.Id, ct) is RedemptionOutcome.AlreadyCollected collected ? collected : new RedemptionOutcome.Refused(NotDue);
             }
             db.Redemptions.Add(redemption);
+            // No people named: a collection shows nobody (the look-up before it was audited and counted), and a read
+            // budget spent here would take its own connection while this transaction holds SQLite's write lock.
+            // Who collected is on the redemption row itself.
+            await audit.AddAsync(db, new AuditEvent("food.redemption", "redemption", redemption.Id.ToString(), $"entitlement={redemption.EntitlementId} round={redemption.Round} location={redemption.LocationId}"), ct);
+            // The point's stock last: every collection at the point needs those rows, so they are held only through
+            // the save and the commit, not while this one waits for anything else.
             foreach (var posting in postings)
             {
                 await posting.PostAsync(db, redemption, ct);
             }
-            // No people named: a collection shows nobody (the look-up before it was audited and counted), and a read
-            // budget spent here would take its own connection while this transaction holds SQLite's write lock.
-            // Who collected is on the redemption row itself. This saves the redemption with its entry.
-            await audit.SaveAsync(db, new AuditEvent("food.redemption", "redemption", redemption.Id.ToString(), $"entitlement={redemption.EntitlementId} round={redemption.Round} location={redemption.LocationId}"), ct);
+            await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
         catch (StockShortageException)

@@ -102,6 +102,26 @@ public sealed class AuditCheckpointTests : IDisposable
     }
 
     [Fact]
+    public async Task A_checkpoint_written_before_lanes_existed_still_vouches_for_lane_0()
+    {
+        var ids = await RegisterAndCheckpointAsync();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PanahDbContext>();
+            var head = await db.AuditEntries.OrderByDescending(e => e.Id).FirstAsync();
+            // The format of earlier releases: one head, no lanes, signed as version 1.
+            var old = scope.ServiceProvider.GetRequiredService<CheckpointSigner>().Sign(new AuditCheckpoint(ids.Count, head.Id, Convert.ToHexString(head.Hash), DateTimeOffset.UtcNow));
+            Assert.StartsWith("panah-audit-checkpoint/1\n", System.Text.Encoding.UTF8.GetString(old.SignedContent()), StringComparison.Ordinal);
+            var file = app.Services.GetRequiredService<AuditCheckpointOptions>().CheckpointFile;
+            await File.AppendAllTextAsync(file, System.Text.Json.JsonSerializer.Serialize(old, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)) + "\n");
+        }
+        var (ok, output) = await Cli.RunAsync(app.DataDirectory, "audit", "verify");
+        Assert.True(ok == 0, output);
+        await ExecuteAsync($"{DropTriggers} DELETE FROM AuditSubjects WHERE AuditEntryId = {ids[^1]}; DELETE FROM AuditEntries WHERE Id = {ids[^1]};");
+        Assert.Contains("its tail was deleted", await VerifyFailsAsync());
+    }
+
+    [Fact]
     public async Task A_checkpoint_line_not_signed_by_the_checkpoint_key_fails_verify()
     {
         await RegisterAndCheckpointAsync();

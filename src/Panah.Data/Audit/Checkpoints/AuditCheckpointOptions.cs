@@ -4,7 +4,7 @@ namespace Panah.Data.Audit.Checkpoints;
 
 /// <summary>
 /// Section <c>Panah:Audit</c>: where signed checkpoints go (<c>CheckpointDirectory</c>, and <c>CheckpointUrl</c> on
-/// another machine when set), how often (<c>CheckpointMinutes</c>), and the signing key (<c>SigningKeyFile</c>, or
+/// another machine when set), how often (<c>CheckpointMinutes</c>), how many lanes the chain has (<c>Lanes</c>), and the signing key (<c>SigningKeyFile</c>, or
 /// the PEM itself in <c>PANAH_AUDIT_SIGNING_KEY</c>). By default both directories sit beside the data directory,
 /// not in it; in production point them at storage the database's administrators cannot write.
 /// </summary>
@@ -17,6 +17,12 @@ public sealed class AuditCheckpointOptions
     public string SigningKeyFile { get; set; } = "";
     public string? SigningKeyPem { get; set; }
     public int CheckpointMinutes { get; set; } = 60;
+
+    /// <summary>
+    /// How many lanes the audit chain has on PostgreSQL: audited writes on different lanes commit side by side
+    /// instead of one flush after another. SQLite has one writer at a time, so it always uses lane 0.
+    /// </summary>
+    public int Lanes { get; set; } = 8;
     public Uri? CheckpointUrl { get; set; }
 
     public string CheckpointFile => Path.Combine(CheckpointDirectory, FileName);
@@ -34,6 +40,10 @@ public sealed class AuditCheckpointOptions
         if (options.CheckpointMinutes is < 1 or > 60)
         {
             throw new InvalidOperationException("Panah:Audit:CheckpointMinutes must be 1 to 60: a checkpoint is written at least hourly.");
+        }
+        if (options.Lanes is < 1 or > 64)
+        {
+            throw new InvalidOperationException("Panah:Audit:Lanes must be 1 to 64.");
         }
         return options;
     }

@@ -13,12 +13,21 @@ public sealed class AuditCheckpoints(AuditCheckpointOptions options, CheckpointS
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Signs the head of the chain as <paramref name="db"/> sees it now and sends it to every configured place.</summary>
+    /// <summary>Signs the heads of the chain's lanes as <paramref name="db"/> sees them now and sends them to every configured place.</summary>
     public async Task<AuditCheckpoint> WriteAsync(PanahDbContext db, CancellationToken ct = default)
     {
-        var head = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Id).Select(e => new { e.Id, e.Hash }).FirstOrDefaultAsync(ct);
-        var count = head is null ? 0 : await db.AuditEntries.LongCountAsync(e => e.Id <= head.Id, ct);
-        var checkpoint = signer.Sign(new AuditCheckpoint(count, head?.Id ?? 0, Convert.ToHexString(head?.Hash ?? AuditChain.Genesis), clock.GetUtcNow()));
+        // One statement, so every lane's count and last id come from the same moment.
+        var lanes = await db.AuditEntries.AsNoTracking().GroupBy(e => e.Lane)
+            .Select(g => new { Lane = g.Key, LastId = g.Max(e => e.Id), Count = g.LongCount() }).ToListAsync(ct);
+        var lastIds = lanes.Select(l => l.LastId).ToList();
+        var hashes = await db.AuditEntries.AsNoTracking().Where(e => lastIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Hash, ct);
+        var heads = lanes.OrderBy(l => l.Lane).Select(l => new LaneCheckpoint(l.Lane, l.Count, l.LastId, Convert.ToHexString(hashes[l.LastId]))).ToList();
+        var newest = heads.MaxBy(h => h.LastId);
+        var checkpoint = signer.Sign(new AuditCheckpoint(heads.Sum(h => h.Entries), newest?.LastId ?? 0,
+            newest?.HeadHash ?? Convert.ToHexString(AuditChain.Genesis), clock.GetUtcNow())
+        {
+            Lanes = heads.Count > 0 ? heads : [new LaneCheckpoint(0, 0, 0, Convert.ToHexString(AuditChain.Genesis))],
+        });
         OwnerOnlyFile.CreateDirectory(options.CheckpointDirectory);
         await using (var file = OwnerOnlyFile.Open(options.CheckpointFile, FileMode.Append))
         {
