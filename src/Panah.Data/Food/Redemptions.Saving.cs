@@ -68,22 +68,21 @@ public sealed partial class Redemptions
     /// </summary>
     private async Task<int> ClaimAsync(Redemption redemption, CancellationToken ct)
     {
-        var args = new List<object?> { redemption.EntitlementId };
+        var sql = new SqlArgs();
+        var entitlement = sql.Add(redemption.EntitlementId);
         var packs = new System.Text.StringBuilder("CASE \"CommodityId\"");
         var ids = new List<string>();
         foreach (var item in redemption.Items)
         {
-            args.Add(item.CommodityId);
-            args.Add(item.Packs);
-            packs.Append($" WHEN {{{args.Count - 2}}} THEN {{{args.Count - 1}}}");
-            ids.Add($"{{{args.Count - 2}}}");
+            var commodity = sql.Add(item.CommodityId);
+            packs.Append($" WHEN {commodity} THEN {sql.Add(item.Packs)}");
+            ids.Add(commodity);
         }
         packs.Append(" ELSE 0 END");
-        var sql = $$"""
-            UPDATE "EntitlementItems" SET "CollectedPacks" = "CollectedPacks" + ({{packs}})
-            WHERE "EntitlementId" = {0} AND "CommodityId" IN ({{string.Join(", ", ids)}}) AND "CollectedPacks" + ({{packs}}) <= "Packs"
-            """;
-        return await db.Database.ExecuteSqlAsync(System.Runtime.CompilerServices.FormattableStringFactory.Create(sql, [.. args]), ct);
+        return await db.Database.ExecuteSqlAsync(sql.Sql($"""
+            UPDATE "EntitlementItems" SET "CollectedPacks" = "CollectedPacks" + ({packs})
+            WHERE "EntitlementId" = {entitlement} AND "CommodityId" IN ({string.Join(", ", ids)}) AND "CollectedPacks" + ({packs}) <= "Packs"
+            """), ct);
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Panah.Data.Validation;
@@ -112,12 +111,8 @@ internal static class StockBatches
 
     private static async Task<List<TakenRow>> ApplyAsync(PanahDbContext db, int location, List<(StockBalance From, int Packs)> plan, CancellationToken ct)
     {
-        var args = new List<object?> { location };
-        string Arg(object? value)
-        {
-            args.Add(value);
-            return "{" + (args.Count - 1) + "}";
-        }
+        var sql = new SqlArgs();
+        var at = sql.Add(location);
         // PostgreSQL locks the rows of one UPDATE in whatever order it finds them, and a hot row's newest version moves:
         // two collections at one point would lock two batches in opposite orders and deadlock. So the batches are locked
         // first, in one fixed order, by a SELECT … ORDER BY … FOR UPDATE. SQLite has one writer at a time and no row locks.
@@ -128,26 +123,26 @@ internal static class StockBatches
         var batches = new List<string>();
         foreach (var (from, packs) in plan)
         {
-            var (c, b, n) = (Arg(from.CommodityId), Arg(from.Batch), Arg(packs));
+            var (c, b, n) = (sql.Add(from.CommodityId), sql.Add(from.Batch), sql.Add(packs));
             amount.Append($" WHEN {t}\"CommodityId\" = {c} AND {t}\"Batch\" = {b} THEN {n}");
             rows.Add($"({t}\"CommodityId\" = {c} AND {t}\"Batch\" = {b} AND {t}\"Quantity\" >= {n})");
             batches.Add($"(\"CommodityId\" = {c} AND \"Batch\" = {b})");
         }
         amount.Append(" ELSE 0 END");
-        var sql = postgres
+        var text = postgres
             ? $$"""
-                WITH l AS (SELECT "CommodityId", "Batch" FROM "StockBalances" WHERE "LocationId" = {0} AND ({{string.Join(" OR ", batches)}})
+                WITH l AS (SELECT "CommodityId", "Batch" FROM "StockBalances" WHERE "LocationId" = {{at}} AND ({{string.Join(" OR ", batches)}})
                            ORDER BY "CommodityId", "Batch" FOR UPDATE)
                 UPDATE "StockBalances" AS s SET "Quantity" = s."Quantity" - ({{amount}}), "Version" = s."Version" + 1 FROM l
-                WHERE s."LocationId" = {0} AND s."CommodityId" = l."CommodityId" AND s."Batch" = l."Batch" AND ({{string.Join(" OR ", rows)}})
+                WHERE s."LocationId" = {{at}} AND s."CommodityId" = l."CommodityId" AND s."Batch" = l."Batch" AND ({{string.Join(" OR ", rows)}})
                 RETURNING s."CommodityId", s."Batch"
                 """
             : $$"""
                 UPDATE "StockBalances" SET "Quantity" = "Quantity" - ({{amount}}), "Version" = "Version" + 1
-                WHERE "LocationId" = {0} AND ({{string.Join(" OR ", rows)}})
+                WHERE "LocationId" = {{at}} AND ({{string.Join(" OR ", rows)}})
                 RETURNING "CommodityId", "Batch"
                 """;
-        return await db.Database.SqlQuery<TakenRow>(FormattableStringFactory.Create(sql, [.. args])).ToListAsync(ct);
+        return await db.Database.SqlQuery<TakenRow>(sql.Sql(text)).ToListAsync(ct);
     }
 
     private static void RequireTransaction(PanahDbContext db)

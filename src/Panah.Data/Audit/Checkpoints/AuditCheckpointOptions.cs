@@ -22,7 +22,7 @@ public sealed class AuditCheckpointOptions
     /// How many lanes the audit chain has on PostgreSQL: audited writes on different lanes commit side by side
     /// instead of one flush after another. SQLite has one writer at a time, so it always uses lane 0.
     /// </summary>
-    public int Lanes { get; set; } = 8;
+    public int Lanes { get; set; } = 16;
     public Uri? CheckpointUrl { get; set; }
 
     public string CheckpointFile => Path.Combine(CheckpointDirectory, FileName);
