@@ -8,9 +8,10 @@ namespace Panah.Data.Food;
 
 /// <summary>
 /// Draws cards on A4 pages: two columns of five credit-card-sized cards (ISO/IEC 7810 ID-1, 85.6 × 54 mm) edge to
-/// edge, so one cut serves two cards, with cut marks in the margins on every card edge.
+/// edge, so one cut serves two cards, with cut marks in the margins on every card edge. When the labels read right to
+/// left (Uyghur), the text column is aligned to its right edge.
 /// </summary>
-internal sealed class CardLayout(CardSheetLabels labels, string programme)
+internal sealed class CardLayout(PdfDocument document, CardSheetLabels labels, string programme)
 {
     public const int PerPage = Columns * Rows;
     private const int Columns = 2;
@@ -22,16 +23,19 @@ internal sealed class CardLayout(CardSheetLabels labels, string programme)
     private const double Mark = 5;
     private const double QrSize = 34;
 
-    private readonly XFont title = new(CardFonts.Family, 8);
-    private readonly XFont small = new(CardFonts.Family, 6.5);
-    private readonly XFont code = new(CardFonts.Family, 12, XFontStyleEx.Bold);
-    private readonly XFont number = new(CardFonts.Family, 13, XFontStyleEx.Bold);
+    private const double TitleSize = 8;
+    private const double SmallSize = 6.5;
+    private const double CodeSize = 12;
+    private const double NumberSize = 13;
+
+    private readonly CardText text = new(document);
+    private readonly bool right = CardBidi.IsRightToLeft(labels.Title);
     private readonly XPen markPen = new(XColors.Black, 0.3);
     private readonly XPen edgePen = new(XColors.LightGray, 0.3);
     private XGraphics? page;
     private PdfPage? pdfPage;
 
-    public void Place(PdfDocument document, int index, PrintedCard card, string token)
+    public void Place(int index, PrintedCard card, string token)
     {
         if (index % PerPage == 0)
         {
@@ -64,13 +68,13 @@ internal sealed class CardLayout(CardSheetLabels labels, string programme)
     private void Draw(XGraphics g, double x, double y, PrintedCard card, string token)
     {
         g.DrawRectangle(edgePen, x, y, Width, Height);
-        var text = new XRect(x + 4, y + 4, Width - QrSize - 10, 6);
-        g.DrawString(labels.Title, title, XBrushes.Black, text, XStringFormats.TopLeft);
-        g.DrawString(programme, small, XBrushes.Black, text with { Y = y + 9 }, XStringFormats.TopLeft);
-        g.DrawString(labels.Household, small, XBrushes.Black, text with { Y = y + 19 }, XStringFormats.TopLeft);
-        g.DrawString(card.HouseholdCode, code, XBrushes.Black, text with { Y = y + 22.5 }, XStringFormats.TopLeft);
-        g.DrawString(labels.Number, small, XBrushes.Black, text with { Y = y + 33 }, XStringFormats.TopLeft);
-        g.DrawString(card.Number, number, XBrushes.Black, text with { Y = y + 36.5 }, XStringFormats.TopLeft);
+        var column = new XRect(x + 4, y + 4, Width - QrSize - 10, 6);
+        text.Draw(g, labels.Title, TitleSize, false, column, right);
+        text.Draw(g, programme, SmallSize, false, column with { Y = y + 9 }, right);
+        text.Draw(g, labels.Household, SmallSize, false, column with { Y = y + 19 }, right);
+        text.Draw(g, card.HouseholdCode, CodeSize, true, column with { Y = y + 22.5 }, right);
+        text.Draw(g, labels.Number, SmallSize, false, column with { Y = y + 33 }, right);
+        text.Draw(g, card.Number, NumberSize, true, column with { Y = y + 36.5 }, right);
         DrawQr(g, x + Width - QrSize - 3, y + ((Height - QrSize) / 2), token);
     }
 

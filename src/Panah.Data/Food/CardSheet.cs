@@ -41,13 +41,13 @@ public sealed class CardSheet(PanahDbContext db, CardTokens tokens, AuditLog aud
         using var document = new PdfDocument();
         document.Info.Title = labels.Title;
         document.Options.CompressContentStreams = true;
-        var layout = new CardLayout(labels, programme ?? labels.DefaultProgramme);
+        var layout = new CardLayout(document, labels, programme ?? labels.DefaultProgramme);
         var placed = 0;
         // One query read as it goes: rows are not held beyond the page being drawn.
         var ordered = cards.OrderBy(c => c.Code).ThenBy(c => c.Number).Select(c => new PrintedCard(c.Id, c.Number, c.Code));
         await foreach (var card in ordered.AsAsyncEnumerable().WithCancellation(ct))
         {
-            layout.Place(document, placed++, card, tokens.Sign(card.Id));
+            layout.Place(placed++, card, tokens.Sign(card.Id));
         }
         layout.Finish();
         // Straight to the caller's stream (the CLI's file, the page's buffer), not through one more copy of the sheet.

@@ -11,6 +11,9 @@ namespace Panah.Data.Food;
 /// <summary>What a generation made.</summary>
 public sealed record GenerationResult(int Households, int People);
 
+/// <summary>Where a generation stands: the stage (<c>households</c>, <c>entitlements</c>, <c>items</c>) and how many of its rows are written.</summary>
+public sealed record GenerationProgress(string Stage, long Done, long Total);
+
 /// <summary>
 /// Generating and approving a cycle's entitlements, set-based so that 50,000 households take seconds: the eligible
 /// households and their member counts are read in one grouped query, the entitlements and their items written by
@@ -30,7 +33,12 @@ public sealed class CycleGeneration(PanahDbContext db, UnscopedReads unscoped, A
         return new CycleGeneration(db, new UnscopedReads(db, audit), audit, actor, services.GetRequiredService<TimeProvider>());
     }
 
-    public async Task<GenerationResult> GenerateAsync(int cycleId, long version, CancellationToken ct = default)
+    /// <summary>Rows written between two progress reports: often enough for a progress bar, few enough not to slow the writing.</summary>
+    private const int Chunk = 5_000;
+
+    public Task<GenerationResult> GenerateAsync(int cycleId, long version, CancellationToken ct = default) => GenerateAsync(cycleId, version, null, ct);
+
+    public async Task<GenerationResult> GenerateAsync(int cycleId, long version, IProgress<GenerationProgress>? progress, CancellationToken ct)
     {
         var cycle = await db.DistributionCycles.AsNoTracking().Include(c => c.Basket!).ThenInclude(b => b.Items).ThenInclude(i => i.Commodity)
             .FirstOrDefaultAsync(c => c.Id == cycleId, ct) ?? throw new KeyNotFoundException();
@@ -52,6 +60,7 @@ public sealed class CycleGeneration(PanahDbContext db, UnscopedReads unscoped, A
         var lines = EntitlementPacks.Lines(basket);
         var now = clock.GetUtcNow();
 
+        progress?.Report(new GenerationProgress("households", 0, 0));
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // A household whose entitlement a manager cancelled keeps that decision when the cycle is generated again.
         var cancelled = (await db.Entitlements.IgnoreQueryFilters([AccessScope.FilterName]).AsNoTracking()
@@ -72,8 +81,9 @@ public sealed class CycleGeneration(PanahDbContext db, UnscopedReads unscoped, A
             CreatedAt = now,
             UpdatedAt = now,
         }).ToList();
-        await BulkInsert.RunAsync(db, entitlements, ct);
-        await BulkInsert.RunAsync(db, entitlements.SelectMany(e => due[e.Members].Select(p => new EntitlementItem { EntitlementId = e.Id, CommodityId = p.CommodityId, Packs = p.Packs })), ct);
+        await InChunksAsync(entitlements, "entitlements", progress, chunk => BulkInsert.RunAsync(db, chunk, ct));
+        await InChunksAsync(entitlements, "items", progress, chunk => BulkInsert.RunAsync(db,
+            chunk.SelectMany(e => due[e.Members].Select(p => new EntitlementItem { EntitlementId = e.Id, CommodityId = p.CommodityId, Packs = p.Packs })), ct));
         var by = Person;
         var changed = await db.DistributionCycles.Where(c => c.Id == cycleId && c.Version == version).ExecuteUpdateAsync(s => s
             .SetProperty(c => c.Status, CycleStatus.Generated)
@@ -90,6 +100,17 @@ public sealed class CycleGeneration(PanahDbContext db, UnscopedReads unscoped, A
         await audit.SaveAsync(db, new AuditEvent("food.cycle.generate", "cycle", cycleId.ToString(System.Globalization.CultureInfo.InvariantCulture), $"households={households.Count} people={people}"), ct);
         await tx.CommitAsync(ct);
         return new GenerationResult(households.Count, people);
+    }
+
+    /// <summary>Writes the entitlements (or their items) a chunk at a time, reporting how many households are done after each.</summary>
+    private static async Task InChunksAsync(List<Entitlement> entitlements, string stage, IProgress<GenerationProgress>? progress, Func<IEnumerable<Entitlement>, Task> write)
+    {
+        progress?.Report(new GenerationProgress(stage, 0, entitlements.Count));
+        for (var done = 0; done < entitlements.Count; done += Chunk)
+        {
+            await write(entitlements.Skip(done).Take(Chunk));
+            progress?.Report(new GenerationProgress(stage, Math.Min(done + Chunk, entitlements.Count), entitlements.Count));
+        }
     }
 
     /// <summary>

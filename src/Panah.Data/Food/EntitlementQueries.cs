@@ -7,7 +7,7 @@ namespace Panah.Data.Food;
 public sealed record EntitlementLine(string Commodity, int Packs, int CollectedPacks);
 
 /// <summary>An entitlement as the API shows it: its household's code and active card number, never a name.</summary>
-public sealed record EntitlementView(Guid Id, int CycleId, Guid HouseholdId, string HouseholdCode, string? CardNumber, EntitlementStatus Status, int Members, IReadOnlyList<EntitlementLine> Items);
+public sealed record EntitlementView(Guid Id, int CycleId, Guid HouseholdId, string HouseholdCode, string? CardNumber, EntitlementStatus Status, int Members, IReadOnlyList<EntitlementLine> Items, string? StatusReason);
 
 /// <summary>One page of entitlements and the id to continue after, if there are more.</summary>
 public sealed record EntitlementSlice(IReadOnlyList<EntitlementView> Items, Guid? Last);
@@ -59,5 +59,6 @@ public sealed class EntitlementQueries(PanahDbContext db, AuditLog audit)
             db.FoodCards.Where(c => c.HouseholdId == e.HouseholdId && c.Status == CardStatus.Active).OrderByDescending(c => c.Sequence).Select(c => c.Number).FirstOrDefault(),
             e.Status,
             e.Members,
-            e.Items.OrderBy(i => i.CommodityId).Select(i => new EntitlementLine(i.Commodity!.Code, i.Packs, i.CollectedPacks)).ToList()));
+            e.Items.OrderBy(i => i.CommodityId).Select(i => new EntitlementLine(i.Commodity!.Code, i.Packs, i.CollectedPacks)).ToList(),
+            e.StatusReason));
 }

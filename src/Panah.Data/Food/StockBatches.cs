@@ -39,6 +39,21 @@ internal static class StockBatches
     }
 
     /// <summary>
+    /// Locks a commodity's batches at both ends of a transfer, in one fixed order (location, then batch), before any
+    /// is changed. Otherwise a transfer A → B locks A's rows and then B's while one B → A at the same moment locks B's
+    /// and then A's, and PostgreSQL kills one of the two as a deadlock. SQLite has one writer at a time.
+    /// </summary>
+    public static async Task LockAsync(PanahDbContext db, int from, int to, int commodity, CancellationToken ct)
+    {
+        RequireTransaction(db);
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlAsync(
+                $"""SELECT 1 FROM "StockBalances" WHERE "LocationId" IN ({from}, {to}) AND "CommodityId" = {commodity} ORDER BY "LocationId", "Batch" FOR UPDATE""", ct);
+        }
+    }
+
+    /// <summary>
     /// Takes <paramref name="packs"/> from <paramref name="batch"/>, or without a batch from the earliest-expiring
     /// batches first, possibly several. Throws <see cref="StockShortageException"/> when there are not enough, unless
     /// <paramref name="takeWhatThereIs"/>, when it takes what there is.

@@ -56,6 +56,7 @@ public sealed class StockLedger(PanahDbContext db, AuditLog audit, ActingStaff s
                     break;
                 default:
                     var to = posting.ToLocationId!.Value;
+                    await StockBatches.LockAsync(db, posting.LocationId, to, posting.CommodityId, ct);
                     foreach (var t in await StockBatches.TakeAsync(db, posting.LocationId, posting.CommodityId, batch, posting.Packs, false, ct))
                     {
                         await StockBatches.PutAsync(db, to, posting.CommodityId, t.Batch, t.ExpiresOn, t.Packs, ct);

@@ -69,6 +69,48 @@ public abstract class CardSheetTests(PanahApp app)
     }
 
     [Fact]
+    public async Task The_sheet_in_Uyghur_prints_the_labels_joined_and_in_reading_order_without_names()
+    {
+        var officer = await app.ClientForRoleAsync(Roles.RegistrationOfficer);
+        const string canary = "Canaryug";
+        var (_, code) = await CardRequests.RegisterAsync(officer, canary, office: "KAY");
+        var manager = await StaffSession.SignInAsync(app, await app.CreateStaffAsync(Roles.ProgrammeManager));
+        manager.DefaultRequestHeaders.AcceptLanguage.ParseAdd("ug");
+        var office = (await OfficeIdAsync("KAY")).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await Html.PostFormAsync(manager, Page, new Dictionary<string, string> { ["Batch.OfficeId"] = office }, Page + "?handler=Issue");
+        var numbers = await ActiveNumbersAsync(int.Parse(office, System.Globalization.CultureInfo.InvariantCulture));
+
+        var sheet = await Html.PostFormAsync(manager, Page, new Dictionary<string, string> { ["Batch.OfficeId"] = office }, Page + "?handler=Sheet");
+        Assert.Equal(HttpStatusCode.OK, sheet.StatusCode);
+        var bytes = await sheet.Content.ReadAsByteArrayAsync();
+        using var pdf = PdfDocument.Open(bytes);
+        var letters = pdf.GetPages().SelectMany(p => p.Letters).ToList();
+        var raw = string.Concat(letters.Select(l => l.Value));
+        // A reader folds the joined forms (presentation forms) back to letters; in drawing order they read as written.
+        var text = raw.Normalize(NormalizationForm.FormKC);
+        Assert.Equal(numbers.Count, CountOf(text, "يېمەكلىك كارتىسى"));
+        Assert.Equal(numbers.Count, CountOf(text, "ئائىلە نومۇرى"));
+        Assert.Equal(numbers.Count, CountOf(text, "كارتا نومۇرى"));
+        Assert.Contains(code, text, StringComparison.Ordinal);
+        Assert.All(numbers, n => Assert.Contains(n, text, StringComparison.Ordinal));
+        // Joined: kaf starts "كارتا" and ends "يېمەكلىك", two different glyphs (isolated letters would be one).
+        Assert.True(letters.Where(l => l.Value.Normalize(NormalizationForm.FormKC) == "ك").Select(l => (l.Value, Math.Round(l.Width, 2))).Distinct().Count() >= 2,
+            "every kaf is printed with the same glyph: the letters are not joined");
+        Assert.Contains(raw, c => c is >= '\uFB50' and <= '\uFEFF');
+        // Right to left: each letter of the title, in reading order, stands left of the one before.
+        const string title = "يېمەكلىك كارتىسى";
+        var first = Enumerable.Range(0, letters.Count - title.Length)
+            .First(i => string.Concat(letters.Skip(i).Take(title.Length).Select(l => l.Value)).Normalize(NormalizationForm.FormKC) == title);
+        var xs = letters.Skip(first).Take(title.Length).Select(l => l.StartBaseLine.X).ToList();
+        Assert.True(xs.Zip(xs.Skip(1)).All(p => p.Second < p.First), "the title's letters are not placed right to left: " + string.Join(" ", xs));
+        Assert.DoesNotContain(canary, text, StringComparison.OrdinalIgnoreCase);
+        foreach (var encoding in new Encoding[] { Encoding.UTF8, Encoding.Unicode, Encoding.BigEndianUnicode })
+        {
+            Assert.True(bytes.AsSpan().IndexOf(encoding.GetBytes(canary)) < 0, $"the head's name is in the sheet ({encoding.WebName})");
+        }
+    }
+
+    [Fact]
     public async Task A_card_found_by_its_number_is_revoked_then_reissued_on_the_page()
     {
         var officer = await app.ClientForRoleAsync(Roles.RegistrationOfficer);

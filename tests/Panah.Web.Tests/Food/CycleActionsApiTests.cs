@@ -82,7 +82,13 @@ public abstract class CycleActionsApiTests<TApp>(TApp app) where TApp : PanahApp
         Assert.Equal(HttpStatusCode.BadRequest, (await manager.PostAsJsonAsync(url, new { reason = " " })).StatusCode);
         var cancelled = await manager.PostAsJsonAsync(url, new { reason = "moved to another province" });
         Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
-        Assert.Equal("cancelled", (await JsonAsync(cancelled)).GetProperty("status").GetString());
+        var answer = await JsonAsync(cancelled);
+        Assert.Equal(("cancelled", "moved to another province"), (answer.GetProperty("status").GetString(), answer.GetProperty("statusReason").GetString()));
+        // The list says why too, and an entitlement still due has no reason.
+        var listed = await manager.GetFromJsonAsync<JsonElement>($"/api/v1/food/entitlements?cycleId={cycle.Id}");
+        var reasons = listed.GetProperty("items").EnumerateArray().ToDictionary(e => e.GetProperty("id").GetGuid(), e => e.GetProperty("statusReason").GetString());
+        Assert.Equal("moved to another province", reasons[entitlements[0].Id]);
+        Assert.Null(reasons[entitlements[1].Id]);
         var stored = (await cycle.EntitlementsAsync(app)).Single(e => e.Id == entitlements[0].Id);
         Assert.Equal((EntitlementStatus.Cancelled, "moved to another province"), (stored.Status, stored.StatusReason));
         Assert.Equal(HttpStatusCode.Conflict, (await manager.PostAsJsonAsync(url, new { reason = "again" })).StatusCode);

@@ -6,7 +6,6 @@ using Microsoft.Extensions.Localization;
 using Panah.Core.Food;
 using Panah.Data;
 using Panah.Data.Food;
-using Panah.Web.Features.DataProtection;
 using Panah.Web.Features.Registry;
 
 namespace Panah.Web.Features.Food.Cards;
@@ -166,15 +165,7 @@ public sealed class IndexModel(PanahDbContext db, CardIssuance issuance, CardLoo
         Reasons = Enum.GetValues<CardRevocationReason>().Select(r => new SelectListItem(l["Cards.Reason." + r], EnumNames.Name(r))).ToList();
     }
 
-    /// <summary>
-    /// The card's labels in the staff member's language, but Turkish in place of a right-to-left one: the PDF library
-    /// does not join or reorder Arabic-script letters, and a card printed with broken Uyghur helps nobody.
-    /// </summary>
-    private CardSheetLabels SheetLabels()
-    {
-        IStringLocalizer text = System.Globalization.CultureInfo.CurrentUICulture.TextInfo.IsRightToLeft
-            ? new CultureLocalizer(l, System.Globalization.CultureInfo.GetCultureInfo("tr"))
-            : l;
-        return new CardSheetLabels(text["Cards.SheetTitle"], text["Cards.Household"], text["Cards.Number"], text["Food assistance"]);
-    }
+    /// <summary>The card's labels in the staff member's language (the sheet shapes Uyghur itself).</summary>
+    private CardSheetLabels SheetLabels() =>
+        new(l["Cards.SheetTitle"], l["Cards.Household"], l["Cards.Number"], l["Food assistance"]);
 }

@@ -7,7 +7,7 @@ using Panah.Web.Infrastructure;
 namespace Panah.Web.Features.Food.Cycles;
 
 /// <summary>An entitlement in the API: what a household is due in a cycle, with its active card's number (or null).</summary>
-public sealed record EntitlementDto(Guid Id, string? CardNumber, string HouseholdCode, int CycleId, [property: OneOf<EntitlementStatus>] string Status, int Members, IReadOnlyList<EntitlementItemDto> Items);
+public sealed record EntitlementDto(Guid Id, string? CardNumber, string HouseholdCode, int CycleId, [property: OneOf<EntitlementStatus>] string Status, int Members, IReadOnlyList<EntitlementItemDto> Items, string? StatusReason);
 
 /// <summary>Packs of one commodity (by its code) due and collected so far.</summary>
 public sealed record EntitlementItemDto(string Commodity, int Packs, int CollectedPacks);
@@ -22,7 +22,7 @@ public sealed record CycleDto(int Id, string Programme, string Name, DateOnly St
 public static class CyclesApi
 {
     public static IServiceCollection AddFoodCyclesFeature(this IServiceCollection services) =>
-        services.AddHostedService<EntitlementExpiryJob>();
+        services.AddHostedService<EntitlementExpiryJob>().AddSingleton<CycleGenerationRunner>();
 
     public static IEndpointRouteBuilder MapFoodCyclesApi(this IEndpointRouteBuilder app)
     {
@@ -68,5 +68,5 @@ public static class CyclesApi
         TypedResults.Ok((await store.ListAsync(ct)).Select(c => new CycleDto(c.Id, c.ProgrammeName, c.Name, c.StartsOn, c.EndsOn, EnumNames.Name(c.Status))).ToList());
 
     internal static EntitlementDto ToDto(EntitlementView e) =>
-        new(e.Id, e.CardNumber, e.HouseholdCode, e.CycleId, EnumNames.Name(e.Status), e.Members, e.Items.Select(i => new EntitlementItemDto(i.Commodity, i.Packs, i.CollectedPacks)).ToList());
+        new(e.Id, e.CardNumber, e.HouseholdCode, e.CycleId, EnumNames.Name(e.Status), e.Members, e.Items.Select(i => new EntitlementItemDto(i.Commodity, i.Packs, i.CollectedPacks)).ToList(), e.StatusReason);
 }

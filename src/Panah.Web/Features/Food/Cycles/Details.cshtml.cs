@@ -4,8 +4,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Panah.Data;
 using Panah.Data.Access;
+using Panah.Data.Audit;
 using Panah.Data.Food;
 using Panah.Data.Validation;
+using Panah.Web.Features.Registry;
 using Panah.Web.Infrastructure;
 
 namespace Panah.Web.Features.Food.Cycles;
@@ -14,7 +16,7 @@ namespace Panah.Web.Features.Food.Cycles;
 /// One cycle: who its rule selects, generation, the totals by commodity and tonnage a second manager approves after
 /// seeing, closing, and the adjustments a change of household size proposes.
 /// </summary>
-public sealed class DetailsModel(CycleStore store, CycleGeneration generation, ActingStaff staff, EntitlementLifecycle lifecycle, PanahDbContext db, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class DetailsModel(CycleStore store, CycleGeneration generation, CycleGenerationRunner runner, ActingStaff staff, EntitlementLifecycle lifecycle, PanahDbContext db, IActor actor, IStringLocalizer<SharedResource> l) : PageModel
 {
     public CycleView Cycle { get; private set; } = null!;
     public EligibilityPreview Preview { get; private set; } = new(0, 0);
@@ -25,17 +27,24 @@ public sealed class DetailsModel(CycleStore store, CycleGeneration generation, A
     public string? ApprovedByEmail { get; private set; }
     public string? Message { get; private set; }
 
+    /// <summary>The generation started from this page, under way or finished since the server started.</summary>
+    public CycleGenerationStatus? Generation { get; private set; }
+
     /// <summary>This staff member generated the entitlements, so another manager must approve them.</summary>
     public bool IsGenerator => string.Equals(Cycle.GeneratedBy, staff.Id, StringComparison.Ordinal);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostGenerateAsync(int id, long version, CancellationToken ct) =>
-        ActAsync(id, async () =>
+    /// <summary>Starts the generation in the background and shows the page, which follows its progress (50,000 households take seconds).</summary>
+    public async Task<IActionResult> OnPostGenerateAsync(int id, long version, CancellationToken ct)
+    {
+        if (await store.GetAsync(id, ct) is null)
         {
-            var made = await generation.GenerateAsync(id, version, ct);
-            return l["Generated entitlements for {0} households, {1} people.", made.Households.ToString("N0"), made.People.ToString("N0")];
-        }, ct);
+            return NotFound();
+        }
+        runner.Start(id, version, User, actor);
+        return RedirectToPage(new { id });
+    }
 
     public Task<IActionResult> OnPostApproveAsync(int id, long version, CancellationToken ct) =>
         ActAsync(id, async () => l["Approved {0} entitlements.", (await generation.ApproveAsync(id, version, ct)).ToString("N0")], ct);
@@ -93,6 +102,18 @@ public sealed class DetailsModel(CycleStore store, CycleGeneration generation, A
             return false;
         }
         Cycle = cycle;
+        Generation = runner.Status(id);
+        if (Generation is { Running: false } finished && Message is null)
+        {
+            if (finished.Made is { } made)
+            {
+                Message = l["Generated entitlements for {0} households, {1} people.", made.Households.ToString("N0"), made.People.ToString("N0")];
+            }
+            else if (finished.Error is { } error)
+            {
+                ModelState.AddModelError("", RegistryMapping.Translate(l, error));
+            }
+        }
         Preview = await store.PreviewAsync(cycle.Eligibility, ct);
         if (cycle.Status != CycleStatus.Draft)
         {
