@@ -4,7 +4,7 @@ namespace Panah.Matching;
 /// The match prior λ over all n(n−1)/2 record pairs, by maximum likelihood with m and u fixed. u comes from random
 /// pairs, so it describes non-matches among ALL pairs; the scores use λ over all pairs. Estimating λ among the
 /// candidate pairs instead (EM's usual step) scores every candidate in the E-step with odds
-/// log2(candidates / all pairs) bits higher than the final scores give it: at 1,000,000 records about 16 bits,
+/// log2(all pairs / candidates) bits higher than the final scores give it: at 1,000,000 records about 14 bits,
 /// so namesakes that the final model calls unlikely were counted as matches, and the prior came out the higher,
 /// the larger the registry. Here the E-step and the final score agree at every size.
 /// </summary>
