@@ -44,6 +44,8 @@ internal static class SyntheticRun
             Console.WriteLine($"  prior {result.Model.Prior:G3} ({result.Model.PriorWeight:F1} bits)");
         }
 
+        if (args.Contains("--classify"))
+            FalseMerges.Print(records, person, result);
         if (args.Contains("--errors"))
             PrintErrors(records, person, result);
         return 0;

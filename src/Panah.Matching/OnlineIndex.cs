@@ -116,7 +116,8 @@ public sealed class OnlineIndex
 
     /// <summary>
     /// The indexed records most likely to be the same person as <paramref name="probe"/>, best first, with
-    /// their explanations. A record with the probe's own id is skipped.
+    /// their explanations. A record with the probe's own id is skipped, and so is one that a cannot-link
+    /// (<see cref="CannotLink"/>) proves to be someone else, however well the names agree.
     /// </summary>
     public IReadOnlyList<MatchCandidate> Query(PersonRecord probe, int top = 10, double minimumProbability = 0.01)
     {
@@ -142,7 +143,12 @@ public sealed class OnlineIndex
                     var candidate = _records[slot]!;
                     if (candidate.Source.Id == probe.Id)
                         continue;
-                    var score = Model.Score(p, candidate, Comparer.Compare(p, candidate));
+                    // The same cannot-link rules as the batch clustering: a different valid document of one kind,
+                    // contradicting dates or sex, another member of the probe's household is another person.
+                    var comparison = Comparer.Compare(p, candidate);
+                    if (CannotLink.Applies(p, candidate, comparison))
+                        continue;
+                    var score = Model.Score(p, candidate, comparison);
                     if (score >= minimumScore)
                         best.Add((score, candidate));
                 }

@@ -27,7 +27,13 @@ public sealed class ComparatorTests
     public void Dates_one_digit_off() => Assert.Equal(DateAgreement.Close, BirthDates.Compare(D(1985, 3, 14), D(1985, 3, 16)));
 
     [Fact]
-    public void Dates_year_off_by_one() => Assert.Equal(DateAgreement.Close, BirthDates.Compare(D(1989, 12, 30), D(1990, 12, 30)));
+    public void Dates_year_off_by_one() => Assert.Equal(DateAgreement.MonthOrYearOff, BirthDates.Compare(D(1989, 12, 30), D(1990, 12, 30)));
+
+    [Fact]
+    public void Dates_a_month_off_have_their_own_level() => Assert.Equal(DateAgreement.MonthOrYearOff, BirthDates.Compare(D(1985, 9, 14), D(1985, 10, 14)));
+
+    [Fact]
+    public void Dates_a_year_off_in_one_digit_are_a_year_off_not_a_typo() => Assert.Equal(DateAgreement.MonthOrYearOff, BirthDates.Compare(D(1985, 3, 14), D(1986, 3, 14)));
 
     [Fact]
     public void Dates_far_apart_differ() => Assert.Equal(DateAgreement.Different, BirthDates.Compare(D(1985, 3, 14), D(1972, 8, 2)));

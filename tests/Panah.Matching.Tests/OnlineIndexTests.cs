@@ -57,4 +57,37 @@ public sealed class OnlineIndexTests
         await Task.WhenAll(readers.Append(writer));
         Assert.Equal(2000, index.Count);
     }
+
+    public static TheoryData<string> Contradictions => ["document", "date", "sex", "household"];
+
+    [Theory]
+    [MemberData(nameof(Contradictions))]
+    public void A_record_that_cannot_be_the_probe_is_not_proposed(string kind)
+    {
+        var indexed = new PersonRecord("1")
+        {
+            GivenName = "Abdurehim",
+            FamilyName = "Tursun",
+            FatherName = "Tursun",
+            Sex = "m",
+            BirthDate = new DateOnly(1984, 6, 17),
+            BirthPlace = "Qeshqer",
+            Phone = "0532 123 45 67",
+            DocumentNumber = "99123456740",
+            Address = "Zeytinburnu Gül Sokak No 5",
+            HouseholdId = "h1",
+        };
+        var probe = kind switch
+        {
+            "document" => indexed with { Id = "new", DocumentNumber = "99876543292" },
+            "date" => indexed with { Id = "new", BirthDate = new DateOnly(1991, 3, 2), DocumentNumber = null },
+            "sex" => indexed with { Id = "new", Sex = "f", DocumentNumber = null },
+            _ => indexed with { Id = "new", GivenName = "Abdurehmet", DocumentNumber = null },
+        };
+        var index = OnlineIndex.Build([indexed], MatchModel.Default);
+        // Names, phone and address agree: scored alone, the pair is a match; the contradiction rules it out.
+        Assert.True(MatchModel.Default.Score(indexed, probe) > 0);
+        var hits = index.Query(probe, minimumProbability: 0.000001);
+        Assert.DoesNotContain(hits, h => h.Id == "1");
+    }
 }

@@ -5,7 +5,8 @@ namespace Panah.Benchmarks.Synthetic;
 /// easy. Households come to register together and come back together (one script and one set of corruptions
 /// for the whole family); children are born one to four years apart, some are twins with look-alike names;
 /// whole households without papers carry 1-January placeholder dates; first registrations miss dates and sex
-/// too; and every registration carries the id of the household it was made with.
+/// too; people coming back remember a birthday a month off or guess a year again; and every registration carries
+/// the id of the household it was made with.
 /// </summary>
 internal sealed partial class SyntheticRegistry
 {
@@ -78,12 +79,29 @@ internal sealed partial class SyntheticRegistry
     private void AddRealistic(Person person, int id, bool duplicate, int? style, string household)
     {
         var record = Render(person, $"r{_records.Count}", duplicate, style, household);
+        if (duplicate && record.BirthDate is { } birth)
+            record = record with { BirthDate = RememberedDate(birth) };
         if (!duplicate && Maybe(0.04))
             record = record with { BirthDate = null };
         if (!duplicate && Maybe(0.03))
             record = record with { Sex = null };
         _records.Add(record);
         _person.Add(id);
+    }
+
+    /// <summary>
+    /// Dates as people remember them on coming back, beyond the clerk's slips of <see cref="DateQuirk"/>: the same
+    /// day a month off (a birthday reckoned in another calendar, or misremembered), and a guessed year, where only
+    /// the year was ever known, one or two years off.
+    /// </summary>
+    private DateOnly RememberedDate(DateOnly d)
+    {
+        var placeholder = d is { Month: 1, Day: 1 };
+        if (placeholder && Maybe(0.08))
+            return d.AddYears(_random.Next(2) == 0 ? _random.Next(1, 3) : -_random.Next(1, 3));
+        if (!placeholder && d.Day <= 28 && Maybe(0.03))
+            return d.AddMonths(_random.Next(2) == 0 ? 1 : -1);
+        return d;
     }
 
     private Person RealisticMember(UyghurName given, UyghurName family, bool female, int year, string place, string? phone, string address, bool noPapers)

@@ -12,8 +12,12 @@ internal enum DateAgreement : byte
     /// <summary>Same year, one side 1 January (a placeholder for an unknown day).</summary>
     PlaceholderYear,
 
-    /// <summary>Day and month swapped, one digit wrong, two adjacent digits swapped, or year off by one with the same day.</summary>
+    /// <summary>Day and month swapped, one digit wrong, or two adjacent digits swapped: a clerk's slip.</summary>
     Close,
+
+    /// <summary>The same day a month or a year off, all else of the date the same: remembered wrong, or a birthday
+    /// reckoned in another calendar, not mistyped.</summary>
+    MonthOrYearOff,
 
     /// <summary>Anything else.</summary>
     Different,
@@ -37,8 +41,8 @@ internal static class BirthDates
         int ma = a / 100 % 100, mb = b / 100 % 100, da = a % 100, db = b % 100;
         if (ya == yb && ma == db && da == mb)
             return DateAgreement.Close;
-        if (Math.Abs(ya - yb) == 1 && ma == mb && da == db && !IsPlaceholder(a))
-            return DateAgreement.Close;
+        if (da == db && ((Math.Abs(ya - yb) == 1 && ma == mb) || (ya == yb && Math.Abs(ma - mb) == 1)))
+            return DateAgreement.MonthOrYearOff;
         Span<char> sa = stackalloc char[8];
         Span<char> sb = stackalloc char[8];
         a.TryFormat(sa, out _);

@@ -61,9 +61,9 @@ internal static class Comparer
 {
     public static Comparison Compare(PreparedRecord a, PreparedRecord b)
     {
-        var swapped = NamesSwapped(a, b);
-        var given = NameLevel(a.Given, swapped ? b.Family : b.Given);
-        var family = NameLevel(a.Family, swapped ? b.Given : b.Family);
+        var swapped = NamesSwapped(a, b, out var givenSimilarity, out var familySimilarity);
+        var given = swapped ? NameLevel(a.Given, b.Family) : NameLevel(a.Given, b.Given, givenSimilarity);
+        var family = swapped ? NameLevel(a.Family, b.Given) : NameLevel(a.Family, b.Family, familySimilarity);
         var father = NameLevel(a.Father, b.Father);
         if (father == 0 && FatherRepeatsAFamilyName(a, b, swapped, given, family))
             father = FieldLevels.NotInformative;
@@ -110,27 +110,38 @@ internal static class Comparer
     private static bool CrossGeneration(PreparedRecord a, PreparedRecord b) =>
         (!a.Given.IsEmpty && a.Given.Compact == b.Family.Compact) || (!a.Family.IsEmpty && a.Family.Compact == b.Given.Compact);
 
-    /// <summary>Given and family names registered the other way round ("Tursun Abdurehim").</summary>
-    private static bool NamesSwapped(PreparedRecord a, PreparedRecord b)
+    /// <summary>Given and family names registered the other way round ("Tursun Abdurehim"). The straight
+    /// similarities, when they had to be computed, are handed back so that the name levels need not compute them
+    /// again (NaN otherwise); the crosswise ones come first, as most pairs are no swap and need no more.</summary>
+    private static bool NamesSwapped(PreparedRecord a, PreparedRecord b, out double givenSimilarity, out double familySimilarity)
     {
+        givenSimilarity = familySimilarity = double.NaN;
         if (a.Given.IsEmpty || a.Family.IsEmpty || b.Given.IsEmpty || b.Family.IsEmpty)
             return false;
         if (a.Given.Compact == b.Given.Compact || a.Family.Compact == b.Family.Compact)
             return false;
-        var straight = JaroWinkler.Similarity(a.Given.Compact, b.Given.Compact) + JaroWinkler.Similarity(a.Family.Compact, b.Family.Compact);
-        var givenFamily = JaroWinkler.Similarity(a.Given.Compact, b.Family.Compact);
-        var familyGiven = JaroWinkler.Similarity(a.Family.Compact, b.Given.Compact);
         // Both crosswise names must be alike: a father's given name is his son's family name, which alone is no swap.
-        return givenFamily >= 0.92 && familyGiven >= 0.92 && givenFamily + familyGiven > straight + 0.1;
+        var givenFamily = JaroWinkler.Similarity(a.Given.Compact, b.Family.Compact);
+        if (givenFamily < 0.92)
+            return false;
+        var familyGiven = JaroWinkler.Similarity(a.Family.Compact, b.Given.Compact);
+        if (familyGiven < 0.92)
+            return false;
+        givenSimilarity = JaroWinkler.Similarity(a.Given.Compact, b.Given.Compact);
+        familySimilarity = JaroWinkler.Similarity(a.Family.Compact, b.Family.Compact);
+        return givenFamily + familyGiven > givenSimilarity + familySimilarity + 0.1;
     }
 
-    internal static int NameLevel(in PreparedName a, in PreparedName b)
+    /// <param name="a">One name.</param>
+    /// <param name="b">The other.</param>
+    /// <param name="similarity">Their Jaro–Winkler similarity when already known, else NaN.</param>
+    internal static int NameLevel(in PreparedName a, in PreparedName b, double similarity = double.NaN)
     {
         if (a.IsEmpty || b.IsEmpty)
             return FieldLevels.Missing;
         if (a.Compact == b.Compact)
             return 0;
-        var jw = JaroWinkler.Similarity(a.Compact, b.Compact);
+        var jw = double.IsNaN(similarity) ? JaroWinkler.Similarity(a.Compact, b.Compact) : similarity;
         if (jw >= 0.92 || OneTokenContainsOther(a.Text, b.Text))
             return 1;
         return jw >= 0.8 ? 2 : 3;

@@ -20,17 +20,17 @@ internal static class ExpectationMaximisation
     /// <param name="allPairs">Number of record pairs in the data set, n(n−1)/2.</param>
     /// <param name="maxIterations">Iteration limit.</param>
     /// <param name="iterations">Iterations run.</param>
-    /// <returns>A model whose prior is the match share among ALL pairs (λ among candidates × candidates / all
-    /// pairs): u comes from random pairs, so the prior must too, or the evidence of blocking counts twice.</returns>
+    /// <returns>A model whose prior is the match share among ALL pairs (<see cref="MatchPrior"/>): u comes from random
+    /// pairs, so the prior must too, or the evidence of blocking counts twice.</returns>
     public static MatchModel Fit(IReadOnlyDictionary<ulong, long> patternCounts, double[][] u, TermFrequencies frequencies, double allPairs, int maxIterations, out int iterations)
     {
         var m = Estimate(patternCounts, u, null, AllFields, maxIterations, out _, out iterations);
-        return Model(patternCounts, m, u, frequencies, allPairs, maxIterations);
+        return Model(patternCounts, m, u, frequencies, allPairs);
     }
 
     /// <summary>
     /// The Splink recipe: m of the names and most fields from pairs born on the same day (date left out of
-    /// EM), m of the birth date from pairs with the same names (names left out); then λ over the candidates.
+    /// EM), m of the birth date from pairs with the same names (names left out); then λ over all pairs (<see cref="MatchPrior"/>).
     /// </summary>
     public static MatchModel FitByBlocks(IReadOnlyDictionary<ulong, long> candidates, IReadOnlyDictionary<ulong, long> sameDate,
         IReadOnlyDictionary<ulong, long> sameNames, double[][] u, TermFrequencies frequencies, double allPairs, int maxIterations, out int iterations)
@@ -45,20 +45,41 @@ internal static class ExpectationMaximisation
         if (Total(sameDate) < 100)
             m = fromNames;
         iterations = first + second;
-        return Model(candidates, m, u, frequencies, allPairs, maxIterations);
+        return Model(candidates, m, u, frequencies, allPairs);
     }
 
     private const int AllFields = (1 << FieldLevels.FieldCount) - 1;
 
     private static double Total(IReadOnlyDictionary<ulong, long> counts) => counts.Values.Sum();
 
-    /// <summary>λ among candidates with m and u fixed, turned into the prior over all pairs.</summary>
-    private static MatchModel Model(IReadOnlyDictionary<ulong, long> candidates, double[][] m, double[][] u, TermFrequencies frequencies, double allPairs, int maxIterations)
+    /// <summary>λ over all pairs with m and u fixed (<see cref="MatchPrior"/>): the evidence of each candidate pattern,
+    /// with the term-frequency adjustment of exact names, weighed against the n(n−1)/2 pairs of the data set.</summary>
+    private static MatchModel Model(IReadOnlyDictionary<ulong, long> candidates, double[][] m, double[][] u, TermFrequencies frequencies, double allPairs)
     {
-        Estimate(candidates, u, m, AllFields, maxIterations, out var lambda, out _);
-        var total = Total(candidates);
-        var prior = allPairs > 0 ? lambda * total / allPairs : lambda;
+        var evidence = new List<(double Bits, double Count)>(candidates.Count);
+        foreach (var pattern in candidates.Keys.Order())
+            evidence.Add((Evidence(new Comparison(pattern), m, u), candidates[pattern]));
+        var prior = allPairs > 0 ? MatchPrior.Estimate(evidence, allPairs) : 0.5;
         return new MatchModel(prior, m, u, frequencies);
+    }
+
+    /// <summary>log2 m/u of a pattern over the informative fields; negative infinity for a cannot-link.</summary>
+    private static double Evidence(Comparison c, double[][] m, double[][] u)
+    {
+        if (c.CannotLink)
+            return double.NegativeInfinity;
+        double bits = 0;
+        for (var f = 0; f < FieldLevels.FieldCount; f++)
+        {
+            var level = c.Level(f);
+            if (level >= FieldLevels.NotInformative)
+                continue;
+            bits += Math.Log2(m[f][level] / u[f][level]);
+            if (level == 0 && f < 2)
+                bits += c.TermFrequencyBits(f);
+        }
+
+        return bits;
     }
 
     /// <summary>EM over pattern counts using the fields in <paramref name="fields"/> (a bit mask). When

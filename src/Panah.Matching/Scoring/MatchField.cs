@@ -29,7 +29,7 @@ internal static class FieldLevels
         ["exact", "similar", "somewhat similar", "different"],
         ["exact", "similar", "somewhat similar", "different"],
         ["same", "different"],
-        ["exact", "exact (1 January placeholder)", "same year, one side 1 January", "swapped or one digit off", "different"],
+        ["exact", "exact (1 January placeholder)", "same year, one side 1 January", "swapped or one digit off", "a month or a year off", "different"],
         ["exact", "similar", "different"],
         ["exact", "one digit off", "different"],
         ["exact", "one character off", "different"],

@@ -5,7 +5,7 @@ namespace Panah.Matching;
 /// <summary>Saving and loading a trained model, so a service can start without training again.</summary>
 public sealed partial class MatchModel
 {
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
 
     /// <summary>Writes the model (m, u, prior, threshold and value frequencies) as UTF-8 JSON.</summary>
     public void Save(Stream stream)
