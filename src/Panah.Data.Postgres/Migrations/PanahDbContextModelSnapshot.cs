@@ -1729,6 +1729,34 @@ namespace Panah.Data.Postgres.Migrations
                     b.ToTable("RootSecrets");
                 });
 
+            modelBuilder.Entity("Panah.Data.Matching.DuplicateRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Deferred")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Known")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("People")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Proposed")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FinishedAt");
+
+                    b.ToTable("DuplicateRuns");
+                });
+
             modelBuilder.Entity("Panah.Data.Retention.JobLease", b =>
                 {
                     b.Property<string>("Name")

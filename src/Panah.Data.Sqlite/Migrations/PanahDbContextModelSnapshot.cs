@@ -1692,6 +1692,34 @@ namespace Panah.Data.Sqlite.Migrations
                     b.ToTable("RootSecrets");
                 });
 
+            modelBuilder.Entity("Panah.Data.Matching.DuplicateRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Deferred")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Known")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("People")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Proposed")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FinishedAt");
+
+                    b.ToTable("DuplicateRuns");
+                });
+
             modelBuilder.Entity("Panah.Data.Retention.JobLease", b =>
                 {
                     b.Property<string>("Name")

@@ -10,11 +10,18 @@ using Panah.Matching;
 namespace Panah.Data.Matching;
 
 /// <summary>What a batch run found.</summary>
-public sealed record DuplicateRunResult(int People, int PairsProposed, int AlreadyKnown, TimeSpan Elapsed);
+public sealed record DuplicateRunResult(int People, int PairsProposed, int AlreadyKnown, TimeSpan Elapsed, int Deferred = 0);
 
 /// <summary>A pair in the review queue with both people's names, so a reviewer can triage without opening it.</summary>
 public sealed record ReviewSummary(
-    Guid Id, Guid PersonAId, Guid PersonBId, double Probability, double Score, string Reason, ReviewStatus Status, long Version, PersonName NameA, PersonName NameB);
+    Guid Id, Guid PersonAId, Guid PersonBId, double Probability, double Score, string Reason, ReviewStatus Status, long Version, PersonName NameA, PersonName NameB)
+{
+    /// <summary>Its group and whether it is a bridge; default for a decided pair (decided pairs form no groups).</summary>
+    public PairPlace Place { get; init; }
+
+    /// <summary>What is at stake for its people (<see cref="IReviewStake.Name"/>), e.g. an open food entitlement.</summary>
+    public IReadOnlyList<string> Stakes { get; init; } = [];
+}
 
 /// <summary>A pair under review with both records and why the matcher paired them.</summary>
 public sealed record ReviewView(DuplicateReview Review, PersonView A, PersonView B, PairExplanation Explanation);
@@ -24,7 +31,9 @@ public sealed record ReviewView(DuplicateReview Review, PersonView A, PersonView
 /// "same person" (the later registration is merged into the earlier; both records and their audit
 /// trails stay) or "not the same" (remembered, never proposed again).
 /// </summary>
-public sealed class DuplicateReviews(PanahDbContext db, MatchSource source, RegistryStore registry, RegistrySealer sealer, RegistryMatchIndex index, ListCounts counts, AuditLog audit, IActor actor, TimeProvider clock, UnscopedReads unscoped)
+public sealed partial class DuplicateReviews(
+    PanahDbContext db, MatchSource source, RegistryStore registry, RegistrySealer sealer, RegistryMatchIndex index, ListCounts counts, AuditLog audit, IActor actor, TimeProvider clock,
+    UnscopedReads unscoped, IEnumerable<IReviewStake> stakes)
 {
     /// <summary>Pairs at or above this match probability, or that the matcher itself could not settle, are queued.</summary>
     public const double ReviewProbability = 0.2;
@@ -79,30 +88,65 @@ public sealed class DuplicateReviews(PanahDbContext db, MatchSource source, Regi
         var elapsed = clock.GetElapsedTime(started);
         // One person has a matcher record per spelling of the name: count people, not records.
         var people = records.Select(r => MatchRecords.PersonOf(r.Id)).Distinct().Count();
-        await audit.SaveAsync(db, new AuditEvent("duplicates.run", "person", null, $"people={people} proposed={added} known={pairs.Count - added}"), ct);
-        return new DuplicateRunResult(people, added, pairs.Count - added, elapsed);
+        db.DuplicateRuns.Add(new DuplicateRun { Id = Guid.CreateVersion7(), FinishedAt = now, People = people, Proposed = added, Known = pairs.Count - added, Deferred = result.ReviewDeferred });
+        await audit.SaveAsync(db, new AuditEvent("duplicates.run", "person", null, $"people={people} proposed={added} known={pairs.Count - added} deferred={result.ReviewDeferred}"), ct);
+        return new DuplicateRunResult(people, added, pairs.Count - added, elapsed, result.ReviewDeferred);
     }
 
-    /// <summary>One page of the queue with both people's names; showing a name is a read of that person, audited.</summary>
+    /// <summary>
+    /// One page of the queue with both people's names; showing a name is a read of that person, audited. Pending pairs
+    /// come in the order of what a decision is worth (<see cref="PendingAsync"/>), decided ones by probability.
+    /// </summary>
     public async Task<(List<ReviewSummary> Items, int Total)> ListAsync(ReviewStatus status, int page, int pageSize, CancellationToken ct = default)
     {
-        var query = db.DuplicateReviews.AsNoTracking().Where(r => r.Status == status);
-        var total = await query.CountAsync(ct);
-        var reviews = await query.OrderByDescending(r => r.Probability).ThenBy(r => r.Id)
-            .Skip((Math.Max(page, 1) - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        var ids = reviews.SelectMany(r => new[] { r.PersonAId, r.PersonBId }).Distinct().ToList();
-        // A decided pair may name a person erased since: their name is gone, and the pair is not shown.
-        var names = (await db.People.AsNoTracking().Include(p => p.Key).Where(p => ids.Contains(p.Id)).ToListAsync(ct))
-            .Where(p => !p.Key!.IsErased())
-            .ToDictionary(p => p.Id, p => RegistrySealer.OpenPerson(sealer.OpenKey(p.Key!), p).Name.CutName(db.Scope.Fields));
-        if (names.Count > 0)
+        var skip = (Math.Max(page, 1) - 1) * pageSize;
+        List<QueuedPair> queued;
+        int total;
+        if (status == ReviewStatus.Pending)
         {
-            await audit.SaveAsync(db, new AuditEvent("duplicates.list", "person", null, $"shown={names.Count}") { People = names.Keys.ToList() }, ct);
+            var pending = await PendingAsync(ct);
+            total = pending.Count;
+            queued = pending.Skip(skip).Take(pageSize).ToList();
         }
-        var items = reviews.Where(r => names.ContainsKey(r.PersonAId) && names.ContainsKey(r.PersonBId))
-            .Select(r => new ReviewSummary(r.Id, r.PersonAId, r.PersonBId, r.Probability, r.Score, r.Reason, r.Status, r.Version, names[r.PersonAId], names[r.PersonBId]))
+        else
+        {
+            var query = db.DuplicateReviews.AsNoTracking().Where(r => r.Status == status);
+            total = await query.CountAsync(ct);
+            queued = (await query.OrderByDescending(r => r.Probability).ThenBy(r => r.Id).Skip(skip).Take(pageSize).ToListAsync(ct))
+                .Select(r => new QueuedPair(r, default, [])).ToList();
+        }
+        var names = await NamesAsync(queued.SelectMany(q => new[] { q.Review.PersonAId, q.Review.PersonBId }), "duplicates.list", ct);
+        var items = queued.Where(q => names.ContainsKey(q.Review.PersonAId) && names.ContainsKey(q.Review.PersonBId))
+            .Select(q => Summary(q, names))
             .ToList();
         return (items, total);
+    }
+
+    private static ReviewSummary Summary(QueuedPair q, Dictionary<Guid, (PersonName Name, string HouseholdCode)> names)
+    {
+        var r = q.Review;
+        return new ReviewSummary(r.Id, r.PersonAId, r.PersonBId, r.Probability, r.Score, r.Reason, r.Status, r.Version, names[r.PersonAId].Name, names[r.PersonBId].Name)
+        {
+            Place = q.Place,
+            Stakes = q.Stakes,
+        };
+    }
+
+    /// <summary>
+    /// The names (as the reader's role may see them) and household codes of <paramref name="people"/>, one audit entry
+    /// naming everyone shown. A person erased since a pair was queued has no name left and is not shown.
+    /// </summary>
+    private async Task<Dictionary<Guid, (PersonName Name, string HouseholdCode)>> NamesAsync(IEnumerable<Guid> people, string action, CancellationToken ct)
+    {
+        var ids = people.Distinct().ToList();
+        var names = (await db.People.AsNoTracking().Include(p => p.Key).Include(p => p.Household).Where(p => ids.Contains(p.Id)).ToListAsync(ct))
+            .Where(p => !p.Key!.IsErased())
+            .ToDictionary(p => p.Id, p => (RegistrySealer.OpenPerson(sealer.OpenKey(p.Key!), p).Name.CutName(db.Scope.Fields), p.Household!.Code));
+        if (names.Count > 0)
+        {
+            await audit.SaveAsync(db, new AuditEvent(action, "person", null, $"shown={names.Count}") { People = names.Keys.ToList() }, ct);
+        }
+        return names;
     }
 
     /// <summary>Both records side by side (each read is audited) and each field's contribution.</summary>
@@ -127,80 +171,9 @@ public sealed class DuplicateReviews(PanahDbContext db, MatchSource source, Regi
         return new ReviewView(review, a, b, explanation);
     }
 
-    /// <summary>
-    /// The merged registration no longer counts as a member of its household (it lives on as the survivor);
-    /// a household left with no active member becomes inactive, so it leaves the registry totals.
-    /// </summary>
-    private async Task<AuditEvent> LeaveHouseholdAsync(Entities.PersonRecord merged, CancellationToken ct)
-    {
-        var household = await db.Households.FirstAsync(h => h.Id == merged.HouseholdId, ct);
-        household.MemberCount = await db.People.CountAsync(p => p.HouseholdId == household.Id && p.MergedIntoId == null && p.Id != merged.Id, ct);
-        if (household.MemberCount == 0 && household.Status == HouseholdStatus.Active)
-        {
-            household.Status = HouseholdStatus.Inactive;
-        }
-        household.Version++;
-        household.UpdatedAt = clock.GetUtcNow();
-        return new AuditEvent("household.update", "household", household.Id.ToString(), $"cause=merge members={household.MemberCount}");
-    }
-
     private async Task<string?> AddressAsync(Guid householdId, CancellationToken ct)
     {
         var h = await db.Households.AsNoTracking().Include(x => x.Key).FirstAsync(x => x.Id == householdId, ct);
         return sealer.OpenHouseholdOrTombstone(h).Address;
-    }
-
-    /// <summary>
-    /// Records the reviewer's decision. "Same person" merges the later registration into the earlier one:
-    /// it leaves lists, search and the match index, and points to the survivor; nothing is deleted.
-    /// </summary>
-    public async Task<DuplicateReview?> DecideAsync(Guid id, bool samePerson, long expectedVersion, CancellationToken ct = default)
-    {
-        var review = await db.DuplicateReviews.FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (review is null)
-        {
-            return null;
-        }
-        if (review.Version != expectedVersion || review.Status != ReviewStatus.Pending)
-        {
-            throw new ConcurrencyConflictException();
-        }
-        review.Status = samePerson ? ReviewStatus.SamePerson : ReviewStatus.NotSame;
-        review.DecidedAt = clock.GetUtcNow();
-        review.DecidedBy = actor.Id;
-        review.Version++;
-        var events = new List<AuditEvent> { new(samePerson ? "duplicates.same" : "duplicates.not-same", "duplicate", id.ToString()) };
-        Guid? merged = null;
-        if (samePerson)
-        {
-            var people = await db.People.Where(p => p.Id == review.PersonAId || p.Id == review.PersonBId).ToListAsync(ct);
-            // Ids are time-ordered: the earlier registration survives.
-            var survivor = people.MinBy(p => p.Id)!;
-            var later = people.MaxBy(p => p.Id)!;
-            if (survivor.MergedIntoId is not null || later.MergedIntoId is not null)
-            {
-                throw new ConcurrencyConflictException();
-            }
-            later.MergedIntoId = survivor.Id;
-            later.Version++;
-            later.UpdatedAt = clock.GetUtcNow();
-            merged = later.Id;
-            events.Add(new AuditEvent("person.merge", "person", later.Id.ToString(), $"into={survivor.Id}"));
-            events.Add(await LeaveHouseholdAsync(later, ct));
-        }
-        try
-        {
-            await audit.SaveAsync(db, events, ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConcurrencyConflictException();
-        }
-        if (merged is { } m)
-        {
-            index.Remove(m);
-            counts.Clear();
-        }
-        return review;
     }
 }

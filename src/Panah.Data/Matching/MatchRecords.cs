@@ -9,7 +9,9 @@ namespace Panah.Data.Matching;
 /// </summary>
 public static class MatchRecords
 {
-    public static IEnumerable<PersonRecord> For(Guid personId, PersonDetails p, string? address)
+    // The household the person is registered in: two members of one household are two people (siblings, twins)
+    // unless everything agrees, so the matcher never pairs them otherwise. Null for a probe.
+    public static IEnumerable<PersonRecord> For(Guid personId, PersonDetails p, string? address, Guid? householdId = null)
     {
         var n = 0;
         foreach (var name in p.AllNames())
@@ -26,6 +28,7 @@ public static class MatchRecords
                 DocumentNumber = p.Documents.FirstOrDefault(d => d.Type is DocumentType.ForeignerId or DocumentType.TurkishCitizenId)?.Number
                     ?? p.Documents.FirstOrDefault()?.Number,
                 Address = address,
+                HouseholdId = householdId?.ToString("N"),
             };
         }
     }

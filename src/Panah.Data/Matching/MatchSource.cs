@@ -48,7 +48,7 @@ public sealed class MatchSource(PanahDbContext db, RegistrySealer sealer, AuditL
                     address = RegistrySealer.OpenHousehold(sealer.OpenKey(p.Household!.Key!), p.Household).Address;
                     addresses[p.HouseholdId] = address;
                 }
-                records.AddRange(MatchRecords.For(p.Id, RegistrySealer.OpenPerson(sealer.OpenKey(p.Key!), p), address));
+                records.AddRange(MatchRecords.For(p.Id, RegistrySealer.OpenPerson(sealer.OpenKey(p.Key!), p), address, p.HouseholdId));
             }
             after = batch[^1].Id;
             done += batch.Count;

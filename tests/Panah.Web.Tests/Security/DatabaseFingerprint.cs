@@ -20,9 +20,10 @@ public static class DatabaseFingerprint
         var db = scope.ServiceProvider.GetRequiredService<PanahDbContext>();
         var tables = db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Distinct()
             // Audit, alerts and the counters of rate limits, read budgets and sign-in failures record the refused request itself;
-            // a job lease is a lock taken to decide, not data (a refused retention run takes it to compare what is due).
+            // a job lease is a lock taken to decide, not data (a refused retention run takes it to compare what is due);
+            // a duplicate run started by an earlier request records its counts when it ends, whichever request is then under way.
             .Where(t => !t.StartsWith("Audit", StringComparison.Ordinal) && !t.StartsWith("Alert", StringComparison.Ordinal)
-                && t is not ("WindowCounters" or "SignInFailures" or "ReadBlocks" or "JobLeases"))
+                && t is not ("WindowCounters" or "SignInFailures" or "ReadBlocks" or "JobLeases" or "DuplicateRuns"))
             .Order(StringComparer.Ordinal).ToList();
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();

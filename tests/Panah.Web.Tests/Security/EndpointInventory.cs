@@ -44,6 +44,9 @@ public static partial class EndpointInventory
         GET    /api/v1/duplicates/                                401   | 403   200   403   403   200   403   403 | 403   200   403   403   200   403   403
         GET    /api/v1/duplicates/{id:guid}                       401   | 403   404   403   403   404   403   403 | 403   404   403   403   404   403   403
         POST   /api/v1/duplicates/{id:guid}/decision              401   | 403   404   403   403   404   403   403 | 403   404   403   403   404   403   403
+        GET    /api/v1/duplicates/queue                           401   | 403   200   403   403   200   403   403 | 403   200   403   403   200   403   403
+        GET    /api/v1/duplicates/groups/{id:guid}                401   | 403   404   403   403   404   403   403 | 403   404   403   403   404   403   403
+        POST   /api/v1/duplicates/groups/{id:guid}/decision       401   | 403   400   403   403   400   403   403 | 403   400   403   403   400   403   403
         GET    /openapi/{documentName}.json                       401   | 200   200   200   200   200   200   200   | 200   200   200   200   200   200   200
         GET    /healthz                                           200   | 200   200   200   200   200   200   200   | 200   200   200   200   200   200   200
         GET    /healthz/live                                      200   | 200   200   200   200   200   200   200   | 200   200   200   200   200   200   200
@@ -65,6 +68,8 @@ public static partial class EndpointInventory
         POST   /Matching/Reviews/Index?handler=Run                login | deny  302   deny  deny  302   deny  deny | 403   302   403   403   302   403   403
         GET    /Matching/Reviews/Details                          login | deny  404   deny  deny  404   deny  deny | 403   404   403   403   404   403   403
         POST   /Matching/Reviews/Details                          login | deny  404   deny  deny  404   deny  deny | 403   404   403   403   404   403   403
+        GET    /Matching/Reviews/Group                            login | deny  404   deny  deny  404   deny  deny | 403   404   403   403   404   403   403
+        POST   /Matching/Reviews/Group                            login | deny  404   deny  deny  404   deny  deny | 403   404   403   403   404   403   403
         GET    /Admin/Users                                       login | 200   deny  deny  deny  deny  deny  deny  | 403   403   403   403   403   403   403
         POST   /Admin/Users?handler=Create                        login | 200   deny  deny  deny  deny  deny  deny  | 403   403   403   403   403   403   403
         POST   /Admin/Users?handler=NewCode                       login | 404   deny  deny  deny  deny  deny  deny  | 403   403   403   403   403   403   403

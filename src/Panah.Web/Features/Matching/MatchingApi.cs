@@ -5,6 +5,7 @@ using Panah.Data.Audit;
 using Panah.Data.Entities;
 using Panah.Data.Matching;
 using Panah.Data.Registry;
+using Panah.Data.Validation;
 using Panah.Matching;
 using Panah.Web.Features.Registry;
 using Panah.Web.Infrastructure;
@@ -22,6 +23,9 @@ public static class MatchingApi
         reviews.MapPost("/runs", StartRun).WithName("StartDuplicateRun");
         reviews.MapGet("/runs/current", RunStatus).WithName("DuplicateRunStatus");
         reviews.MapGet("/", List).WithName("ListDuplicates");
+        reviews.MapGet("/queue", Summary).WithName("DuplicateQueueSummary");
+        reviews.MapGet("/groups/{id:guid}", Group).WithName("GetDuplicateGroup");
+        reviews.MapPost("/groups/{id:guid}/decision", DecideGroup).WithName("DecideDuplicateGroup");
         reviews.MapGet("/{id:guid}", Get).WithName("GetDuplicate");
         reviews.MapPost("/{id:guid}/decision", Decide).WithName("DecideDuplicate");
         return app;
@@ -67,7 +71,7 @@ public static class MatchingApi
     private static Ok<RunStatusDto> RunStatus(DuplicateRunner runner) => TypedResults.Ok(ToDto(runner.Status));
 
     private static RunStatusDto ToDto(DuplicateRunStatus s) =>
-        new(s.Running, s.Stage, s.Done, s.Total, s.Last?.People, s.Last?.PairsProposed, s.Last?.Elapsed.TotalSeconds, s.Error);
+        new(s.Running, s.Stage, s.Done, s.Total, s.Last?.People, s.Last?.PairsProposed, s.Last?.Elapsed.TotalSeconds, s.Error) { LastDeferred = s.Last?.Deferred };
 
     private static async Task<Ok<PageDto<ReviewListItemDto>>> List(DuplicateReviews reviews, AccessScope scope, string? status, int page = 1, int pageSize = 50, CancellationToken ct = default)
     {
@@ -79,7 +83,50 @@ public static class MatchingApi
 
     private static ReviewListItemDto ToDto(ReviewSummary r) =>
         new(r.Id, r.PersonAId, r.PersonBId, Math.Round(r.Probability, 4), Math.Round(r.Score, 2), r.Reason, RegistryMapping.Camel(r.Status), r.Version,
-            RegistryMapping.ToDto(r.NameA), RegistryMapping.ToDto(r.NameB));
+            RegistryMapping.ToDto(r.NameA), RegistryMapping.ToDto(r.NameB))
+        {
+            ChangesCluster = r.Place.ChangesCluster,
+            GroupId = r.Status == ReviewStatus.Pending ? r.Place.GroupId : null,
+            GroupPeople = r.Place.GroupPeople,
+            Stakes = r.Stakes,
+        };
+
+    private static async Task<Ok<QueueSummaryDto>> Summary(DuplicateReviews reviews, CancellationToken ct)
+    {
+        var s = await reviews.SummaryAsync(ct);
+        return TypedResults.Ok(new QueueSummaryDto(s.Pending, s.Bands.Select(b => new ProbabilityBandDto(b.From, b.To, b.Count, Math.Round(b.MeanProbability, 4))).ToList(),
+            Math.Round(s.ExpectedDuplicates, 1), s.Deferred, s.LastRunAt));
+    }
+
+    private static async Task<Results<Ok<ReviewGroupDto>, NotFound>> Group(Guid id, DuplicateReviews reviews, AccessScope scope, CancellationToken ct)
+    {
+        var g = await reviews.GroupAsync(id, ct);
+        return g is null
+            ? TypedResults.NotFound()
+            : TypedResults.Ok(new ReviewGroupDto(g.Id,
+                g.People.Select(p => new GroupMemberDto(p.PersonId, p.HouseholdCode, RegistryMapping.ToDto(p.Name)) { Shown = scope.Fields }).ToList(),
+                g.Pairs.Select(r => ToDto(r) with { Shown = scope.Fields }).ToList()));
+    }
+
+    private static async Task<Results<Ok<GroupDecisionDto>, NotFound, ValidationProblem, ProblemHttpResult>> DecideGroup(
+        Guid id, GroupDecisionInput input, DuplicateReviews reviews, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    {
+        try
+        {
+            // A missing or null entry decides nothing: the store refuses an empty list.
+            List<PairVersion> pairs = input.Pairs is { } given && given.All(p => p is not null) ? [.. given.Select(p => new PairVersion(p.Id, p.Version))] : [];
+            var d = await reviews.DecideGroupAsync(id, pairs, input.SamePerson, ct);
+            return d is null ? TypedResults.NotFound() : TypedResults.Ok(new GroupDecisionDto(d.Reviews.Select(ToDto).ToList(), d.Survivor, d.Merged));
+        }
+        catch (FieldException e)
+        {
+            return RegistryApi.Problem(e.Errors, l);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return RegistryApi.Conflict(l);
+        }
+    }
 
     private static ReviewDto ToDto(DuplicateReview r) =>
         new(r.Id, r.PersonAId, r.PersonBId, Math.Round(r.Probability, 4), Math.Round(r.Score, 2), r.Reason, RegistryMapping.Camel(r.Status), r.Version);

@@ -6,7 +6,7 @@ using Panah.Data.Matching;
 
 namespace Panah.Web.Features.Matching.Reviews;
 
-/// <summary>The review queue: start a batch run over the registry, watch its progress, open a pair to decide.</summary>
+/// <summary>The review queue: start a batch run over the registry, watch its progress, see the queue's size and expected precision, open a pair or a group to decide.</summary>
 public sealed class IndexModel(DuplicateReviews reviews, DuplicateRunner runner, IActor actor) : PageModel
 {
     [BindProperty(SupportsGet = true)] public ReviewStatus Status { get; set; } = ReviewStatus.Pending;
@@ -15,10 +15,12 @@ public sealed class IndexModel(DuplicateReviews reviews, DuplicateRunner runner,
     public List<ReviewSummary> Items { get; private set; } = [];
     public int Total { get; private set; }
     public DuplicateRunStatus Run { get; private set; } = null!;
+    public QueueSummary Summary { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Run = runner.Status;
+        Summary = await reviews.SummaryAsync(ct);
         (Items, Total) = await reviews.ListAsync(Status, PageNumber, 25, ct);
     }
 
