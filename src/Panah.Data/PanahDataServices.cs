@@ -95,6 +95,7 @@ public static class PanahDataServices
         services.AddScoped<Matching.MatchSource>();
         services.AddScoped<Matching.MatchCheck>();
         services.AddScoped<Matching.DuplicateReviews>();
+        Matching.HouseholdMatchingServices.AddMerges(services);
         services.AddErasure(options);
         services.AddSingleton(sp => StaffOptions.Read(sp.GetRequiredService<IConfiguration>()));
         services.AddScoped<ApiTokens>();

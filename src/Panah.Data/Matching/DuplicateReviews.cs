@@ -24,7 +24,7 @@ public sealed record ReviewView(DuplicateReview Review, PersonView A, PersonView
 /// "same person" (the later registration is merged into the earlier; both records and their audit
 /// trails stay) or "not the same" (remembered, never proposed again).
 /// </summary>
-public sealed class DuplicateReviews(PanahDbContext db, MatchSource source, RegistryStore registry, RegistrySealer sealer, RegistryMatchIndex index, ListCounts counts, AuditLog audit, IActor actor, TimeProvider clock, UnscopedReads unscoped)
+public sealed class DuplicateReviews(PanahDbContext db, MatchSource source, RegistryStore registry, RegistrySealer sealer, RegistryMatchIndex index, ListCounts counts, AuditLog audit, IActor actor, TimeProvider clock, UnscopedReads unscoped, PersonMerge merge)
 {
     /// <summary>Pairs at or above this match probability, or that the matcher itself could not settle, are queued.</summary>
     public const double ReviewProbability = 0.2;
@@ -127,23 +127,6 @@ public sealed class DuplicateReviews(PanahDbContext db, MatchSource source, Regi
         return new ReviewView(review, a, b, explanation);
     }
 
-    /// <summary>
-    /// The merged registration no longer counts as a member of its household (it lives on as the survivor);
-    /// a household left with no active member becomes inactive, so it leaves the registry totals.
-    /// </summary>
-    private async Task<AuditEvent> LeaveHouseholdAsync(Entities.PersonRecord merged, CancellationToken ct)
-    {
-        var household = await db.Households.FirstAsync(h => h.Id == merged.HouseholdId, ct);
-        household.MemberCount = await db.People.CountAsync(p => p.HouseholdId == household.Id && p.MergedIntoId == null && p.Id != merged.Id, ct);
-        if (household.MemberCount == 0 && household.Status == HouseholdStatus.Active)
-        {
-            household.Status = HouseholdStatus.Inactive;
-        }
-        household.Version++;
-        household.UpdatedAt = clock.GetUtcNow();
-        return new AuditEvent("household.update", "household", household.Id.ToString(), $"cause=merge members={household.MemberCount}");
-    }
-
     private async Task<string?> AddressAsync(Guid householdId, CancellationToken ct)
     {
         var h = await db.Households.AsNoTracking().Include(x => x.Key).FirstAsync(x => x.Id == householdId, ct);
@@ -173,20 +156,7 @@ public sealed class DuplicateReviews(PanahDbContext db, MatchSource source, Regi
         Guid? merged = null;
         if (samePerson)
         {
-            var people = await db.People.Where(p => p.Id == review.PersonAId || p.Id == review.PersonBId).ToListAsync(ct);
-            // Ids are time-ordered: the earlier registration survives.
-            var survivor = people.MinBy(p => p.Id)!;
-            var later = people.MaxBy(p => p.Id)!;
-            if (survivor.MergedIntoId is not null || later.MergedIntoId is not null)
-            {
-                throw new ConcurrencyConflictException();
-            }
-            later.MergedIntoId = survivor.Id;
-            later.Version++;
-            later.UpdatedAt = clock.GetUtcNow();
-            merged = later.Id;
-            events.Add(new AuditEvent("person.merge", "person", later.Id.ToString(), $"into={survivor.Id}"));
-            events.Add(await LeaveHouseholdAsync(later, ct));
+            merged = await merge.MergeLaterIntoEarlierAsync(review.PersonAId, review.PersonBId, review.Id, events, ct);
         }
         try
         {
