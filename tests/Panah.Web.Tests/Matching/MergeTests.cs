@@ -93,6 +93,13 @@ public abstract class MergeTests(PanahApp app)
         var decision = await officer.PostAsJsonAsync($"/api/v1/duplicates/{pair.GetProperty("id").GetGuid()}/decision", new { samePerson = true, version = pair.GetProperty("version").GetInt64() });
         Assert.Equal(HttpStatusCode.OK, decision.StatusCode);
 
+        // An edit of the household made on what it was before the merge cannot overwrite what the merge did.
+        var stale = await officer.PutAsJsonAsync($"/api/v1/households/{second.Id}", new
+        {
+            district, neighbourhood = "Yeşiltepe", address = "Çınar Sk. No:5", phone = "+90 532 000 11 22", status = "active", version = before.GetProperty("version").GetInt64(),
+        });
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+
         // The later registration left its household: one member fewer, and no head until someone chooses one.
         var after = await HouseholdAsync(officer, second.Id);
         Assert.Equal(1, after.GetProperty("memberCount").GetInt32());
