@@ -96,6 +96,7 @@ public static class PanahDataServices
         services.AddScoped<Matching.MatchCheck>();
         services.AddScoped<Matching.DuplicateReviews>();
         services.AddScoped<Matching.IReviewStake, Matching.OpenEntitlementStake>();
+        Matching.HouseholdMatchingServices.AddMerges(services);
         services.AddErasure(options);
         services.AddSingleton(sp => StaffOptions.Read(sp.GetRequiredService<IConfiguration>()));
         services.AddScoped<ApiTokens>();

@@ -20,6 +20,7 @@ try
     app.MapRazorPages();
     app.MapRegistryApi();
     app.MapMatchingApi();
+    app.MapMergesApi();
     app.MapDataProtectionApi();
     app.MapErasureApi();
     app.MapFoodApi();

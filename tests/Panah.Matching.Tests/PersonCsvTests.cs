@@ -36,6 +36,17 @@ public sealed class PersonCsvTests
     }
 
     [Fact]
+    public void An_email_column_is_accepted_and_a_malformed_email_reported_without_its_value()
+    {
+        var (people, problems) = Read("id,given_name,email\n1,Abdurehim, Abdurehim.Tursun@Example.org\n2,Ehmet,ehmet at example\n3,Nur,\n");
+        Assert.Equal(3, people.Count);
+        var problem = Assert.Single(problems);
+        Assert.Equal(3, problem.Line);
+        Assert.Contains("email", problem.Message);
+        Assert.DoesNotContain("ehmet at example", problem.Message);
+    }
+
+    [Fact]
     public void A_row_without_an_id_is_reported_and_skipped()
     {
         var (people, problems) = Read(Header + ",A,B,,,,,,,\n2,C,D,,,,,,,\n");

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using nietras.SeparatedValues;
 using Panah.Core;
+using Panah.Core.Registry;
 using Panah.Matching;
 
 namespace Panah.Cli.Dedupe;
@@ -13,8 +14,10 @@ public sealed record CsvProblem(int Line, string Message)
 }
 
 /// <summary>
-/// Reads people from CSV (header <c>id,given_name,family_name,father_name,sex,birth_date,birth_place,phone,document_number,address,household_id</c>,
-/// columns in any order, unknown columns ignored, all but id optional) and writes <c>id,cluster</c>.
+/// Reads people from CSV (header <c>id,given_name,family_name,father_name,sex,birth_date,birth_place,phone,document_number,address,household_id,email</c>,
+/// columns in any order, unknown columns ignored, all but id optional) and writes <c>id,cluster</c>. The email is checked
+/// with the registry's normaliser (<see cref="EmailAddress"/>) and a malformed one reported; the matcher has no email field
+/// yet, so it is not evidence.
 /// Bad values are reported and used as far as they can be; a row without an id (or repeating one) is reported and skipped.
 /// </summary>
 public static class PersonCsv
@@ -58,6 +61,8 @@ public static class PersonCsv
                 continue;
             }
 
+            if (Get(row, columns, "email") is { } email && !EmailAddress.IsPlausible(email))
+                problems.Add(new CsvProblem(line, "email is not an email address; ignored"));
             people.Add(new PersonRecord(id)
             {
                 GivenName = Get(row, columns, "given_name"),

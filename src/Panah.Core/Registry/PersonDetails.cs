@@ -17,6 +17,9 @@ public sealed record PersonDetails
     public string? BirthPlace { get; init; }
     public Relationship Relationship { get; init; }
     public string? Phone { get; init; }
+
+    /// <summary>Contact email; optional, sealed like the phone.</summary>
+    public string? Email { get; init; }
     public IReadOnlyList<IdentityDocument> Documents { get; init; } = [];
     public Vulnerability Vulnerabilities { get; init; }
     public IReadOnlyList<Consent> Consents { get; init; } = [];

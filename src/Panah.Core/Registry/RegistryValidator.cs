@@ -84,6 +84,10 @@ public static class RegistryValidator
         {
             Add(errors, prefix + "phone", "Phone.Invalid");
         }
+        if (p.Email is not null && !EmailAddress.IsPlausible(p.Email))
+        {
+            Add(errors, prefix + "email", "Email.Invalid");
+        }
         Text(p.BirthPlace, 100, prefix + "birthPlace", errors);
         for (var i = 0; i < p.Documents.Count; i++)
         {

@@ -58,4 +58,6 @@ public static class SearchKeys
         new(number.Where(char.IsLetterOrDigit).Select(char.ToUpperInvariant).ToArray());
 
     public static string Phone(string phone) => PhoneNumber.Normalize(phone);
+
+    public static string Email(string email) => EmailAddress.Normalize(email);
 }

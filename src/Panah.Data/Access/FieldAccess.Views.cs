@@ -31,6 +31,8 @@ public static partial class FieldAccessViews
                 BirthPlace = fields.Shows(RegistryFields.BirthPlace) ? d.BirthPlace : null,
                 Relationship = fields.Shows(RegistryFields.Relationship) ? d.Relationship : default,
                 Phone = fields.Shows(RegistryFields.Phone) ? d.Phone : null,
+                // Contact data: the email is shown to whoever is shown the phone.
+                Email = fields.Shows(RegistryFields.Phone) ? d.Email : null,
                 Documents = fields.Shows(RegistryFields.Documents) ? d.Documents : [],
                 Vulnerabilities = fields.Shows(RegistryFields.SpecificNeeds) ? d.Vulnerabilities : Vulnerability.None,
                 Consents = fields.Shows(RegistryFields.Consents) ? d.Consents : [],

@@ -12,6 +12,7 @@ public enum SearchKind : byte
 
     /// <summary>A client's network address, as rate limits count it: an address is personal data and stays out of the database in clear.</summary>
     ClientAddress = 4,
+    Email = 5,
 }
 
 /// <summary>

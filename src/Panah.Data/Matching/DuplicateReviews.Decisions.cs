@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Panah.Core.Registry;
 using Panah.Data.Audit;
 using Panah.Data.Entities;
 using Panah.Data.Registry;
@@ -95,7 +94,9 @@ public sealed partial class DuplicateReviews
             survivor.UpdatedAt = now;
             foreach (var person in later)
             {
-                events.AddRange(await MergeAsync(survivor, person, later.Select(p => p.Id).ToHashSet(), ct));
+                // The pair that brought this registration in is the one an undo of its merge reopens.
+                var review = reviews.FirstOrDefault(r => r.PersonAId == person.Id || r.PersonBId == person.Id);
+                await merge.StageAsync(survivor.Id, person.Id, review?.Id, null, events, ct);
                 merged.Add(person.Id);
             }
         }
@@ -109,42 +110,8 @@ public sealed partial class DuplicateReviews
         }
         foreach (var m in merged)
         {
-            index.Remove(m);
-        }
-        if (merged.Count > 0)
-        {
-            counts.Clear();
+            merge.Merged(m);
         }
         return new DuplicateDecision(reviews, survivorId, merged);
-    }
-
-    /// <summary>
-    /// Merges <paramref name="later"/> into <paramref name="survivor"/>: the one merge of a "same person" decision, pair
-    /// or group. <paramref name="leaving"/> are all the registrations this decision merges (several may leave one household).
-    /// </summary>
-    private async Task<List<AuditEvent>> MergeAsync(PersonRecord survivor, PersonRecord later, IReadOnlySet<Guid> leaving, CancellationToken ct)
-    {
-        later.MergedIntoId = survivor.Id;
-        later.Version++;
-        later.UpdatedAt = clock.GetUtcNow();
-        return [new AuditEvent("person.merge", "person", later.Id.ToString(), $"into={survivor.Id}"), await LeaveHouseholdAsync(later, leaving, ct)];
-    }
-
-    /// <summary>
-    /// The merged registration no longer counts as a member of its household (it lives on as the survivor);
-    /// a household left with no active member becomes inactive, so it leaves the registry totals.
-    /// </summary>
-    private async Task<AuditEvent> LeaveHouseholdAsync(PersonRecord merged, IReadOnlySet<Guid> leaving, CancellationToken ct)
-    {
-        var household = await db.Households.FirstAsync(h => h.Id == merged.HouseholdId, ct);
-        var staying = await db.People.Where(p => p.HouseholdId == household.Id && p.MergedIntoId == null).Select(p => p.Id).ToListAsync(ct);
-        household.MemberCount = staying.Count(id => !leaving.Contains(id));
-        if (household.MemberCount == 0 && household.Status == HouseholdStatus.Active)
-        {
-            household.Status = HouseholdStatus.Inactive;
-        }
-        household.Version++;
-        household.UpdatedAt = clock.GetUtcNow();
-        return new AuditEvent("household.update", "household", household.Id.ToString(), $"cause=merge members={household.MemberCount}");
     }
 }

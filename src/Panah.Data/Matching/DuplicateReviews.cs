@@ -32,8 +32,8 @@ public sealed record ReviewView(DuplicateReview Review, PersonView A, PersonView
 /// trails stay) or "not the same" (remembered, never proposed again).
 /// </summary>
 public sealed partial class DuplicateReviews(
-    PanahDbContext db, MatchSource source, RegistryStore registry, RegistrySealer sealer, RegistryMatchIndex index, ListCounts counts, AuditLog audit, IActor actor, TimeProvider clock,
-    UnscopedReads unscoped, IEnumerable<IReviewStake> stakes)
+    PanahDbContext db, MatchSource source, RegistryStore registry, RegistrySealer sealer, RegistryMatchIndex index, AuditLog audit, IActor actor, TimeProvider clock,
+    UnscopedReads unscoped, IEnumerable<IReviewStake> stakes, PersonMerge merge)
 {
     /// <summary>Pairs at or above this match probability, or that the matcher itself could not settle, are queued.</summary>
     public const double ReviewProbability = 0.2;

@@ -39,9 +39,9 @@ public sealed record HouseholdSummary(Guid Id, string Code, string District, Hou
 public sealed record PeopleFilter(string? District = null, Sex? Sex = null, AgeGroup? AgeGroup = null, Vulnerability? Vulnerability = null);
 
 /// <summary>Exact-match search: every word of <see cref="Name"/> must match a name part of the person.</summary>
-public sealed record SearchQuery(string? Name = null, string? Phone = null, string? Document = null)
+public sealed record SearchQuery(string? Name = null, string? Phone = null, string? Document = null, string? Email = null)
 {
-    public bool IsEmpty => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(Phone) && string.IsNullOrWhiteSpace(Document);
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(Phone) && string.IsNullOrWhiteSpace(Document) && string.IsNullOrWhiteSpace(Email);
 }
 
 public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int Total)

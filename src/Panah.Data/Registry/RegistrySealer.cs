@@ -25,7 +25,8 @@ public sealed class RegistrySealer(FieldCipher cipher, TimeProvider clock)
         string? BirthPlace,
         string? Phone,
         IReadOnlyList<IdentityDocument> Documents,
-        IReadOnlyList<Consent> Consents);
+        IReadOnlyList<Consent> Consents,
+        string? Email = null);
 
     private sealed record HouseholdPayload(string? Neighbourhood, string? Address, string? Phone);
 
@@ -48,7 +49,7 @@ public sealed class RegistrySealer(FieldCipher cipher, TimeProvider clock)
 
     public static byte[] SealPerson(byte[] key, Guid personId, PersonDetails p)
     {
-        var payload = new PersonPayload(p.Name, p.Spellings, p.BirthDate, p.BirthPlace, p.Phone, p.Documents, p.Consents);
+        var payload = new PersonPayload(p.Name, p.Spellings, p.BirthDate, p.BirthPlace, p.Phone, p.Documents, p.Consents, p.Email);
         return FieldCipher.Seal(key, JsonSerializer.SerializeToUtf8Bytes(payload, Json), Context("person", personId));
     }
 
@@ -68,6 +69,7 @@ public sealed class RegistrySealer(FieldCipher cipher, TimeProvider clock)
             Documents = p.Documents,
             Vulnerabilities = row.Vulnerabilities,
             Consents = p.Consents,
+            Email = p.Email,
         };
     }
 

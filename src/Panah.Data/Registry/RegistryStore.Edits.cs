@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Panah.Core.Registry;
 using Panah.Data.Audit;
+using Panah.Data.Entities;
 using Panah.Data.Erasure;
 using Panah.Data.Validation;
 
@@ -33,6 +34,7 @@ public sealed partial class RegistryStore
         p.BirthYear = details.BirthDate?.Date.Year;
         p.Relationship = details.Relationship;
         p.Vulnerabilities = details.Vulnerabilities;
+        ChooseHead(p, p.Household);
         p.Version++;
         p.UpdatedAt = clock.GetUtcNow();
         db.SearchTokens.RemoveRange(await db.SearchTokens.Where(t => t.PersonId == id).ToListAsync(ct));
@@ -77,6 +79,20 @@ public sealed partial class RegistryStore
         var view = await GetHouseholdCoreAsync(id, ct) ?? throw new KeyNotFoundException();
         Index(view);
         return Shown(view);
+    }
+
+    /// <summary>
+    /// A household left without a head (its head was merged away as a registration of someone living elsewhere) gets
+    /// the member an officer edits to be its head; the household's version moves, so two such edits cannot both win.
+    /// </summary>
+    private void ChooseHead(PersonRecord p, HouseholdRecord h)
+    {
+        if (p.Relationship == Relationship.Head && h.HeadPersonId is null && p.MergedIntoId is null)
+        {
+            h.HeadPersonId = p.Id;
+            h.Version++;
+            h.UpdatedAt = clock.GetUtcNow();
+        }
     }
 
     private async Task SaveEditAsync(IEnumerable<AuditEvent> events, CancellationToken ct)

@@ -13,6 +13,7 @@ public enum SearchReason
     FathersName = 4,
     Phone = 8,
     Document = 16,
+    Email = 32,
 }
 
 /// <summary>
@@ -52,7 +53,8 @@ internal sealed class SearchRanking
         written = words.Select(w => w.Written).ToHashSet();
         comparable = Words(NameKey.Comparable(q.Name));
         termReasons = (string.IsNullOrWhiteSpace(q.Phone) ? SearchReason.None : SearchReason.Phone)
-            | (string.IsNullOrWhiteSpace(q.Document) ? SearchReason.None : SearchReason.Document);
+            | (string.IsNullOrWhiteSpace(q.Document) ? SearchReason.None : SearchReason.Document)
+            | (string.IsNullOrWhiteSpace(q.Email) ? SearchReason.None : SearchReason.Email);
     }
 
     public (SearchRank Rank, SearchReason Reasons) Rank(Guid id, PersonDetails person)

@@ -31,6 +31,10 @@ public sealed class SearchTokenizer(BlindIndex index)
                 yield return new SearchToken { Kind = SearchKind.Phone, Hash = index.Token(SearchKind.Phone, SearchKeys.Phone(phone)), PersonId = personId };
             }
         }
+        if (!string.IsNullOrWhiteSpace(p.Email) && SearchKeys.Email(p.Email) is { Length: > 0 } email)
+        {
+            yield return new SearchToken { Kind = SearchKind.Email, Hash = index.Token(SearchKind.Email, email), PersonId = personId };
+        }
         foreach (var doc in p.Documents)
         {
             var key = SearchKeys.Document(doc.Number);
@@ -58,6 +62,10 @@ public sealed class SearchTokenizer(BlindIndex index)
         foreach (var word in SearchKeys.NameTokens(q.Name).Distinct())
         {
             list.Add((SearchKind.NamePart, NameForms(word).Select(t => index.Token(SearchKind.NamePart, t)).ToArray()));
+        }
+        if (!string.IsNullOrWhiteSpace(q.Email) && SearchKeys.Email(q.Email) is { Length: > 0 } email)
+        {
+            list.Add((SearchKind.Email, [index.Token(SearchKind.Email, email)]));
         }
         if (!string.IsNullOrWhiteSpace(q.Phone) && SearchKeys.Phone(q.Phone) is { Length: > 0 } phone)
         {

@@ -25,7 +25,7 @@ public sealed class CanaryTests(SqliteApp app) : IClassFixture<SqliteApp>
     private static readonly string[] Canaries =
     [
         "Qanarygiven", "Zyxcanary", "Fathercanary", "قانارىيزىك", "Канарейкин", "Kanarya Sokak 77", "Canarytown",
-        "5559876543", "555 987 65 43", Document,
+        "5559876543", "555 987 65 43", Document, "Qanary.Kenar@Example.org", "qanary.kenar@example.org", "qanary.kenar",
     ];
 
     [Fact]
@@ -45,6 +45,7 @@ public sealed class CanaryTests(SqliteApp app) : IClassFixture<SqliteApp>
         var person = RegistryRequests.Person("Qanarygiven", "Zyxcanary", document: Document, phone: "+90 555 987 65 43");
         person["name"]!["father"] = "Fathercanary";
         person["birthPlace"] = "Canarytown";
+        person["email"] = " Qanary.Kenar@Example.org";
         person["spellings"] = new JsonArray(
             new JsonObject { ["script"] = "ug-Arab", ["given"] = "قانارىيزىك" },
             new JsonObject { ["script"] = "ug-Cyrl", ["given"] = "Канарейкин" });
@@ -58,6 +59,8 @@ public sealed class CanaryTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/v1/households/{id}")).StatusCode);
         Assert.Single((await (await client.PostAsJsonAsync("/api/v1/people/search", new { name = "Qanarygiven" })).Content.ReadFromJsonAsync<JsonObject>())!["items"]!.AsArray());
         await client.PostAsJsonAsync("/api/v1/people/search", new { document = Document });
+        // The email is found through its blind index, however it is written.
+        Assert.Single((await (await client.PostAsJsonAsync("/api/v1/people/search", new { email = "qanary.kenar@example.org" })).Content.ReadFromJsonAsync<JsonObject>())!["items"]!.AsArray());
         await client.GetAsync("/api/v1/people?district=Zeytinburnu");
         var bad = RegistryRequests.Person("Qanarygiven", "Zyxcanary", document: "99123456741");
         await client.PostAsJsonAsync("/api/v1/households", RegistryRequests.Household("Fatih", bad));

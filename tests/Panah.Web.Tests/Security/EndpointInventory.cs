@@ -70,6 +70,20 @@ public static partial class EndpointInventory
         POST   /Matching/Reviews/Details                          login | deny  404   deny  deny  404   deny  deny | 403   404   403   403   404   403   403
         GET    /Matching/Reviews/Group                            login | deny  404   deny  deny  404   deny  deny | 403   404   403   403   404   403   403
         POST   /Matching/Reviews/Group                            login | deny  404   deny  deny  404   deny  deny | 403   404   403   403   404   403   403
+        GET    /api/v1/duplicates/merges                          401   | 403   400   403   403   400   403   403 | 403   400   403   403   400   403   403
+        POST   /api/v1/duplicates/merges/{id:guid}/undo           401   | 403   404   403   403   404   403   403 | 403   404   403   403   404   403   403
+        POST   /api/v1/duplicates/households/runs                 401   | 403   200   403   403   200   403   403 | 403   200   403   403   200   403   403
+        GET    /api/v1/duplicates/households                      401   | 403   200   403   403   200   403   403 | 403   200   403   403   200   403   403
+        GET    /api/v1/duplicates/households/{id:guid}            401   | 403   404   403   403   404   403   403 | 403   404   403   403   404   403   403
+        POST   /api/v1/duplicates/households/{id:guid}/decision   401   | 403   404   403   403   404   403   403 | 403   404   403   403   404   403   403
+        POST   /api/v1/duplicates/households/{id:guid}/undo       401   | 403   404   403   403   404   403   403 | 403   404   403   403   404   403   403
+        GET    /Matching/Households/Index                         login | deny  200   deny  deny  200   deny  deny | 403   200   403   403   200   403   403
+        POST   /Matching/Households/Index?handler=Run             login | deny  302   deny  deny  302   deny  deny | 403   302   403   403   302   403   403
+        GET    /Matching/Households/Details                       login | deny  404   deny  deny  404   deny  deny | 403   404   403   403   404   403   403
+        POST   /Matching/Households/Details                       login | deny  404   deny  deny  404   deny  deny | 403   404   403   403   404   403   403
+        POST   /Matching/Households/Details?handler=Undo          login | deny  404   deny  deny  404   deny  deny | 403   404   403   403   404   403   403
+        GET    /Matching/Merges/Index                             login | deny  200   deny  deny  200   deny  deny | 403   200   403   403   200   403   403
+        POST   /Matching/Merges/Index?handler=Undo                login | deny  404   deny  deny  404   deny  deny | 403   404   403   403   404   403   403
         GET    /Admin/Users                                       login | 200   deny  deny  deny  deny  deny  deny  | 403   403   403   403   403   403   403
         POST   /Admin/Users?handler=Create                        login | 200   deny  deny  deny  deny  deny  deny  | 403   403   403   403   403   403   403
         POST   /Admin/Users?handler=NewCode                       login | 404   deny  deny  deny  deny  deny  deny  | 403   403   403   403   403   403   403

@@ -58,6 +58,7 @@ public sealed class PersonInput
     /// <summary>head, spouse, child, parent, sibling, grandchild, otherRelative or notRelated.</summary>
     [OneOf<Relationship>] public string? Relationship { get; set; }
     public string? Phone { get; set; }
+    public string? Email { get; set; }
     public List<DocumentInput> Documents { get; set; } = [];
     /// <summary>Any of womanHeadedHousehold, unaccompaniedChild, separatedChild, olderPersonAlone, disability, pregnantOrLactating, seriousMedicalCondition.</summary>
     [OneOf<Vulnerability>] public List<string> Vulnerabilities { get; set; } = [];
@@ -122,6 +123,7 @@ public sealed record PersonDto(
     [property: Field(RegistryFields.BirthPlace)] string? BirthPlace,
     [property: OneOf<Relationship>, Field(RegistryFields.Relationship)] string Relationship,
     [property: Field(RegistryFields.Phone)] string? Phone,
+    [property: Field(RegistryFields.Phone)] string? Email,
     [property: Field(RegistryFields.Documents)] IReadOnlyList<DocumentDto> Documents,
     [property: OneOf<Vulnerability>, Field(RegistryFields.SpecificNeeds)] IReadOnlyList<string> Vulnerabilities,
     [property: Field(RegistryFields.Consents)] IReadOnlyList<ConsentDto> Consents,

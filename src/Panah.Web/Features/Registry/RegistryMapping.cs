@@ -78,6 +78,7 @@ public sealed class RegistryMapping
             BirthPlace = Clean(p.BirthPlace),
             Relationship = Enum<Relationship>(p.Relationship, prefix + "relationship") ?? Relationship.Head,
             Phone = Clean(p.Phone),
+            Email = Clean(p.Email),
             Documents = (p.Documents ?? []).Where(IsFilled).Select((d, i) => Document(d, $"{prefix}documents[{i}].")).ToList(),
             Vulnerabilities = (p.Vulnerabilities ?? []).Aggregate(Vulnerability.None, (acc, v) => acc | (Enum<Vulnerability>(v, prefix + "vulnerabilities") ?? Vulnerability.None)),
             Consents = (p.Consents ?? []).Where(c => c is null || !string.IsNullOrWhiteSpace(c.Purpose))
@@ -244,6 +245,7 @@ public sealed class RegistryMapping
             BirthPlace = p.BirthPlace,
             Relationship = Camel(p.Relationship),
             Phone = p.Phone,
+            Email = p.Email,
             Documents = p.Documents.Select(d => new DocumentInput
             {
                 Type = Camel(d.Type),
@@ -267,7 +269,7 @@ public sealed class RegistryMapping
         return new PersonDto(
             v.Id, v.HouseholdId, v.HouseholdCode, v.District, ToDto(p.Name), p.Spellings.Select(ToDto).ToList(),
             Camel(p.Sex), v.AgeGroup is { } g ? Camel(g) : null, p.BirthDate?.Date, p.BirthDate is { } b ? Camel(b.Precision) : null, p.BirthPlace,
-            Camel(p.Relationship), p.Phone,
+            Camel(p.Relationship), p.Phone, p.Email,
             p.Documents.Select(d => new DocumentDto(Camel(d.Type), d.Number, d.PermitType is { } t ? Camel(t) : null, d.ExpiresOn)).ToList(),
             p.Vulnerabilities.Flags().Select(Camel).ToList(),
             p.Consents.Select(c => new ConsentDto(Camel(c.Purpose), c.GivenOn, c.NoticeVersion, c.Witness, c.WithdrawnOn)).ToList(),

@@ -54,5 +54,9 @@ public sealed class SearchModel(RegistrySearch search) : PageModel
         {
             yield return "Document number";
         }
+        if (r.HasFlag(SearchReason.Email))
+        {
+            yield return "Email";
+        }
     }
 }

@@ -11,10 +11,11 @@ public sealed class SearchInput
     public string? Name { get; set; }
     public string? Phone { get; set; }
     public string? Document { get; set; }
+    public string? Email { get; set; }
     /// <summary>Page of the ranked hits, from 1 (50 a page).</summary>
     public int? Page { get; set; }
 
-    public SearchQuery ToQuery() => new(Name, Phone, Document);
+    public SearchQuery ToQuery() => new(Name, Phone, Document, Email);
 }
 
 /// <summary>A hit: the person and the fields it matched on (givenName, familyName, fathersName, phone, document).</summary>
