@@ -100,7 +100,7 @@ public sealed class HouseholdMerge(PanahDbContext db, PersonMerge personMerge, R
         }
         foreach (var (personId, details) in moved)
         {
-            index.Upsert(personId, details, homeDetails.Address);
+            index.Upsert(personId, details, homeDetails.Address, home.Id);
         }
         counts.Clear();
         return d;
@@ -163,7 +163,7 @@ public sealed class HouseholdMerge(PanahDbContext db, PersonMerge personMerge, R
         await SaveAsync(events, ct);
         foreach (var (personId, details) in back)
         {
-            index.Upsert(personId, details, otherDetails.Address);
+            index.Upsert(personId, details, otherDetails.Address, other.Id);
         }
         foreach (var r in restored)
         {

@@ -190,7 +190,7 @@ public sealed class PersonMerge(PanahDbContext db, RegistrySealer sealer, Regist
     /// <summary>After the save: the registration is back in the match index and the cached counts are stale.</summary>
     public void Restored((Guid Id, PersonDetails Details, string? Address) person)
     {
-        index.Upsert(person.Id, person.Details, person.Address);
+        index.Upsert(person.Id, person.Details, person.Address, db.People.Local.First(p => p.Id == person.Id).HouseholdId);
         counts.Clear();
     }
 }

@@ -42,9 +42,10 @@ public sealed class RegistryMatchIndex
         }
     }
 
-    public void Upsert(Guid personId, PersonDetails details, string? address)
+    /// <summary>Indexes the person as registered now; the household makes another member of it a cannot-link.</summary>
+    public void Upsert(Guid personId, PersonDetails details, string? address, Guid householdId)
     {
-        var records = MatchRecords.For(personId, details, address).ToList();
+        var records = MatchRecords.For(personId, details, address, householdId).ToList();
         Apply(i =>
         {
             RemoveAll(i, personId);

@@ -40,7 +40,7 @@ public sealed partial class RegistryStore
         db.SearchTokens.RemoveRange(await db.SearchTokens.Where(t => t.PersonId == id).ToListAsync(ct));
         db.SearchTokens.AddRange(tokenizer.For(id, details, household.Phone));
         await SaveEditAsync([new AuditEvent("person.update", "person", id.ToString()) { People = [id] }, .. consentEvents], ct);
-        matchIndex.Upsert(id, details, household.Address);
+        matchIndex.Upsert(id, details, household.Address, p.HouseholdId);
         return Shown(ToView(p, p.Household));
     }
 

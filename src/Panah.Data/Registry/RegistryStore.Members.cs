@@ -49,7 +49,7 @@ public sealed partial class RegistryStore
         {
             throw new ConcurrencyConflictException();
         }
-        matchIndex.Upsert(person.Id, member, household.Address);
+        matchIndex.Upsert(person.Id, member, household.Address, person.HouseholdId);
         counts.Clear();
         return Shown(ToView(person, h));
     }

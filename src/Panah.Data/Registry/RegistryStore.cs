@@ -44,7 +44,7 @@ public sealed partial class RegistryStore(
     {
         foreach (var m in h.Members.Where(m => m.MergedIntoId is null && !m.IsErased))
         {
-            matchIndex.Upsert(m.Id, m.Details, h.Details.Address);
+            matchIndex.Upsert(m.Id, m.Details, h.Details.Address, h.Id);
         }
     }
 

@@ -26,7 +26,23 @@ public abstract class CycleApprovalTests<TApp>(TApp app) where TApp : PanahApp
         {
             form["version"] = (await cycle.VersionAsync(app)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
-        return await Html.PostFormAsync(client, Details(cycle), form, $"/Food/Cycles/Details?handler={handler}&id={cycle.Id}");
+        var response = await Html.PostFormAsync(client, Details(cycle), form, $"/Food/Cycles/Details?handler={handler}&id={cycle.Id}");
+        return handler == "Generate" && response.StatusCode == System.Net.HttpStatusCode.Redirect ? await GeneratedAsync(client, cycle) : response;
+    }
+
+    /// <summary>Generation runs in the background: the cycle page once it no longer shows the generation under way.</summary>
+    private static async Task<HttpResponseMessage> GeneratedAsync(HttpClient client, TestCycle cycle)
+    {
+        for (var i = 0; i < 600; i++)
+        {
+            var page = await client.GetAsync(Details(cycle));
+            if (!(await page.Content.ReadAsStringAsync()).Contains("id=\"generation-progress\"", StringComparison.Ordinal))
+            {
+                return page;
+            }
+            await Task.Delay(50);
+        }
+        throw new TimeoutException("The generation did not finish.");
     }
 
     [Fact]

@@ -71,22 +71,6 @@ public abstract partial class DuplicateTests(PanahApp app)
         Assert.DoesNotContain(stranger.GetProperty("candidates").EnumerateArray(), c => c.GetProperty("personId").GetGuid() == existing);
     }
 
-    private static async Task<JsonElement> RunAsync(HttpClient client)
-    {
-        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync("/api/v1/duplicates/runs", null)).StatusCode);
-        for (var i = 0; i < 300; i++)
-        {
-            var status = await client.GetFromJsonAsync<JsonElement>("/api/v1/duplicates/runs/current");
-            if (!status.GetProperty("running").GetBoolean())
-            {
-                Assert.Equal(JsonValueKind.Null, status.GetProperty("error").ValueKind);
-                return status;
-            }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException("The duplicate run did not finish.");
-    }
-
     [Fact]
     public async Task A_batch_run_queues_pairs_and_remembers_each_decision()
     {
@@ -100,7 +84,7 @@ public abstract partial class DuplicateTests(PanahApp app)
         var b1 = (await RegisterAsync(officer, RegistryRequests.Household(district, Abdurehim("ug-Latn", "Memet", "Rozi", doc2)))).GetProperty("members")[0].GetProperty("id").GetGuid();
         var b2 = (await RegisterAsync(officer, RegistryRequests.Household(district, Abdurehim("ug-Arab", "مەمەت", "روزى", doc2)))).GetProperty("members")[0].GetProperty("id").GetGuid();
 
-        var run = await RunAsync(reviewer);
+        var run = await ReviewQueueSetup.RunAsync(reviewer);
         Assert.True(run.GetProperty("lastProposed").GetInt32() >= 2);
         var pending = await reviewer.GetFromJsonAsync<JsonElement>("/api/v1/duplicates/?status=pending");
         var items = pending.GetProperty("items").EnumerateArray().ToList();
@@ -127,7 +111,7 @@ public abstract partial class DuplicateTests(PanahApp app)
         // Not the same: remembered, and a new run does not propose the pair again.
         var notSame = await reviewer.PostAsJsonAsync($"/api/v1/duplicates/{memet.GetProperty("id").GetGuid()}/decision", new { samePerson = false, version = memet.GetProperty("version").GetInt64() });
         Assert.Equal(HttpStatusCode.OK, notSame.StatusCode);
-        await RunAsync(reviewer);
+        await ReviewQueueSetup.RunAsync(reviewer);
         var after = await reviewer.GetFromJsonAsync<JsonElement>("/api/v1/duplicates/?status=pending");
         Assert.DoesNotContain(after.GetProperty("items").EnumerateArray(), r => r.GetProperty("personAId").GetGuid() == memet.GetProperty("personAId").GetGuid() && r.GetProperty("personBId").GetGuid() == memet.GetProperty("personBId").GetGuid());
         var decided = await reviewer.GetFromJsonAsync<JsonElement>("/api/v1/duplicates/?status=notSame");
@@ -146,7 +130,7 @@ public abstract partial class DuplicateTests(PanahApp app)
             new JsonObject { ["script"] = "ug-Cyrl", ["given"] = "Патигүл", ["family"] = "Рози" });
         await RegisterAsync(officer, RegistryRequests.Household("Count-" + Guid.NewGuid().ToString("N")[..6], person));
 
-        var run = await RunAsync(reviewer);
+        var run = await ReviewQueueSetup.RunAsync(reviewer);
         var people = await officer.GetFromJsonAsync<JsonElement>("/api/v1/people?pageSize=1");
         Assert.Equal(people.GetProperty("total").GetInt32(), run.GetProperty("lastPeople").GetInt32());
     }
@@ -160,7 +144,7 @@ public abstract partial class DuplicateTests(PanahApp app)
         var district = "Names-" + Guid.NewGuid().ToString("N")[..6];
         var a = (await RegisterAsync(officer, RegistryRequests.Household(district, Person("ug-Latn", "Nurmemet", "Yasin", document, "0535 777 88 99", "1979-12-13")))).GetProperty("members")[0].GetProperty("id").GetGuid();
         var b = (await RegisterAsync(officer, RegistryRequests.Household(district, Person("tr-Latn", "Nurmehmet", "Yasin", document, "0535 777 88 99", "1979-12-13")))).GetProperty("members")[0].GetProperty("id").GetGuid();
-        await RunAsync(reviewer);
+        await ReviewQueueSetup.RunAsync(reviewer);
         var queue = await reviewer.GetFromJsonAsync<JsonElement>("/api/v1/duplicates/?status=pending&pageSize=200");
         var pair = queue.GetProperty("items").EnumerateArray().Single(r => new[] { r.GetProperty("personAId").GetGuid(), r.GetProperty("personBId").GetGuid() }.Order().SequenceEqual(new[] { a, b }.Order()));
         var id = pair.GetProperty("id").GetGuid();
@@ -214,7 +198,7 @@ public abstract partial class DuplicateTests(PanahApp app)
 
         var session = await StaffSession.SignInAsync(app, await app.CreateStaffAsync(Roles.RegistrationOfficer));
         var activeBefore = await ActiveHouseholdsOnHomePageAsync(session);
-        await RunAsync(reviewer);
+        await ReviewQueueSetup.RunAsync(reviewer);
         var queue = (await reviewer.GetFromJsonAsync<JsonElement>("/api/v1/duplicates/?status=pending&pageSize=200")).GetProperty("items").EnumerateArray().ToList();
         foreach (var (x, y) in new[] { (ablet.Head, abletAgain.Head), (hasiyet.Head, hasiyetAgain.Head) })
         {

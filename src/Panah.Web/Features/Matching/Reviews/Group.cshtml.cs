@@ -28,7 +28,8 @@ public sealed class GroupModel(DuplicateReviews reviews, IStringLocalizer<Shared
     public async Task<IActionResult> OnPostAsync(Guid id, List<string> seen, List<Guid> notSame, string? decision, CancellationToken ct)
     {
         var versions = new Dictionary<Guid, long>();
-        foreach (var parts in seen.Select(s => s.Split(':')))
+        // An empty field binds as null.
+        foreach (var parts in seen.Select(s => (s ?? "").Split(':')))
         {
             if (parts.Length == 2 && Guid.TryParse(parts[0], out var pair) && long.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var version))
             {
