@@ -20,10 +20,7 @@ public sealed class AuditLog(AuditWriter writer, AuditChain chain, IActor actor,
     public async Task SaveAsync(PanahDbContext db, IEnumerable<AuditEvent> events, CancellationToken ct = default)
     {
         var list = events.ToList();
-        foreach (var gate in gates)
-        {
-            await gate.CheckAsync(list, ct);
-        }
+        await CheckGatesAsync(list, ct);
         var entries = Entries(list);
         if (!db.ChangeTracker.HasChanges() && db.Database.CurrentTransaction is null)
         {
@@ -47,11 +44,17 @@ public sealed class AuditLog(AuditWriter writer, AuditChain chain, IActor actor,
             throw new InvalidOperationException("AuditLog.AddAsync needs an open transaction: the entry must commit with the change it records.");
         }
         List<AuditEvent> list = [e];
+        await CheckGatesAsync(list, ct);
+        await AuditAppend.LinkAsync(db, chain, Entries(list), ct);
+    }
+
+    /// <summary>Every read gate is asked before any entry is written.</summary>
+    private async Task CheckGatesAsync(List<AuditEvent> events, CancellationToken ct)
+    {
         foreach (var gate in gates)
         {
-            await gate.CheckAsync(list, ct);
+            await gate.CheckAsync(events, ct);
         }
-        await AuditAppend.LinkAsync(db, chain, Entries(list), ct);
     }
 
     private List<AuditEntry> Entries(List<AuditEvent> events)

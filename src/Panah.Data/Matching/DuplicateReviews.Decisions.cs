@@ -89,9 +89,7 @@ public sealed partial class DuplicateReviews
             var survivor = people.MinBy(p => p.Id)!;
             survivorId = survivor.Id;
             var later = people.Where(p => p.Id != survivor.Id).ToList();
-            // The survivor changes too (it gains registrations): a concurrent merge into or of it conflicts rather than chaining.
-            survivor.Version++;
-            survivor.UpdatedAt = now;
+            // PersonMerge moves the survivor's version too: a concurrent merge into or of it conflicts rather than chaining.
             foreach (var person in later)
             {
                 // The pair that brought this registration in is the one an undo of its merge reopens.
