@@ -1,16 +1,16 @@
 namespace Panah.Core.Education;
 
 /// <summary>What a teacher records for one learner at one session.</summary>
-public enum AttendanceMark
+public enum Attendance
 {
-    Present = 1,
-    Late = 2,
-    Excused = 3,
-    Absent = 4,
+    Present = 0,
+    Late = 1,
+    Excused = 2,
+    Absent = 3,
 }
 
 /// <summary>One held session as the rule sees it: its hours and the learner's mark.</summary>
-public readonly record struct SessionMark(DateOnly Date, decimal Hours, AttendanceMark Mark);
+public readonly record struct SessionMark(DateOnly Date, decimal Hours, Attendance Mark);
 
 /// <summary>
 /// The attendance rule of Turkey's Public Education Centres (MEB) and TÖMER centres: absence at most a fifth of the
@@ -84,8 +84,8 @@ public static class AttendanceRule
             // An excused absence neither counts towards the run nor ends it: the learner has still not come back.
             run = m.Mark switch
             {
-                AttendanceMark.Absent => run + 1,
-                AttendanceMark.Excused => run,
+                Attendance.Absent => run + 1,
+                Attendance.Excused => run,
                 _ => 0,
             };
         }
@@ -101,6 +101,6 @@ public static class AttendanceRule
     public static bool MaySitExam(decimal courseHours, IEnumerable<SessionMark> marks, AttendanceOptions options) =>
         Standing(courseHours, marks, options).CanStillQualify;
 
-    public static bool CountsAsAbsence(AttendanceMark mark, AttendanceOptions options) =>
-        mark == AttendanceMark.Absent || (mark == AttendanceMark.Excused && options.ExcusedCountsAsAbsence);
+    public static bool CountsAsAbsence(Attendance mark, AttendanceOptions options) =>
+        mark == Attendance.Absent || (mark == Attendance.Excused && options.ExcusedCountsAsAbsence);
 }

@@ -1,7 +1,7 @@
 namespace Panah.Core.Education;
 
 /// <summary>The four skills a Turkish level exam scores.</summary>
-public enum Skill
+public enum ExamSkill
 {
     Reading = 1,
     Writing = 2,
@@ -47,17 +47,17 @@ public enum ExamOutcome
 /// <param name="Mean">The mean of the skills as a share of their maximum, on 0–100; null while incomplete.</param>
 /// <param name="FailedSkills">Skills below their minimum.</param>
 /// <param name="Retake">The skills that may be retaken, when the outcome is <see cref="ExamOutcome.RetakeAllowed"/>.</param>
-public sealed record ExamVerdict(ExamOutcome Outcome, decimal? Mean, IReadOnlyList<Skill> FailedSkills, IReadOnlyList<Skill> Retake);
+public sealed record ExamVerdict(ExamOutcome Outcome, decimal? Mean, IReadOnlyList<ExamSkill> FailedSkills, IReadOnlyList<ExamSkill> Retake);
 
 public static class ExamRule
 {
-    public static IReadOnlyList<Skill> Skills { get; } = Enum.GetValues<Skill>();
+    public static IReadOnlyList<ExamSkill> Skills { get; } = Enum.GetValues<ExamSkill>();
 
     /// <summary>The least score that passes one skill (15 of 25 by default).</summary>
     public static decimal SkillMinimum(ExamOptions options) => options.SkillMaximum * options.SkillMinimumShare;
 
     /// <summary>The verdict on a sitting. A score outside 0..maximum is refused rather than judged.</summary>
-    public static ExamVerdict Evaluate(IReadOnlyDictionary<Skill, decimal> scores, ExamOptions options)
+    public static ExamVerdict Evaluate(IReadOnlyDictionary<ExamSkill, decimal> scores, ExamOptions options)
     {
         foreach (var (skill, score) in scores)
         {
@@ -91,7 +91,7 @@ public static class ExamRule
     /// The verdict after a retake: the retaken skills' new scores replace the old ones. Refused (an exception) when the
     /// sitting did not allow a retake of those skills or the retake is past its deadline.
     /// </summary>
-    public static ExamVerdict WithRetake(IReadOnlyDictionary<Skill, decimal> scores, DateOnly satOn, IReadOnlyDictionary<Skill, decimal> retake, DateOnly retakenOn, ExamOptions options)
+    public static ExamVerdict WithRetake(IReadOnlyDictionary<ExamSkill, decimal> scores, DateOnly satOn, IReadOnlyDictionary<ExamSkill, decimal> retake, DateOnly retakenOn, ExamOptions options)
     {
         var first = Evaluate(scores, options);
         if (first.Outcome != ExamOutcome.RetakeAllowed || retake.Count == 0 || retake.Keys.Any(s => !first.Retake.Contains(s)))

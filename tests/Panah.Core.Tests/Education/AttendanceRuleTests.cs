@@ -9,16 +9,16 @@ public sealed class AttendanceRuleTests
     private static readonly DateOnly Start = new(2027, 1, 4);
 
     /// <summary>Sessions on consecutive days of <paramref name="hours"/> each, marked as given.</summary>
-    private static List<SessionMark> Marks(decimal hours, params AttendanceMark[] marks) =>
+    private static List<SessionMark> Marks(decimal hours, params Attendance[] marks) =>
         marks.Select((m, i) => new SessionMark(Start.AddDays(i), hours, m)).ToList();
 
-    private static AttendanceMark[] Repeat(AttendanceMark mark, int n) => Enumerable.Repeat(mark, n).ToArray();
+    private static Attendance[] Repeat(Attendance mark, int n) => Enumerable.Repeat(mark, n).ToArray();
 
     [Fact]
     public void Exactly_80_percent_attendance_may_sit_the_exam()
     {
         // 180 h in 60 sessions of 3 h: 12 absences are 36 h, exactly a fifth.
-        var marks = Marks(3m, [.. Repeat(AttendanceMark.Present, 48), .. Repeat(AttendanceMark.Absent, 12)]);
+        var marks = Marks(3m, [.. Repeat(Attendance.Present, 48), .. Repeat(Attendance.Absent, 12)]);
 
         var standing = AttendanceRule.Standing(180m, marks, Defaults);
 
@@ -33,7 +33,7 @@ public sealed class AttendanceRuleTests
     public void Attendance_of_79_9_percent_may_not_sit_the_exam()
     {
         // 1,000 h course: 200.0 h of absence is allowed, 201 h (79.9 %) is not.
-        var marks = new List<SessionMark> { new(Start, 799m, AttendanceMark.Present), new(Start.AddDays(1), 201m, AttendanceMark.Absent) };
+        var marks = new List<SessionMark> { new(Start, 799m, Attendance.Present), new(Start.AddDays(1), 201m, Attendance.Absent) };
 
         var standing = AttendanceRule.Standing(1000m, marks, Defaults);
 
@@ -47,7 +47,7 @@ public sealed class AttendanceRuleTests
     public void A_learner_who_has_spent_the_absence_budget_early_can_no_longer_qualify_though_the_course_goes_on()
     {
         // 10 sessions of 2 h held of a 100 h course: 22 h absent is more than the 20 h the whole course allows.
-        var marks = Marks(2m, [.. Repeat(AttendanceMark.Absent, 11)]);
+        var marks = Marks(2m, [.. Repeat(Attendance.Absent, 11)]);
 
         var standing = AttendanceRule.Standing(100m, marks, Defaults);
 
@@ -58,7 +58,7 @@ public sealed class AttendanceRuleTests
     [Fact]
     public void Excused_absences_count_as_absence_by_default_and_not_when_the_provider_forgives_them()
     {
-        var marks = Marks(5m, [.. Repeat(AttendanceMark.Present, 15), .. Repeat(AttendanceMark.Excused, 5)]);
+        var marks = Marks(5m, [.. Repeat(Attendance.Present, 15), .. Repeat(Attendance.Excused, 5)]);
 
         Assert.False(AttendanceRule.MaySitExam(100m, marks, Defaults));
         Assert.True(AttendanceRule.MaySitExam(100m, marks, Defaults with { ExcusedCountsAsAbsence = false }));
@@ -67,7 +67,7 @@ public sealed class AttendanceRuleTests
     [Fact]
     public void Late_counts_as_attended()
     {
-        var standing = AttendanceRule.Standing(20m, Marks(2m, Repeat(AttendanceMark.Late, 10)), Defaults);
+        var standing = AttendanceRule.Standing(20m, Marks(2m, Repeat(Attendance.Late, 10)), Defaults);
 
         Assert.Equal(1m, standing.Rate);
         Assert.Equal(0m, standing.AbsentHours);
@@ -76,9 +76,9 @@ public sealed class AttendanceRuleTests
     [Fact]
     public void Three_consecutive_unexcused_absences_flag_a_follow_up_and_coming_back_clears_it()
     {
-        var flagged = AttendanceRule.Standing(60m, Marks(3m, AttendanceMark.Present, AttendanceMark.Absent, AttendanceMark.Absent, AttendanceMark.Absent), Defaults);
-        var two = AttendanceRule.Standing(60m, Marks(3m, AttendanceMark.Absent, AttendanceMark.Absent), Defaults);
-        var back = AttendanceRule.Standing(60m, Marks(3m, AttendanceMark.Absent, AttendanceMark.Absent, AttendanceMark.Absent, AttendanceMark.Late), Defaults);
+        var flagged = AttendanceRule.Standing(60m, Marks(3m, Attendance.Present, Attendance.Absent, Attendance.Absent, Attendance.Absent), Defaults);
+        var two = AttendanceRule.Standing(60m, Marks(3m, Attendance.Absent, Attendance.Absent), Defaults);
+        var back = AttendanceRule.Standing(60m, Marks(3m, Attendance.Absent, Attendance.Absent, Attendance.Absent, Attendance.Late), Defaults);
 
         Assert.True(flagged.NeedsFollowUp);
         Assert.Equal(3, flagged.ConsecutiveUnexcused);
@@ -90,7 +90,7 @@ public sealed class AttendanceRuleTests
     [Fact]
     public void An_excused_absence_neither_counts_in_the_run_nor_ends_it()
     {
-        var standing = AttendanceRule.Standing(60m, Marks(3m, AttendanceMark.Absent, AttendanceMark.Excused, AttendanceMark.Absent, AttendanceMark.Absent), Defaults);
+        var standing = AttendanceRule.Standing(60m, Marks(3m, Attendance.Absent, Attendance.Excused, Attendance.Absent, Attendance.Absent), Defaults);
 
         Assert.Equal(3, standing.ConsecutiveUnexcused);
         Assert.True(standing.NeedsFollowUp);
@@ -99,7 +99,7 @@ public sealed class AttendanceRuleTests
     [Fact]
     public void The_run_is_read_in_date_order_whatever_order_the_marks_come_in()
     {
-        var marks = Marks(3m, AttendanceMark.Absent, AttendanceMark.Absent, AttendanceMark.Absent, AttendanceMark.Present);
+        var marks = Marks(3m, Attendance.Absent, Attendance.Absent, Attendance.Absent, Attendance.Present);
         marks.Reverse();
 
         Assert.Equal(0, AttendanceRule.Standing(60m, marks, Defaults).ConsecutiveUnexcused);
@@ -119,7 +119,7 @@ public sealed class AttendanceRuleTests
     public void Nonsense_is_refused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => AttendanceRule.Standing(-1m, [], Defaults));
-        Assert.Throws<ArgumentOutOfRangeException>(() => AttendanceRule.Standing(10m, [new(Start, -2m, AttendanceMark.Present)], Defaults));
+        Assert.Throws<ArgumentOutOfRangeException>(() => AttendanceRule.Standing(10m, [new(Start, -2m, Attendance.Present)], Defaults));
         Assert.Throws<ArgumentOutOfRangeException>(() => AttendanceRule.Standing(10m, [], Defaults with { MinimumShare = 1.2m }));
     }
 }

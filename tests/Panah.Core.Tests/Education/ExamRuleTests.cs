@@ -8,12 +8,12 @@ public sealed class ExamRuleTests
     private static readonly ExamOptions Defaults = new();
     private static readonly DateOnly Sat = new(2027, 3, 1);
 
-    private static Dictionary<Skill, decimal> Scores(decimal reading, decimal writing, decimal listening, decimal speaking) => new()
+    private static Dictionary<ExamSkill, decimal> Scores(decimal reading, decimal writing, decimal listening, decimal speaking) => new()
     {
-        [Skill.Reading] = reading,
-        [Skill.Writing] = writing,
-        [Skill.Listening] = listening,
-        [Skill.Speaking] = speaking,
+        [ExamSkill.Reading] = reading,
+        [ExamSkill.Writing] = writing,
+        [ExamSkill.Listening] = listening,
+        [ExamSkill.Speaking] = speaking,
     };
 
     [Fact]
@@ -32,7 +32,7 @@ public sealed class ExamRuleTests
 
         Assert.Equal(ExamOutcome.RetakeAllowed, verdict.Outcome);
         Assert.Equal(89.5m, verdict.Mean);
-        Assert.Equal([Skill.Speaking], verdict.Retake);
+        Assert.Equal([ExamSkill.Speaking], verdict.Retake);
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class ExamRuleTests
         var verdict = ExamRule.Evaluate(Scores(25, 25, 14, 14), Defaults);
 
         Assert.Equal(ExamOutcome.Failed, verdict.Outcome);
-        Assert.Equal([Skill.Listening, Skill.Speaking], verdict.FailedSkills);
+        Assert.Equal([ExamSkill.Listening, ExamSkill.Speaking], verdict.FailedSkills);
         Assert.Empty(verdict.Retake);
     }
 
@@ -67,7 +67,7 @@ public sealed class ExamRuleTests
     [Fact]
     public void A_retake_within_the_week_replaces_the_failed_skill_and_passes()
     {
-        var after = ExamRule.WithRetake(Scores(20, 20, 20, 10), Sat, new Dictionary<Skill, decimal> { [Skill.Speaking] = 16 }, Sat.AddDays(7), Defaults);
+        var after = ExamRule.WithRetake(Scores(20, 20, 20, 10), Sat, new Dictionary<ExamSkill, decimal> { [ExamSkill.Speaking] = 16 }, Sat.AddDays(7), Defaults);
 
         Assert.Equal(ExamOutcome.Passed, after.Outcome);
         Assert.Equal(76m, after.Mean);
@@ -76,7 +76,7 @@ public sealed class ExamRuleTests
     [Fact]
     public void A_retake_failed_again_fails_the_level()
     {
-        var after = ExamRule.WithRetake(Scores(20, 20, 20, 10), Sat, new Dictionary<Skill, decimal> { [Skill.Speaking] = 14 }, Sat.AddDays(2), Defaults);
+        var after = ExamRule.WithRetake(Scores(20, 20, 20, 10), Sat, new Dictionary<ExamSkill, decimal> { [ExamSkill.Speaking] = 14 }, Sat.AddDays(2), Defaults);
 
         Assert.Equal(ExamOutcome.Failed, after.Outcome);
     }
@@ -86,16 +86,16 @@ public sealed class ExamRuleTests
     {
         var scores = Scores(20, 20, 20, 10);
 
-        Assert.Throws<InvalidOperationException>(() => ExamRule.WithRetake(scores, Sat, new Dictionary<Skill, decimal> { [Skill.Speaking] = 20 }, Sat.AddDays(8), Defaults));
-        Assert.Throws<InvalidOperationException>(() => ExamRule.WithRetake(scores, Sat, new Dictionary<Skill, decimal> { [Skill.Reading] = 25 }, Sat.AddDays(1), Defaults));
-        Assert.Throws<InvalidOperationException>(() => ExamRule.WithRetake(Scores(20, 20, 20, 20), Sat, new Dictionary<Skill, decimal> { [Skill.Speaking] = 25 }, Sat, Defaults));
+        Assert.Throws<InvalidOperationException>(() => ExamRule.WithRetake(scores, Sat, new Dictionary<ExamSkill, decimal> { [ExamSkill.Speaking] = 20 }, Sat.AddDays(8), Defaults));
+        Assert.Throws<InvalidOperationException>(() => ExamRule.WithRetake(scores, Sat, new Dictionary<ExamSkill, decimal> { [ExamSkill.Reading] = 25 }, Sat.AddDays(1), Defaults));
+        Assert.Throws<InvalidOperationException>(() => ExamRule.WithRetake(Scores(20, 20, 20, 20), Sat, new Dictionary<ExamSkill, decimal> { [ExamSkill.Speaking] = 25 }, Sat, Defaults));
     }
 
     [Fact]
     public void A_missing_skill_gives_no_verdict_rather_than_a_fail()
     {
         var scores = Scores(25, 25, 25, 25);
-        scores.Remove(Skill.Writing);
+        scores.Remove(ExamSkill.Writing);
 
         var verdict = ExamRule.Evaluate(scores, Defaults);
 
