@@ -51,6 +51,12 @@ public sealed class AccessScope
 
     public bool CoversHousehold(Guid householdId, int officeId) => CoversOffice(officeId) || HouseholdIds.Contains(householdId);
 
+    /// <summary>A teacher's own class sections (set by the teacher's scope).</summary>
+    public int[] SectionIds { get; private set; } = [];
+
+    /// <summary>Whether this scope may act on a class section: its office's staff, or its own teacher.</summary>
+    public bool CoversSection(int sectionId, int officeId) => CoversOffice(officeId) || SectionIds.Contains(sectionId);
+
     /// <summary>The scope of a staff member: their role's rule applied to their assignments and grants.</summary>
     public void ForStaff(string staffUserId, IReadOnlyCollection<string> roles, IEnumerable<int> offices, IReadOnlyCollection<Programme> programmes, IEnumerable<Guid> grantedHouseholds)
     {

@@ -1,12 +1,6 @@
-namespace Panah.Data.Education;
+using Panah.Core.Education;
 
-public enum Attendance
-{
-    Present = 0,
-    Late = 1,
-    Excused = 2,
-    Absent = 3,
-}
+namespace Panah.Data.Education;
 
 /// <summary>One learner at one session: present (the default the teacher starts from), late, excused or absent.</summary>
 public sealed class AttendanceMark : ISectionScoped

@@ -1,12 +1,6 @@
-namespace Panah.Data.Education;
+using Panah.Core.Education;
 
-public enum ExamSkill
-{
-    Reading = 1,
-    Writing = 2,
-    Listening = 3,
-    Speaking = 4,
-}
+namespace Panah.Data.Education;
 
 /// <summary>A learner's score in one skill of the level's exam; attempt 2 is the retake of a failed skill.</summary>
 public sealed class ExamResult : ISectionScoped
