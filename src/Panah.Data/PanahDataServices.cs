@@ -105,6 +105,7 @@ public static class PanahDataServices
         services.AddScoped<SignIn.SignInFailures>();
         services.AddScoped<Demo.DemoSeeder>();
         services.AddFood();
+        Education.EducationServices.AddEducation(services);
         return services;
     }
 

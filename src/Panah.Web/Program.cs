@@ -1,4 +1,5 @@
 using Panah.Web.Features.DataProtection;
+using Panah.Web.Features.Education;
 using Panah.Web.Features.Food;
 using Panah.Web.Features.Matching;
 using Panah.Web.Features.Registry;
@@ -24,6 +25,7 @@ try
     app.MapDataProtectionApi();
     app.MapErasureApi();
     app.MapFoodApi();
+    app.MapEducationApi();
     app.MapPanahPlatformEndpoints();
     app.Run();
 }

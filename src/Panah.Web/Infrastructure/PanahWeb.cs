@@ -121,6 +121,9 @@ public static class PanahWeb
                 o.Conventions.AuthorizeFolder("/Food/Monitoring", Policies.FoodMonitoring);
                 // Alternate collectors are named by the registration officer, who registers the people and takes their consents.
                 o.Conventions.AuthorizeFolder("/Food/Collectors", Policies.RegistryWrite);
+                // Turkish classes: the hub and a section's learners for teachers and coordinators; the waitlist for coordinators.
+                o.Conventions.AuthorizeFolder("/Education", Policies.Education);
+                o.Conventions.AuthorizePage("/Education/Waitlist", Policies.EducationCoordinate);
             })
             .AddViewLocalization();
         services.AddAntiforgery(o =>
