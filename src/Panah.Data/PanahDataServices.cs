@@ -107,6 +107,7 @@ public static class PanahDataServices
         services.AddScoped<Demo.DemoSeeder>();
         services.AddFood();
         services.AddLearning();
+        Education.EducationServices.AddEducation(services);
         return services;
     }
 

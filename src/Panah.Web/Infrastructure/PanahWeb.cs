@@ -121,11 +121,11 @@ public static class PanahWeb
                 o.Conventions.AuthorizeFolder("/Food/Monitoring", Policies.FoodMonitoring);
                 // Alternate collectors are named by the registration officer, who registers the people and takes their consents.
                 o.Conventions.AuthorizeFolder("/Food/Collectors", Policies.RegistryWrite);
-                // Classes: a teacher's register and exams, for their own sections; a coordinator's, for their offices'.
-                o.Conventions.AuthorizeFolder("/Education/Register", Policies.Education);
-                o.Conventions.AuthorizeFolder("/Education/Exams", Policies.Education);
                 // What a certificate's QR code opens, for anyone: validity, level, date and initials only.
                 o.Conventions.AllowAnonymousToPage("/Verify/Index");
+                // Turkish classes: the hub and a section's learners for teachers and coordinators; the waitlist for coordinators.
+                o.Conventions.AuthorizeFolder("/Education", Policies.Education);
+                o.Conventions.AuthorizePage("/Education/Waitlist", Policies.EducationCoordinate);
             })
             .AddViewLocalization();
         services.AddAntiforgery(o =>
