@@ -40,6 +40,11 @@ public sealed partial class PanahDbContext
         {
             (typeof(ISectionScoped).IsAssignableFrom(type) ? bySection : byHousehold).MakeGenericMethod(type).Invoke(this, [builder]);
         }
+        // A teacher also reaches the applications behind the seats of their sections (the level, the crèche need, a repeat:
+        // what the register's risk score and the exam's next level read), and no other application.
+        builder.Entity<ClassApplication>().HasQueryFilter(AccessScope.FilterName, x =>
+            Scope.AllOffices || Scope.OfficeIds.Contains(x.FieldOfficeId) || Scope.HouseholdIds.Contains(x.HouseholdId)
+            || (Scope.Teaches && Set<Enrolment>().Any(e => e.ApplicationId == x.Id && Scope.SectionIds.Contains(e.SectionId))));
     }
 
     /// <summary>A learner's row in a section: the household rule, and also the section's teacher.</summary>

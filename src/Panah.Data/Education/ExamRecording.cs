@@ -15,7 +15,7 @@ public sealed record ExamView(Guid EnrolmentId, CefrLevel Level, IReadOnlyDictio
 /// sit it), then at most the retake of the failed skills the exam rule allows, within its days. A pass completes the
 /// enrolment, issues the certificate and puts the learner on the next level's waitlist.
 /// </summary>
-public sealed class ExamRecording(PanahDbContext db, AttendanceStandings standings, Certificates certificates, AuditLog audit, ActingStaff staff, TimeProvider clock, LearningOptions options)
+public sealed class ExamRecording(PanahDbContext db, AttendanceStandings standings, Certificates certificates, UnscopedReads unscoped, AuditLog audit, ActingStaff staff, TimeProvider clock, LearningOptions options)
 {
     public const string AttendanceTooLow = "Exam.AttendanceTooLow";
     public const string AllSkills = "Exam.AllSkills";
@@ -141,7 +141,10 @@ public sealed class ExamRecording(PanahDbContext db, AttendanceStandings standin
             return;
         }
         await certificates.IssueAsync(tracked, level, on, ct);
-        if (level < CefrLevel.C2 && !await db.ClassApplications.AnyAsync(a => a.PersonId == enrolment.PersonId && a.Level == level + 1 && a.Status <= ApplicationStatus.Enrolled, ct))
+        // Whether the learner already applied for the next level is asked of every office's applications: a teacher sees
+        // only their own sections' ones, and a second application would put the learner on the waitlist twice.
+        var applications = await unscoped.AllAsync<ClassApplication>("education.next-level", ct);
+        if (level < CefrLevel.C2 && !await applications.AnyAsync(a => a.PersonId == enrolment.PersonId && a.Level == level + 1 && a.Status <= ApplicationStatus.Enrolled, ct))
         {
             db.ClassApplications.Add(new ClassApplication
             {

@@ -41,14 +41,14 @@ public abstract class LearningTests(PanahApp app)
 
         var saved = await SaveAsync(teacher, section.Sessions[1], new Dictionary<Guid, string> { [section.Enrolments[0]] = "Absent", [section.Enrolments[1]] = "Late" });
 
-        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.True(saved.StatusCode == HttpStatusCode.OK, await saved.Content.ReadAsStringAsync());
         var after = (await saved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("learners").EnumerateArray()
             .ToDictionary(l => l.GetProperty("enrolmentId").GetGuid(), l => l);
         Assert.Equal("Absent", after[section.Enrolments[0]].GetProperty("mark").GetString());
         Assert.Equal("Late", after[section.Enrolments[1]].GetProperty("mark").GetString());
         Assert.Equal("Present", after[section.Enrolments[2]].GetProperty("mark").GetString());
-        // 6 h on the timetable, 3 held and absent: half attended, and a fifth of 6 h (1.2 h) is already spent.
-        Assert.Equal(0.5m, after[section.Enrolments[0]].GetProperty("attendanceRate").GetDecimal());
+        // Only the session taken counts as held: 3 h absent of 3 h, and more than a fifth of the 6 h on the timetable (1.2 h).
+        Assert.Equal(0m, after[section.Enrolments[0]].GetProperty("attendanceRate").GetDecimal());
         Assert.False(after[section.Enrolments[0]].GetProperty("canStillQualify").GetBoolean());
         Assert.Equal(1m, after[section.Enrolments[1]].GetProperty("attendanceRate").GetDecimal());
         Assert.True((await RegisterAsync(teacher, section.Sessions[1])).GetProperty("taken").GetBoolean());
@@ -58,7 +58,8 @@ public abstract class LearningTests(PanahApp app)
     public async Task Three_unexcused_absences_in_a_row_raise_one_follow_up_and_coming_back_leaves_it_to_be_done()
     {
         var (teacher, id) = await TeacherAsync();
-        var section = await LearningSeed.SectionAsync(app, "KAY", id, learners: 2, held: 4, hours: 2m);
+        // 44 sessions of 2 h on the timetable: 17.6 h of absence allowed, so three absences (6 h) leave the exam in reach.
+        var section = await LearningSeed.SectionAsync(app, "KAY", id, learners: 2, held: 4, upcoming: 40, hours: 2m);
         var absent = new Dictionary<Guid, string> { [section.Enrolments[0]] = "Absent" };
 
         foreach (var session in section.Sessions.Take(2))
@@ -70,14 +71,17 @@ public abstract class LearningTests(PanahApp app)
 
         await SaveAsync(teacher, section.Sessions[2], absent);
         await SaveAsync(teacher, section.Sessions[2], absent);
-        await SaveAsync(teacher, section.Sessions[3], new Dictionary<Guid, string>());
+        var back = await SaveAsync(teacher, section.Sessions[3], new Dictionary<Guid, string>());
+        Assert.True(back.IsSuccessStatusCode, await back.Content.ReadAsStringAsync());
 
         var line = (await RegisterAsync(teacher, section.Sessions[3])).GetProperty("learners").EnumerateArray().Single(l => l.GetProperty("enrolmentId").GetGuid() == section.Enrolments[0]);
         var reasons = line.GetProperty("openFollowUps").EnumerateArray().Select(r => r.GetString()).ToList();
-        // The run of three raised one call (saving the third session twice raised no second); 6 h absent of 8 is out of reach too.
-        Assert.Equal(["ConsecutiveAbsences", "AttendanceOutOfReach"], reasons);
-        Assert.Equal(0, line.GetProperty("consecutiveUnexcused").GetInt32());
-        Assert.True(line.GetProperty("riskScore").GetDecimal() >= 40m);
+        // The run of three raised one call, still to be made after the learner came back (saving the third session twice raised no second).
+        Assert.Equal(["ConsecutiveAbsences"], reasons);
+        Assert.True(line.GetProperty("canStillQualify").GetBoolean());
+        Assert.True(line.GetProperty("consecutiveUnexcused").GetInt32() == 0, line.ToString());
+        // 6 h of a 17.6 h budget at the weight 0.40: 13.6 points, all from absence.
+        Assert.Equal(13.6m, line.GetProperty("riskScore").GetDecimal());
     }
 
     [Fact]
@@ -107,7 +111,7 @@ public abstract class LearningTests(PanahApp app)
         Assert.Equal(HttpStatusCode.NotFound, (await teacher.GetAsync($"/api/v1/education/enrolments/{other.Enrolments[0]}/exam")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await teacher.PostAsJsonAsync($"/api/v1/education/enrolments/{other.Enrolments[0]}/exam", new { scores = Scores(20, 20, 20, 20) })).StatusCode);
         // And no way round through the registry: a teacher has no registry read at all.
-        Assert.Equal(HttpStatusCode.Forbidden, (await teacher.GetAsync($"/api/v1/registry/people/{other.People[0]}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await teacher.GetAsync($"/api/v1/people/{other.People[0]}")).StatusCode);
         await using var scope = FoodSeed.Everything(app, out var db);
         Assert.Equal(0, await db.AttendanceMarks.CountAsync(m => m.SectionId == other.Id));
     }
@@ -128,7 +132,7 @@ public abstract class LearningTests(PanahApp app)
         var number = exam.GetProperty("certificateNumber").GetString()!;
         var token = await LearningSeed.TokenAsync(app, enrolment);
         var officer = await app.ClientForRoleAsync(Roles.RegistrationOfficer);
-        var person = await officer.GetFromJsonAsync<JsonElement>($"/api/v1/registry/people/{section.People[0]}");
+        var person = await officer.GetFromJsonAsync<JsonElement>($"/api/v1/people/{section.People[0]}");
 
         var page = await app.AnonymousClient().GetAsync($"/verify/{token}");
 
@@ -137,7 +141,8 @@ public abstract class LearningTests(PanahApp app)
         Assert.Contains("id=\"level\">A1<", html);
         Assert.Contains("alert-success", html);
         var initials = System.Text.RegularExpressions.Regex.Match(html, "id=\"initials\">([^<]*)<").Groups[1].Value;
-        Assert.Matches(@"^\p{Lu}\.( \p{Lu}\.)?$", initials);
+        // Initials in the script the name is written in (Latin when the record has a Latin spelling).
+        Assert.Matches(@"^\p{L}\.( \p{L}\.)?$", initials);
         // Nothing that names the holder, their household or the programme: no name part, no code, no product name, no number.
         foreach (var part in new[] { "given", "family", "father" }.Select(p => person.GetProperty("name").TryGetProperty(p, out var v) ? v.GetString() : null).Where(p => p is { Length: > 2 }))
         {
