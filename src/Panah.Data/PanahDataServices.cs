@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Panah.Data.Audit;
 using Panah.Data.Crypto;
+using Panah.Data.Education;
 using Panah.Data.Keys;
 using Panah.Data.Erasure;
 using Panah.Data.Food;
@@ -105,6 +106,8 @@ public static class PanahDataServices
         services.AddScoped<SignIn.SignInFailures>();
         services.AddScoped<Demo.DemoSeeder>();
         services.AddFood();
+        services.AddLearning();
+        Education.EducationServices.AddEducation(services);
         return services;
     }
 

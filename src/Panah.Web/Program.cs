@@ -1,4 +1,6 @@
 using Panah.Web.Features.DataProtection;
+using Panah.Web.Features.Education.Register;
+using Panah.Web.Features.Education;
 using Panah.Web.Features.Food;
 using Panah.Web.Features.Matching;
 using Panah.Web.Features.Registry;
@@ -24,6 +26,8 @@ try
     app.MapDataProtectionApi();
     app.MapErasureApi();
     app.MapFoodApi();
+    app.MapLearningApi();
+    app.MapEducationApi();
     app.MapPanahPlatformEndpoints();
     app.Run();
 }

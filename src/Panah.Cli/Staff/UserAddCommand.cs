@@ -14,7 +14,7 @@ public sealed class UserAddCommand : AsyncCommand<UserAddCommand.Settings>
         [CommandOption("--email <EMAIL>"), Description("The staff member's email (their sign-in name).")]
         public string Email { get; init; } = "";
 
-        [CommandOption("--role <ROLE>"), Description("Administrator, RegistrationOfficer, DistributionClerk, Teacher, CaseWorker, ProgrammeManager or DataProtectionOfficer.")]
+        [CommandOption("--role <ROLE>"), Description("Administrator, RegistrationOfficer, DistributionClerk, Teacher, CaseWorker, ProgrammeManager, DataProtectionOfficer or EducationCoordinator.")]
         public string Role { get; init; } = "";
 
         [CommandOption("--name <NAME>"), Description("Display name.")]

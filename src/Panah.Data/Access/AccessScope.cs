@@ -30,7 +30,8 @@ public sealed class AccessScope
         [Roles.CaseWorker] = (false, Programme.Protection),
         // For subject access and erasure: every office, and every one of those reads is audited like any other.
         [Roles.DataProtectionOfficer] = (true, null),
-        // Teacher: learners in their own sections, once classes exist. Administrator: no registry.
+        // Classes, for the coordinator's offices. A teacher reaches no office: see SectionIds. Administrator: no registry.
+        [Roles.EducationCoordinator] = (false, Programme.Education),
     };
 
     public bool AllOffices { get; private set; }
@@ -39,6 +40,15 @@ public sealed class AccessScope
     /// <summary>Households beyond the offices: granted share requests and open break-glass grants.</summary>
     public Guid[] HouseholdIds { get; private set; } = [];
     public RegistryFields Fields { get; private set; } = RegistryFields.None;
+
+    /// <summary>
+    /// A teacher's own class sections: the learners enrolled in them (and their rows in those sections) are all of the
+    /// registry a teacher reaches, whatever offices the account lists.
+    /// </summary>
+    public int[] SectionIds { get; private set; } = [];
+
+    /// <summary>Whether <see cref="SectionIds"/> admits anyone: lets the query filters skip the enrolment lookup for everyone else.</summary>
+    public bool Teaches { get; private set; }
 
     /// <summary>The role that decided this scope, or null (nobody signed in, or an explicit all-access job).</summary>
     public string? Role { get; private set; }
@@ -51,12 +61,23 @@ public sealed class AccessScope
 
     public bool CoversHousehold(Guid householdId, int officeId) => CoversOffice(officeId) || HouseholdIds.Contains(householdId);
 
+    /// <summary>Whether this scope may act on a class section: its own teacher, or (for anyone who does not teach) its office's staff.</summary>
+    public bool CoversSection(int sectionId, int officeId) => SectionIds.Contains(sectionId) || (!Teaches && CoversOffice(officeId));
+
     /// <summary>The scope of a staff member: their role's rule applied to their assignments and grants.</summary>
-    public void ForStaff(string staffUserId, IReadOnlyCollection<string> roles, IEnumerable<int> offices, IReadOnlyCollection<Programme> programmes, IEnumerable<Guid> grantedHouseholds)
+    public void ForStaff(string staffUserId, IReadOnlyCollection<string> roles, IEnumerable<int> offices, IReadOnlyCollection<Programme> programmes, IEnumerable<Guid> grantedHouseholds, IEnumerable<int>? taughtSections = null)
     {
         StaffUserId = staffUserId;
         // Every account holds one role; an account with several is ambiguous and gets nothing rather than the union.
         Role = roles.Count == 1 ? roles.First() : null;
+        SectionIds = [];
+        if (Role == Roles.Teacher && programmes.Contains(Programme.Education))
+        {
+            // Need-to-know by class, not by office: the sections' learners and nothing else (no grants, no offices).
+            SectionIds = taughtSections?.Distinct().Order().ToArray() ?? [];
+            Set(false, [], [], SectionIds.Length > 0 ? FieldAccess.For(Role) : RegistryFields.None);
+            return;
+        }
         if (Role is null || !RecordRules.TryGetValue(Role, out var rule) || (rule.Needs is { } needed && !programmes.Contains(needed)))
         {
             Set(false, [], [], RegistryFields.None);
@@ -73,6 +94,7 @@ public sealed class AccessScope
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(purpose);
         Role = null;
+        SectionIds = [];
         Set(true, [], [], RegistryFields.All);
     }
 
@@ -82,7 +104,8 @@ public sealed class AccessScope
         OfficeIds = offices;
         HouseholdIds = households;
         Fields = fields;
-        CacheKey = all ? "all" : $"o:{string.Join(',', offices)}|h:{households.Length}:{Digest(households)}";
+        Teaches = SectionIds.Length > 0;
+        CacheKey = all ? "all" : $"o:{string.Join(',', offices)}|h:{households.Length}:{Digest(households)}|s:{string.Join(',', SectionIds)}";
     }
 
     private static string Digest(Guid[] households) => households.Length == 0

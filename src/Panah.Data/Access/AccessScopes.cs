@@ -18,20 +18,27 @@ public sealed class AccessScopes(PanahDbContext db, AccessScope scope, TimeProvi
     public async Task LoadAsync(string staffUserId, IReadOnlyCollection<string> roles, CancellationToken ct = default)
     {
         // The scope is being built: the account's own grants are read past the filter that the scope itself drives.
-        var rows = await db.StaffOffices.AsNoTracking().Where(o => o.StaffUserId == staffUserId)
+        var query = db.StaffOffices.AsNoTracking().Where(o => o.StaffUserId == staffUserId)
             .Select(o => new ScopeRow { Kind = 1, Office = o.FieldOfficeId, Programme = null, Household = null, Expires = null })
             .Concat(db.StaffProgrammes.AsNoTracking().Where(p => p.StaffUserId == staffUserId)
                 .Select(p => new ScopeRow { Kind = 2, Office = null, Programme = p.Programme, Household = null, Expires = null }))
             .Concat(db.AccessGrants.IgnoreQueryFilters([AccessScope.FilterName]).AsNoTracking()
                 .Where(g => g.StaffUserId == staffUserId && g.Status == GrantStatus.Granted)
-                .Select(g => new ScopeRow { Kind = 3, Office = null, Programme = null, Household = g.HouseholdId, Expires = g.ExpiresAt }))
-            .ToListAsync(ct);
+                .Select(g => new ScopeRow { Kind = 3, Office = null, Programme = null, Household = g.HouseholdId, Expires = g.ExpiresAt }));
+        if (roles.Contains(Staff.Roles.Teacher))
+        {
+            // A teacher's sections ride in the office column: the scope reads them as sections.
+            query = query.Concat(db.ClassSections.AsNoTracking().Where(s => s.TeacherId == staffUserId && s.Status != Education.SectionStatus.Cancelled)
+                .Select(s => new ScopeRow { Kind = 4, Office = s.Id, Programme = null, Household = null, Expires = null }));
+        }
+        var rows = await query.ToListAsync(ct);
         var now = clock.GetUtcNow();
         // Expiry is compared here, not in SQL: SQLite cannot order DateTimeOffset values, and an account holds few grants.
         scope.ForStaff(
             staffUserId, roles,
             [.. rows.Where(r => r.Kind == 1).Select(r => r.Office!.Value)],
             [.. rows.Where(r => r.Kind == 2).Select(r => r.Programme!.Value)],
-            rows.Where(r => r.Kind == 3 && (r.Expires is null || r.Expires > now)).Select(r => r.Household!.Value));
+            rows.Where(r => r.Kind == 3 && (r.Expires is null || r.Expires > now)).Select(r => r.Household!.Value),
+            rows.Where(r => r.Kind == 4).Select(r => r.Office!.Value));
     }
 }

@@ -61,7 +61,13 @@ public static class FieldAccess
         [Roles.CaseWorker] = RegistryFields.All & ~RegistryFields.Documents,
         // Subject access and erasure: every field.
         [Roles.DataProtectionOfficer] = RegistryFields.All,
-        // Teacher and Administrator: nothing from the registry.
+        // Teaches a section: to call a learner who stays away, a name and a contact phone. No food, protection or documents.
+        [Roles.Teacher] = RegistryFields.Name | RegistryFields.Phone,
+        // Runs classes: reaches applicants (names, contact, sex and age group for women-only groups and reports) and
+        // sees their consents (education must be consented to before enrolment). No documents, needs or address.
+        [Roles.EducationCoordinator] = RegistryFields.HouseholdCode | RegistryFields.District | RegistryFields.MemberCount | RegistryFields.Members
+            | RegistryFields.Name | RegistryFields.Sex | RegistryFields.AgeGroup | RegistryFields.Relationship | RegistryFields.Phone | RegistryFields.Consents,
+        // Administrator: nothing from the registry.
     };
 
     public static RegistryFields For(string? role) => role is not null && Table.TryGetValue(role, out var f) ? f : RegistryFields.None;

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Panah.Data.Access;
+using Panah.Data.Education;
 using Panah.Data.Entities;
 
 namespace Panah.Data;
@@ -20,8 +21,11 @@ public sealed partial class PanahDbContext
     {
         builder.Entity<HouseholdRecord>().HasQueryFilter(AccessScope.FilterName, h =>
             Scope.AllOffices || Scope.OfficeIds.Contains(h.FieldOfficeId) || Scope.HouseholdIds.Contains(h.Id));
+        // A teacher reaches the people enrolled in their own sections, and nobody else.
         builder.Entity<PersonRecord>().HasQueryFilter(AccessScope.FilterName, p =>
-            Scope.AllOffices || Scope.OfficeIds.Contains(p.FieldOfficeId) || Scope.HouseholdIds.Contains(p.HouseholdId));
+            Scope.AllOffices || Scope.OfficeIds.Contains(p.FieldOfficeId) || Scope.HouseholdIds.Contains(p.HouseholdId)
+            || (Scope.Teaches && Set<Enrolment>().Any(e => e.PersonId == p.Id && Scope.SectionIds.Contains(e.SectionId)
+                && (e.Status == EnrolmentStatus.Enrolled || e.Status == EnrolmentStatus.Completed))));
         builder.Entity<SearchToken>().HasQueryFilter(AccessScope.FilterName, t =>
             Scope.AllOffices || Set<PersonRecord>().Any(p => p.Id == t.PersonId));
         // A pair is shown only to someone who may see both people.
@@ -31,11 +35,23 @@ public sealed partial class PanahDbContext
             Scope.AllOffices || g.StaffUserId == Scope.StaffUserId || Set<HouseholdRecord>().Any(h => h.Id == g.HouseholdId));
         // Every feature's rows that belong to a household (food entitlements, cards, redemptions, enrolments…) get the same rule.
         var byHousehold = typeof(PanahDbContext).GetMethod(nameof(FilterByHousehold), BindingFlags.NonPublic | BindingFlags.Instance)!;
+        var bySection = typeof(PanahDbContext).GetMethod(nameof(FilterBySection), BindingFlags.NonPublic | BindingFlags.Instance)!;
         foreach (var type in builder.Model.GetEntityTypes().Select(t => t.ClrType).Where(typeof(IHouseholdScoped).IsAssignableFrom).ToList())
         {
-            byHousehold.MakeGenericMethod(type).Invoke(this, [builder]);
+            (typeof(ISectionScoped).IsAssignableFrom(type) ? bySection : byHousehold).MakeGenericMethod(type).Invoke(this, [builder]);
         }
+        // A teacher also reaches the applications behind the seats of their sections (the level, the crèche need, a repeat:
+        // what the register's risk score and the exam's next level read), and no other application.
+        builder.Entity<ClassApplication>().HasQueryFilter(AccessScope.FilterName, x =>
+            Scope.AllOffices || Scope.OfficeIds.Contains(x.FieldOfficeId) || Scope.HouseholdIds.Contains(x.HouseholdId)
+            || (Scope.Teaches && Set<Enrolment>().Any(e => e.ApplicationId == x.Id && Scope.SectionIds.Contains(e.SectionId))));
     }
+
+    /// <summary>A learner's row in a section: the household rule, and also the section's teacher.</summary>
+    private void FilterBySection<T>(ModelBuilder builder)
+        where T : class, ISectionScoped =>
+        builder.Entity<T>().HasQueryFilter(AccessScope.FilterName, x =>
+            Scope.AllOffices || Scope.OfficeIds.Contains(x.FieldOfficeId) || Scope.HouseholdIds.Contains(x.HouseholdId) || Scope.SectionIds.Contains(x.SectionId));
 
     private void FilterByHousehold<T>(ModelBuilder builder)
         where T : class, IHouseholdScoped =>

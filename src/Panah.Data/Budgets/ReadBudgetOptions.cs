@@ -20,6 +20,7 @@ public sealed class ReadBudgetOptions
         [Staff.Roles.DataProtectionOfficer] = new(300, 1500),
         [Staff.Roles.DistributionClerk] = new(300, 1500),
         [Staff.Roles.Teacher] = new(100, 500),
+        [Staff.Roles.EducationCoordinator] = new(200, 1000),
         [Staff.Roles.Administrator] = new(50, 200),
     };
 

@@ -69,6 +69,7 @@ public sealed class DemoSeeder(PanahDbContext db, RegistryStore store, AuditLog 
         ("caseworker", Roles.CaseWorker, ["IST", "SEF"], [Programme.Protection]),
         ("manager", Roles.ProgrammeManager, ["IST", "SEF", "KAY"], [Programme.Food, Programme.Education]),
         ("dpo", Roles.DataProtectionOfficer, ["IST", "SEF", "KAY"], [.. Programmes.All]),
+        ("coordinator", Roles.EducationCoordinator, ["IST", "SEF", "KAY"], [Programme.Education]),
     ];
 
     /// <summary>The demo accounts, enrolled, created once; later calls return the same logins from the data directory, with each account's scope as it is now.</summary>

@@ -1,8 +1,8 @@
+using Panah.Data.Documents;
 using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using PdfSharp.Pdf.Advanced;
-using QRCoder;
 
 namespace Panah.Data.Food;
 
@@ -75,36 +75,7 @@ internal sealed class CardLayout(PdfDocument document, CardSheetLabels labels, s
         text.Draw(g, card.HouseholdCode, CodeSize, true, column with { Y = y + 22.5 }, right);
         text.Draw(g, labels.Number, SmallSize, false, column with { Y = y + 33 }, right);
         text.Draw(g, card.Number, NumberSize, true, column with { Y = y + 36.5 }, right);
-        DrawQr(g, x + Width - QrSize - 3, y + ((Height - QrSize) / 2), token);
-    }
-
-    /// <summary>The token as vector modules, one rectangle per run of dark modules in a row: sharp at any printer resolution, small in the file.</summary>
-    private static void DrawQr(XGraphics g, double x, double y, string token)
-    {
-        using var data = QRCodeGenerator.GenerateQrCode(token, QRCodeGenerator.ECCLevel.M);
-        var matrix = data.ModuleMatrix;
-        var module = QrSize / matrix.Count;
-        var runs = new List<XRect>();
-        for (var row = 0; row < matrix.Count; row++)
-        {
-            var bits = matrix[row];
-            for (var col = 0; col < bits.Length;)
-            {
-                if (!bits[col])
-                {
-                    col++;
-                    continue;
-                }
-                var start = col;
-                while (col < bits.Length && bits[col])
-                {
-                    col++;
-                }
-                // A hair wider than the module so that neighbouring rows print without white seams.
-                runs.Add(new XRect(x + (start * module), y + (row * module), (col - start) * module, module + 0.01));
-            }
-        }
-        g.DrawRectangles(XBrushes.Black, runs.ToArray());
+        PdfQr.Draw(g, x + Width - QrSize - 3, y + ((Height - QrSize) / 2), QrSize, token);
     }
 
     private void CutMarks(XGraphics g)

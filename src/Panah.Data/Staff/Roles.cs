@@ -11,8 +11,11 @@ public static class Roles
     public const string ProgrammeManager = "ProgrammeManager";
     public const string DataProtectionOfficer = "DataProtectionOfficer";
 
+    /// <summary>Runs Turkish classes for their field offices: courses, sections, applicants, the waitlist and enrolment.</summary>
+    public const string EducationCoordinator = "EducationCoordinator";
+
     public static IReadOnlyList<string> All { get; } =
-        [Administrator, RegistrationOfficer, DistributionClerk, Teacher, CaseWorker, ProgrammeManager, DataProtectionOfficer];
+        [Administrator, RegistrationOfficer, DistributionClerk, Teacher, CaseWorker, ProgrammeManager, DataProtectionOfficer, EducationCoordinator];
 
     /// <summary>Accepts a role name in any case, with or without spaces or dashes ("registration-officer").</summary>
     public static string? Parse(string? value)

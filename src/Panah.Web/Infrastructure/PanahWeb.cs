@@ -121,6 +121,11 @@ public static class PanahWeb
                 o.Conventions.AuthorizeFolder("/Food/Monitoring", Policies.FoodMonitoring);
                 // Alternate collectors are named by the registration officer, who registers the people and takes their consents.
                 o.Conventions.AuthorizeFolder("/Food/Collectors", Policies.RegistryWrite);
+                // What a certificate's QR code opens, for anyone: validity, level, date and initials only.
+                o.Conventions.AllowAnonymousToPage("/Verify/Index");
+                // Turkish classes: the hub and a section's learners for teachers and coordinators; the waitlist for coordinators.
+                o.Conventions.AuthorizeFolder("/Education", Policies.Education);
+                o.Conventions.AuthorizePage("/Education/Waitlist", Policies.EducationCoordinate);
             })
             .AddViewLocalization();
         services.AddAntiforgery(o =>

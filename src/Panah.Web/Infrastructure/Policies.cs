@@ -49,6 +49,12 @@ public static class Policies
     /// <summary>Post-distribution monitoring: drawing samples and filling or importing surveys.</summary>
     public const string FoodMonitoring = nameof(FoodMonitoring);
 
+    /// <summary>Turkish classes: a teacher's own sections and learners, a coordinator's sections at their offices.</summary>
+    public const string Education = nameof(Education);
+
+    /// <summary>Running classes: courses, sections, timetables, applications, the waitlist, offers and enrolment.</summary>
+    public const string EducationCoordinate = nameof(EducationCoordinate);
+
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
         [Staff] = [.. Roles.All],
@@ -68,6 +74,8 @@ public static class Policies
         [FoodCards] = [Roles.ProgrammeManager, Roles.DistributionClerk],
         [FoodStock] = [Roles.ProgrammeManager, Roles.DistributionClerk],
         [FoodMonitoring] = [Roles.ProgrammeManager, Roles.DistributionClerk],
+        [Education] = [Roles.Teacher, Roles.EducationCoordinator],
+        [EducationCoordinate] = [Roles.EducationCoordinator],
     };
 
     public const string MfaClaim = "amr";

@@ -22,210 +22,229 @@ public static partial class EndpointInventory
     /// One line per endpoint and method; pages by their path and handler. Columns: anonymous, then a signed-in
     /// cookie session that passed 2FA for each role, then an API token of an account of each role.
     /// Adm Administrator, Reg RegistrationOfficer, Dis DistributionClerk, Tea Teacher, Cas CaseWorker,
-    /// Prg ProgrammeManager, Dpo DataProtectionOfficer.
+    /// Prg ProgrammeManager, Dpo DataProtectionOfficer, Edu EducationCoordinator.
     /// An outcome is a status code, or <c>login</c> (302 to the sign-in page), or <c>deny</c> (302 to the
     /// access-denied page). A reached write endpoint answers 400 (the matrix posts an empty body) or, for a
     /// page, 200 with its form errors; a reached id route answers 404 (the matrix asks for an id that does not exist).
     /// </summary>
     public const string Matrix = """
-        endpoint                                                  anon  | Adm   Reg   Dis   Tea   Cas   Prg   Dpo   | tAdm  tReg  tDis  tTea  tCas  tPrg  tDpo
-        GET    /api/v1/households                                 401   | 403   200   200   403   200   200   200 | 403   200   200   403   200   200   200
-        GET    /api/v1/households/{id:guid}                       401   | 403   404   404   403   404   404   404 | 403   404   404   403   404   404   404
-        POST   /api/v1/households                                 401   | 403   400   403   403   403   403   403   | 403   400   403   403   403   403   403
-        PUT    /api/v1/households/{id:guid}                       401   | 403   400   403   403   403   403   403   | 403   400   403   403   403   403   403
-        POST   /api/v1/households/{id:guid}/members               401   | 403   400   403   403   403   403   403   | 403   400   403   403   403   403   403
-        GET    /api/v1/people                                     401   | 403   200   200   403   200   200   200 | 403   200   200   403   200   200   200
-        GET    /api/v1/people/{id:guid}                           401   | 403   404   404   403   404   404   404 | 403   404   404   403   404   404   404
-        PUT    /api/v1/people/{id:guid}                           401   | 403   400   403   403   403   403   403   | 403   400   403   403   403   403   403
-        POST   /api/v1/people/search                              401   | 403   400   400   403   400   400   400 | 403   400   400   403   400   400   400
-        POST   /api/v1/people/match                               401   | 403   400   400   403   400   400   400 | 403   400   400   403   400   400   400
-        POST   /api/v1/duplicates/runs                            401   | 403   202   403   403   202   403   403 | 403   202   403   403   202   403   403
-        GET    /api/v1/duplicates/runs/current                    401   | 403   200   403   403   200   403   403 | 403   200   403   403   200   403   403
-        GET    /api/v1/duplicates/                                401   | 403   200   403   403   200   403   403 | 403   200   403   403   200   403   403
-        GET    /api/v1/duplicates/{id:guid}                       401   | 403   404   403   403   404   403   403 | 403   404   403   403   404   403   403
-        POST   /api/v1/duplicates/{id:guid}/decision              401   | 403   404   403   403   404   403   403 | 403   404   403   403   404   403   403
-        GET    /api/v1/duplicates/queue                           401   | 403   200   403   403   200   403   403 | 403   200   403   403   200   403   403
-        GET    /api/v1/duplicates/groups/{id:guid}                401   | 403   404   403   403   404   403   403 | 403   404   403   403   404   403   403
-        POST   /api/v1/duplicates/groups/{id:guid}/decision       401   | 403   400   403   403   400   403   403 | 403   400   403   403   400   403   403
-        GET    /openapi/{documentName}.json                       401   | 200   200   200   200   200   200   200   | 200   200   200   200   200   200   200
-        GET    /healthz                                           200   | 200   200   200   200   200   200   200   | 200   200   200   200   200   200   200
-        GET    /healthz/live                                      200   | 200   200   200   200   200   200   200   | 200   200   200   200   200   200   200
-        GET    /Index                                             login | 200   200   200   200   200   200   200   | 200   200   200   200   200   200   200
-        GET    /Registry/Households/Index                         login | deny  200   200   deny  200   200   200 | 403   200   200   403   200   200   200
-        POST   /Registry/Households/Index                         login | deny  200   200   deny  200   200   200 | 403   200   200   403   200   200   200
-        GET    /Registry/Households/Register                      login | deny  200   deny  deny  deny  deny  deny  | 403   200   403   403   403   403   403
-        POST   /Registry/Households/Register                      login | deny  200   deny  deny  deny  deny  deny  | 403   200   403   403   403   403   403
-        POST   /Registry/Households/Register?handler=AddMember    login | deny  200   deny  deny  deny  deny  deny  | 403   200   403   403   403   403   403
-        POST   /Registry/Households/Register?handler=RemoveMember login | deny  200   deny  deny  deny  deny  deny  | 403   200   403   403   403   403   403
-        GET    /Registry/Households/Details                       login | deny  404   404   deny  404   404   404 | 403   404   404   403   404   404   404
-        GET    /Registry/People/Index                             login | deny  200   200   deny  200   200   200 | 403   200   200   403   200   200   200
-        POST   /Registry/People/Index                             login | deny  200   200   deny  200   200   200 | 403   200   200   403   200   200   200
-        GET    /Registry/People/Edit                              login | deny  404   deny  deny  deny  deny  404 | 403   404   403   403   403   403   404
-        POST   /Registry/People/Edit                              login | deny  404   deny  deny  deny  deny  404 | 403   404   403   403   403   403   404
-        GET    /Registry/Search                                   login | deny  200   200   deny  200   200   200 | 403   200   200   403   200   200   200
-        POST   /Registry/Search                                   login | deny  200   200   deny  200   200   200 | 403   200   200   403   200   200   200
-        GET    /Matching/Reviews/Index                            login | deny  200   deny  deny  200   deny  deny | 403   200   403   403   200   403   403
-        POST   /Matching/Reviews/Index?handler=Run                login | deny  302   deny  deny  302   deny  deny | 403   302   403   403   302   403   403
-        GET    /Matching/Reviews/Details                          login | deny  404   deny  deny  404   deny  deny | 403   404   403   403   404   403   403
-        POST   /Matching/Reviews/Details                          login | deny  404   deny  deny  404   deny  deny | 403   404   403   403   404   403   403
-        GET    /Matching/Reviews/Group                            login | deny  404   deny  deny  404   deny  deny | 403   404   403   403   404   403   403
-        POST   /Matching/Reviews/Group                            login | deny  404   deny  deny  404   deny  deny | 403   404   403   403   404   403   403
-        GET    /api/v1/duplicates/merges                          401   | 403   400   403   403   400   403   403 | 403   400   403   403   400   403   403
-        POST   /api/v1/duplicates/merges/{id:guid}/undo           401   | 403   404   403   403   404   403   403 | 403   404   403   403   404   403   403
-        POST   /api/v1/duplicates/households/runs                 401   | 403   200   403   403   200   403   403 | 403   200   403   403   200   403   403
-        GET    /api/v1/duplicates/households                      401   | 403   200   403   403   200   403   403 | 403   200   403   403   200   403   403
-        GET    /api/v1/duplicates/households/{id:guid}            401   | 403   404   403   403   404   403   403 | 403   404   403   403   404   403   403
-        POST   /api/v1/duplicates/households/{id:guid}/decision   401   | 403   404   403   403   404   403   403 | 403   404   403   403   404   403   403
-        POST   /api/v1/duplicates/households/{id:guid}/undo       401   | 403   404   403   403   404   403   403 | 403   404   403   403   404   403   403
-        GET    /Matching/Households/Index                         login | deny  200   deny  deny  200   deny  deny | 403   200   403   403   200   403   403
-        POST   /Matching/Households/Index?handler=Run             login | deny  302   deny  deny  302   deny  deny | 403   302   403   403   302   403   403
-        GET    /Matching/Households/Details                       login | deny  404   deny  deny  404   deny  deny | 403   404   403   403   404   403   403
-        POST   /Matching/Households/Details                       login | deny  404   deny  deny  404   deny  deny | 403   404   403   403   404   403   403
-        POST   /Matching/Households/Details?handler=Undo          login | deny  404   deny  deny  404   deny  deny | 403   404   403   403   404   403   403
-        GET    /Matching/Merges/Index                             login | deny  200   deny  deny  200   deny  deny | 403   200   403   403   200   403   403
-        POST   /Matching/Merges/Index?handler=Undo                login | deny  404   deny  deny  404   deny  deny | 403   404   403   403   404   403   403
-        GET    /Admin/Users                                       login | 200   deny  deny  deny  deny  deny  deny  | 403   403   403   403   403   403   403
-        POST   /Admin/Users?handler=Create                        login | 200   deny  deny  deny  deny  deny  deny  | 403   403   403   403   403   403   403
-        POST   /Admin/Users?handler=NewCode                       login | 404   deny  deny  deny  deny  deny  deny  | 403   403   403   403   403   403   403
-        POST   /Admin/Users?handler=Disable                       login | 404   deny  deny  deny  deny  deny  deny  | 403   403   403   403   403   403   403
-        POST   /Admin/Users?handler=DisableConfirmed              login | 404   deny  deny  deny  deny  deny  deny  | 403   403   403   403   403   403   403
-        POST   /Admin/Users?handler=Enable                        login | 404   deny  deny  deny  deny  deny  deny  | 403   403   403   403   403   403   403
-        POST   /Admin/Users?handler=Scope                         login | 404   deny  deny  deny  deny  deny  deny  | 403   403   403   403   403   403   403
-        GET    /Admin/Tokens                                      login | 200   deny  deny  deny  deny  deny  deny  | 403   403   403   403   403   403   403
-        POST   /Admin/Tokens?handler=Issue                        login | 200   deny  deny  deny  deny  deny  deny  | 403   403   403   403   403   403   403
-        POST   /Admin/Tokens?handler=Revoke                       login | 302   deny  deny  deny  deny  deny  deny  | 403   403   403   403   403   403   403
-        GET    /Account/Password                                  login | 200   200   200   200   200   200   200   | 403   403   403   403   403   403   403
-        POST   /Account/Password                                  login | 200   200   200   200   200   200   200   | 403   403   403   403   403   403   403
-        GET    /Account/Tokens                                    login | 200   200   200   200   200   200   200   | 403   403   403   403   403   403   403
-        POST   /Account/Tokens?handler=Issue                      login | 200   200   200   200   200   200   200   | 403   403   403   403   403   403   403
-        POST   /Account/Tokens?handler=Revoke                     login | 302   302   302   302   302   302   302   | 403   403   403   403   403   403   403
-        GET    /Account/Login                                     200   | 200   200   200   200   200   200   200   | 200   200   200   200   200   200   200
-        POST   /Account/Login                                     200   | 200   200   200   200   200   200   200   | 200   200   200   200   200   200   200
-        GET    /Account/LoginTotp                                 login | login login login login login login login | login login login login login login login
-        POST   /Account/LoginTotp                                 login | login login login login login login login | login login login login login login login
-        GET    /Account/EnrollTotp                                login | login login login login login login login | login login login login login login login
-        POST   /Account/EnrollTotp                                login | login login login login login login login | login login login login login login login
-        GET    /Account/Enrol                                     200   | 200   200   200   200   200   200   200   | 200   200   200   200   200   200   200
-        POST   /Account/Enrol                                     200   | 200   200   200   200   200   200   200   | 200   200   200   200   200   200   200
-        GET    /Account/TooManyAttempts                           429   | 429   429   429   429   429   429   429   | 429   429   429   429   429   429   429
-        GET    /Account/AccessDenied                              200   | 200   200   200   200   200   200   200   | 200   200   200   200   200   200   200
-        GET    /Account/Logout                                    200   | 200   200   200   200   200   200   200   | 200   200   200   200   200   200   200
-        POST   /Account/Logout                                    302   | 302   302   302   302   302   302   302   | 302   302   302   302   302   302   302
-        GET    /Error                                             200   | 200   200   200   200   200   200   200   | 200   200   200   200   200   200   200
-        GET    /Culture                                           302   | 302   302   302   302   302   302   302   | 302   302   302   302   302   302   302
-        POST   /Culture                                           302   | 302   302   302   302   302   302   302   | 302   302   302   302   302   302   302
-        GET    /Access/BreakGlass                                 login | deny  200   200   deny  200   200   200 | 403   200   200   403   200   200   200
-        GET    /Access/ShareRequests                              login | deny  200   200   deny  200   200   200 | 403   200   200   403   200   200   200
-        GET    /Account/Passkeys                                  login | 200   200   200   200   200   200   200 | 403   403   403   403   403   403   403
-        GET    /Account/ReadBudget                                login | 429   429   429   429   429   429   429 | 429   429   429   429   429   429   429
-        GET    /DataProtection/Alerts                             login | deny  deny  deny  deny  deny  deny  200 | 403   403   403   403   403   403   403
-        GET    /DataProtection/Audit                              login | deny  deny  deny  deny  deny  deny  200 | 403   403   403   403   403   403   403
-        GET    /DataProtection/Budgets                            login | deny  deny  deny  deny  deny  deny  200 | 403   403   403   403   403   403   403
-        GET    /DataProtection/Erasure                            login | deny  deny  deny  deny  deny  deny  200 | 403   403   403   403   403   403   403
-        GET    /DataProtection/Index                              login | deny  deny  deny  deny  deny  deny  200 | 403   403   403   403   403   403   403
-        GET    /Food/Index                                        login | deny  deny  200   deny  deny  200   deny | 403   403   200   403   403   200   403
-        GET    /Food/Baskets/Index                                login | deny  deny  deny  deny  deny  200   deny | 403   403   403   403   403   200   403
-        GET    /Food/Baskets/Edit                                 login | deny  deny  deny  deny  deny  200   deny | 403   403   403   403   403   200   403
-        POST   /Food/Baskets/Edit                                 login | deny  deny  deny  deny  deny  200   deny | 403   403   403   403   403   200   403
-        POST   /Food/Baskets/Edit?handler=Check                   login | deny  deny  deny  deny  deny  200   deny | 403   403   403   403   403   200   403
-        GET    /Food/Baskets/Commodities                          login | deny  deny  deny  deny  deny  200   deny | 403   403   403   403   403   200   403
-        POST   /Food/Baskets/Commodities?handler=Add              login | deny  deny  deny  deny  deny  200   deny | 403   403   403   403   403   200   403
-        POST   /Food/Baskets/Commodities?handler=Active           login | deny  deny  deny  deny  deny  404   deny | 403   403   403   403   403   404   403
-        GET    /Food/Baskets/CommodityEdit                        login | deny  deny  deny  deny  deny  404   deny | 403   403   403   403   403   404   403
-        POST   /Food/Baskets/CommodityEdit                        login | deny  deny  deny  deny  deny  404   deny | 403   403   403   403   403   404   403
-        GET    /api/v1/food/commodities                           401   | 403   403   403   403   403   200   403 | 403   403   403   403   403   200   403
-        GET    /api/v1/food/commodities/{id:int}                  401   | 403   403   403   403   403   404   403 | 403   403   403   403   403   404   403
-        POST   /api/v1/food/commodities                           401   | 403   403   403   403   403   400   403 | 403   403   403   403   403   400   403
-        PUT    /api/v1/food/commodities/{id:int}                  401   | 403   403   403   403   403   400   403 | 403   403   403   403   403   400   403
-        GET    /api/v1/food/baskets                               401   | 403   403   403   403   403   200   403 | 403   403   403   403   403   200   403
-        GET    /api/v1/food/baskets/{id:int}                      401   | 403   403   403   403   403   404   403 | 403   403   403   403   403   404   403
-        POST   /api/v1/food/baskets                               401   | 403   403   403   403   403   400   403 | 403   403   403   403   403   400   403
-        PUT    /api/v1/food/baskets/{id:int}                      401   | 403   403   403   403   403   400   403 | 403   403   403   403   403   400   403
-        GET    /DataProtection/Retention                          login | deny  deny  deny  deny  deny  deny  200 | 403   403   403   403   403   403   403
-        GET    /api/v1/food/monitoring/cycles/{cycleId}/sample    401   | 403   403   400   403   403   400   403 | 403   403   400   403   403   400   403
-        POST   /api/v1/food/monitoring/cycles/{cycleId}/sample    401   | 403   403   400   403   403   400   403 | 403   403   400   403   403   400   403
-        POST   /api/v1/food/monitoring/cycles/{cycleId}/surveys   401   | 403   403   400   403   403   400   403 | 403   403   400   403   403   400   403
-        GET    /api/v1/food/monitoring/cycles/{cycleId}/indicators 401   | 403   403   400   403   403   400   403 | 403   403   400   403   403   400   403
-        GET    /Food/Monitoring/Index                             login | deny  deny  200   deny  deny  200   deny | 403   403   200   403   403   200   403
-        GET    /Food/Monitoring/Sample                            login | deny  deny  200   deny  deny  200   deny | 403   403   200   403   403   200   403
-        POST   /Food/Monitoring/Sample?handler=Draw               login | deny  deny  404   deny  deny  404   deny | 403   403   404   403   403   404   403
-        GET    /Food/Monitoring/Survey                            login | deny  deny  200   deny  deny  200   deny | 403   403   200   403   403   200   403
-        POST   /Food/Monitoring/Survey                            login | deny  deny  404   deny  deny  404   deny | 403   403   404   403   403   404   403
-        GET    /Food/Monitoring/Import                            login | deny  deny  200   deny  deny  200   deny | 403   403   200   403   403   200   403
-        POST   /Food/Monitoring/Import                            login | deny  deny  200   deny  deny  200   deny | 403   403   200   403   403   200   403
-        GET    /Food/Cards/Index                                  login | deny  deny  200   deny  deny  200   deny | 403   403   200   403   403   200   403
-        POST   /Food/Cards/Index?handler=Issue                    login | deny  deny  200   deny  deny  200   deny | 403   403   200   403   403   200   403
-        POST   /Food/Cards/Index?handler=Sheet                    login | deny  deny  200   deny  deny  200   deny | 403   403   200   403   403   200   403
-        POST   /Food/Cards/Index?handler=IssueOne                 login | deny  deny  200   deny  deny  200   deny | 403   403   200   403   403   200   403
-        POST   /Food/Cards/Index?handler=Find                     login | deny  deny  200   deny  deny  200   deny | 403   403   200   403   403   200   403
-        POST   /Food/Cards/Index?handler=Revoke                   login | deny  deny  200   deny  deny  200   deny | 403   403   200   403   403   200   403
-        POST   /Food/Cards/Index?handler=Reissue                  login | deny  deny  200   deny  deny  200   deny | 403   403   200   403   403   200   403
-        POST   /api/v1/food/cards/                                401   | 403   403   400   403   403   400   403   | 403   403   400   403   403   400   403
-        POST   /api/v1/food/cards/{number}/revoke                 401   | 403   403   400   403   403   400   403   | 403   403   400   403   403   400   403
-        POST   /api/v1/food/cards/{number}/reissue                401   | 403   403   400   403   403   400   403   | 403   403   400   403   403   400   403
-        GET    /api/v1/food/stock/balances                        401   | 403   403   200   403   403   200   403 | 403   403   200   403   403   200   403
-        GET    /api/v1/food/stock/movements                       401   | 403   403   200   403   403   200   403 | 403   403   200   403   403   200   403
-        POST   /api/v1/food/stock/movements                       401   | 403   403   400   403   403   400   403 | 403   403   400   403   403   400   403
-        GET    /Food/Stock/Index                                  login | deny  deny  200   deny  deny  200   deny | 403   403   200   403   403   200   403
-        GET    /Food/Stock/Post                                   login | deny  deny  200   deny  deny  200   deny | 403   403   200   403   403   200   403
-        POST   /Food/Stock/Post                                   login | deny  deny  200   deny  deny  200   deny | 403   403   200   403   403   200   403
-        GET    /Food/Stock/History                                login | deny  deny  200   deny  deny  200   deny | 403   403   200   403   403   200   403
-        GET    /Food/Stock/Reconciliation                         login | deny  deny  200   deny  deny  200   deny | 403   403   200   403   403   200   403
-        GET    /api/v1/food/cards/{number}                        401   | 403   403   404   403   403   403   403 | 403   403   404   403   403   403   403
-        POST   /api/v1/food/redemptions                           401   | 403   403   400   403   403   403   403 | 403   403   400   403   403   403   403
-        GET    /Food/Distribute/Index                             login | deny  deny  200   deny  deny  deny  deny | 403   403   200   403   403   403   403
-        POST   /Food/Distribute/Index?handler=Point               login | deny  deny  200   deny  deny  deny  deny | 403   403   200   403   403   403   403
-        POST   /Food/Distribute/Index?handler=ChangePoint         login | deny  deny  302   deny  deny  deny  deny | 403   403   302   403   403   403   403
-        POST   /Food/Distribute/Index?handler=Lookup              login | deny  deny  200   deny  deny  deny  deny | 403   403   200   403   403   403   403
-        POST   /Food/Distribute/Index?handler=Redeem              login | deny  deny  200   deny  deny  deny  deny | 403   403   200   403   403   403   403
-        GET    /DataProtection/SubjectAccess                      login | deny  deny  deny  deny  deny  deny  200 | 403   403   403   403   403   403   403
-        GET    /api/v1/people/{id:guid}/subject-access            401   | 403   403   403   403   403   403   404 | 403   403   403   403   403   403   403
-        POST   /Access/BreakGlass                                 login | deny  200   200   deny  200   200   200 | 403   200   200   403   200   200   200
-        POST   /Access/ShareRequests                              login | deny  200   200   deny  200   200   200 | 403   200   200   403   200   200   200
-        POST   /Access/ShareRequests?handler=Decide               login | deny  404   404   deny  404   404   404 | 403   404   404   403   404   404   404
-        POST   /Account/LoginTotp?handler=Passkey                 login | login login login login login login login | login login login login login login login
-        POST   /Account/LoginTotp?handler=PasskeyOptions          400   | 400   400   400   400   400   400   400 | 400   400   400   400   400   400   400
-        POST   /Account/Passkeys?handler=Add                      login | 200   200   200   200   200   200   200 | 403   403   403   403   403   403   403
-        POST   /Account/Passkeys?handler=Options                  login | 200   200   200   200   200   200   200 | 403   403   403   403   403   403   403
-        POST   /Account/Passkeys?handler=Remove                   login | 404   404   404   404   404   404   404 | 403   403   403   403   403   403   403
-        POST   /DataProtection/Alerts?handler=Resolve             login | deny  deny  deny  deny  deny  deny  302 | 403   403   403   403   403   403   403
-        POST   /DataProtection/Audit                              login | deny  deny  deny  deny  deny  deny  200 | 403   403   403   403   403   403   403
-        POST   /DataProtection/Audit?handler=Export               login | deny  deny  deny  deny  deny  deny  200 | 403   403   403   403   403   403   403
-        POST   /DataProtection/Budgets?handler=Grant              login | deny  deny  deny  deny  deny  deny  200 | 403   403   403   403   403   403   403
-        POST   /DataProtection/Budgets?handler=Lift               login | deny  deny  deny  deny  deny  deny  302 | 403   403   403   403   403   403   403
-        POST   /DataProtection/Erasure                            login | deny  deny  deny  deny  deny  deny  200 | 403   403   403   403   403   403   403
-        POST   /DataProtection/Retention?handler=Hold             login | deny  deny  deny  deny  deny  deny  200 | 403   403   403   403   403   403   403
-        POST   /DataProtection/Retention?handler=Lift             login | deny  deny  deny  deny  deny  deny  200 | 403   403   403   403   403   403   403
-        POST   /DataProtection/Retention?handler=Run              login | deny  deny  deny  deny  deny  deny  200 | 403   403   403   403   403   403   403
-        POST   /api/v1/people/{id:guid}/erasure                   401   | 403   403   403   403   403   403   400 | 403   403   403   403   403   403   400
-        GET    /api/v1/food/entitlements                          401   | 403   403   200   403   403   200   403   | 403   403   200   403   403   200   403  
-        GET    /api/v1/food/entitlements/{id:guid}                401   | 403   403   404   403   403   404   403   | 403   403   404   403   403   404   403  
-        GET    /api/v1/food/cycles                                401   | 403   403   403   403   403   200   403   | 403   403   403   403   403   200   403  
-        GET    /Food/Cycles/Index                                 login | deny  deny  deny  deny  deny  200   deny  | 403   403   403   403   403   200   403  
-        GET    /Food/Cycles/Edit                                  login | deny  deny  deny  deny  deny  200   deny  | 403   403   403   403   403   200   403  
-        POST   /Food/Cycles/Edit                                  login | deny  deny  deny  deny  deny  200   deny  | 403   403   403   403   403   200   403  
-        POST   /Food/Cycles/Edit?handler=Preview                  login | deny  deny  deny  deny  deny  200   deny  | 403   403   403   403   403   200   403  
-        GET    /Food/Cycles/Details                               login | deny  deny  deny  deny  deny  404   deny  | 403   403   403   403   403   404   403  
-        POST   /Food/Cycles/Details?handler=Generate              login | deny  deny  deny  deny  deny  404   deny  | 403   403   403   403   403   404   403  
-        POST   /Food/Cycles/Details?handler=Approve               login | deny  deny  deny  deny  deny  404   deny  | 403   403   403   403   403   404   403  
-        POST   /Food/Cycles/Details?handler=Check                 login | deny  deny  deny  deny  deny  404   deny  | 403   403   403   403   403   404   403  
-        POST   /Food/Cycles/Details?handler=Close                 login | deny  deny  deny  deny  deny  404   deny  | 403   403   403   403   403   404   403  
-        POST   /Food/Cycles/Details?handler=Decide                login | deny  deny  deny  deny  deny  404   deny  | 403   403   403   403   403   404   403  
-        GET    /Food/Cycles/Programmes                            login | deny  deny  deny  deny  deny  200   deny  | 403   403   403   403   403   200   403  
-        POST   /Food/Cycles/Programmes                            login | deny  deny  deny  deny  deny  200   deny  | 403   403   403   403   403   200   403  
-        GET    /Food/Cycles/Locations                             login | deny  deny  deny  deny  deny  200   deny  | 403   403   403   403   403   200   403  
-        POST   /Food/Cycles/Locations                             login | deny  deny  deny  deny  deny  200   deny  | 403   403   403   403   403   200   403  
-        GET    /Food/Collectors/Index                             login | deny  404   deny  deny  deny  deny  deny  | 403   404   403   403   403   403   403
-        POST   /Food/Collectors/Index?handler=Find                login | deny  404   deny  deny  deny  deny  deny  | 403   404   403   403   403   403   403
-        POST   /Food/Collectors/Index?handler=Name                login | deny  404   deny  deny  deny  deny  deny  | 403   404   403   403   403   403   403
-        POST   /Food/Collectors/Index?handler=Withdraw            login | deny  404   deny  deny  deny  deny  deny  | 403   404   403   403   403   403   403
-        GET    /api/v1/food/households/{id:guid}/collectors/      401   | 403   404   403   403   403   403   403   | 403   404   403   403   403   403   403
-        POST   /api/v1/food/households/{id:guid}/collectors/      401   | 403   400   403   403   403   403   403   | 403   400   403   403   403   403   403
-        DELETE /api/v1/food/households/{id:guid}/collectors/{personId:guid} 401 | 403 404 403 403 403 403 403 | 403 404 403 403 403 403 403
-        POST   /Food/Cycles/Details?handler=Cancel                login | deny  deny  deny  deny  deny  404   deny  | 403   403   403   403   403   404   403
-        POST   /api/v1/food/cycles/{id:int}/generate              401   | 403   403   403   403   403   400   403   | 403   403   403   403   403   400   403
-        POST   /api/v1/food/cycles/{id:int}/approve               401   | 403   403   403   403   403   400   403   | 403   403   403   403   403   400   403
-        POST   /api/v1/food/entitlements/{id:guid}/cancel         401   | 403   403   403   403   403   400   403   | 403   403   403   403   403   400   403
+        endpoint                                                  anon  | Adm   Reg   Dis   Tea   Cas   Prg   Dpo   Edu   | tAdm  tReg  tDis  tTea  tCas  tPrg  tDpo  tEdu
+        GET    /api/v1/households                                 401   | 403   200   200   403   200   200   200   403   | 403   200   200   403   200   200   200   403
+        GET    /api/v1/households/{id:guid}                       401   | 403   404   404   403   404   404   404   403   | 403   404   404   403   404   404   404   403
+        POST   /api/v1/households                                 401   | 403   400   403   403   403   403   403   403   | 403   400   403   403   403   403   403   403
+        PUT    /api/v1/households/{id:guid}                       401   | 403   400   403   403   403   403   403   403   | 403   400   403   403   403   403   403   403
+        POST   /api/v1/households/{id:guid}/members               401   | 403   400   403   403   403   403   403   403   | 403   400   403   403   403   403   403   403
+        GET    /api/v1/people                                     401   | 403   200   200   403   200   200   200   403   | 403   200   200   403   200   200   200   403
+        GET    /api/v1/people/{id:guid}                           401   | 403   404   404   403   404   404   404   403   | 403   404   404   403   404   404   404   403
+        PUT    /api/v1/people/{id:guid}                           401   | 403   400   403   403   403   403   403   403   | 403   400   403   403   403   403   403   403
+        POST   /api/v1/people/search                              401   | 403   400   400   403   400   400   400   403   | 403   400   400   403   400   400   400   403
+        POST   /api/v1/people/match                               401   | 403   400   400   403   400   400   400   403   | 403   400   400   403   400   400   400   403
+        POST   /api/v1/duplicates/runs                            401   | 403   202   403   403   202   403   403   403   | 403   202   403   403   202   403   403   403
+        GET    /api/v1/duplicates/runs/current                    401   | 403   200   403   403   200   403   403   403   | 403   200   403   403   200   403   403   403
+        GET    /api/v1/duplicates/                                401   | 403   200   403   403   200   403   403   403   | 403   200   403   403   200   403   403   403
+        GET    /api/v1/duplicates/{id:guid}                       401   | 403   404   403   403   404   403   403   403   | 403   404   403   403   404   403   403   403
+        POST   /api/v1/duplicates/{id:guid}/decision              401   | 403   404   403   403   404   403   403   403   | 403   404   403   403   404   403   403   403
+        GET    /api/v1/duplicates/queue                           401   | 403   200   403   403   200   403   403   403   | 403   200   403   403   200   403   403   403
+        GET    /api/v1/duplicates/groups/{id:guid}                401   | 403   404   403   403   404   403   403   403   | 403   404   403   403   404   403   403   403
+        POST   /api/v1/duplicates/groups/{id:guid}/decision       401   | 403   400   403   403   400   403   403   403   | 403   400   403   403   400   403   403   403
+        GET    /openapi/{documentName}.json                       401   | 200   200   200   200   200   200   200   200   | 200   200   200   200   200   200   200   200
+        GET    /healthz                                           200   | 200   200   200   200   200   200   200   200   | 200   200   200   200   200   200   200   200
+        GET    /healthz/live                                      200   | 200   200   200   200   200   200   200   200   | 200   200   200   200   200   200   200   200
+        GET    /Index                                             login | 200   200   200   200   200   200   200   200   | 200   200   200   200   200   200   200   200
+        GET    /Registry/Households/Index                         login | deny  200   200   deny  200   200   200   deny  | 403   200   200   403   200   200   200   403
+        POST   /Registry/Households/Index                         login | deny  200   200   deny  200   200   200   deny  | 403   200   200   403   200   200   200   403
+        GET    /Registry/Households/Register                      login | deny  200   deny  deny  deny  deny  deny  deny  | 403   200   403   403   403   403   403   403
+        POST   /Registry/Households/Register                      login | deny  200   deny  deny  deny  deny  deny  deny  | 403   200   403   403   403   403   403   403
+        POST   /Registry/Households/Register?handler=AddMember    login | deny  200   deny  deny  deny  deny  deny  deny  | 403   200   403   403   403   403   403   403
+        POST   /Registry/Households/Register?handler=RemoveMember login | deny  200   deny  deny  deny  deny  deny  deny  | 403   200   403   403   403   403   403   403
+        GET    /Registry/Households/Details                       login | deny  404   404   deny  404   404   404   deny  | 403   404   404   403   404   404   404   403
+        GET    /Registry/People/Index                             login | deny  200   200   deny  200   200   200   deny  | 403   200   200   403   200   200   200   403
+        POST   /Registry/People/Index                             login | deny  200   200   deny  200   200   200   deny  | 403   200   200   403   200   200   200   403
+        GET    /Registry/People/Edit                              login | deny  404   deny  deny  deny  deny  404   deny  | 403   404   403   403   403   403   404   403
+        POST   /Registry/People/Edit                              login | deny  404   deny  deny  deny  deny  404   deny  | 403   404   403   403   403   403   404   403
+        GET    /Registry/Search                                   login | deny  200   200   deny  200   200   200   deny  | 403   200   200   403   200   200   200   403
+        POST   /Registry/Search                                   login | deny  200   200   deny  200   200   200   deny  | 403   200   200   403   200   200   200   403
+        GET    /Matching/Reviews/Index                            login | deny  200   deny  deny  200   deny  deny  deny  | 403   200   403   403   200   403   403   403
+        POST   /Matching/Reviews/Index?handler=Run                login | deny  302   deny  deny  302   deny  deny  deny  | 403   302   403   403   302   403   403   403
+        GET    /Matching/Reviews/Details                          login | deny  404   deny  deny  404   deny  deny  deny  | 403   404   403   403   404   403   403   403
+        POST   /Matching/Reviews/Details                          login | deny  404   deny  deny  404   deny  deny  deny  | 403   404   403   403   404   403   403   403
+        GET    /Matching/Reviews/Group                            login | deny  404   deny  deny  404   deny  deny  deny  | 403   404   403   403   404   403   403   403
+        POST   /Matching/Reviews/Group                            login | deny  404   deny  deny  404   deny  deny  deny  | 403   404   403   403   404   403   403   403
+        GET    /api/v1/duplicates/merges                          401   | 403   400   403   403   400   403   403   403   | 403   400   403   403   400   403   403   403
+        POST   /api/v1/duplicates/merges/{id:guid}/undo           401   | 403   404   403   403   404   403   403   403   | 403   404   403   403   404   403   403   403
+        POST   /api/v1/duplicates/households/runs                 401   | 403   200   403   403   200   403   403   403   | 403   200   403   403   200   403   403   403
+        GET    /api/v1/duplicates/households                      401   | 403   200   403   403   200   403   403   403   | 403   200   403   403   200   403   403   403
+        GET    /api/v1/duplicates/households/{id:guid}            401   | 403   404   403   403   404   403   403   403   | 403   404   403   403   404   403   403   403
+        POST   /api/v1/duplicates/households/{id:guid}/decision   401   | 403   404   403   403   404   403   403   403   | 403   404   403   403   404   403   403   403
+        POST   /api/v1/duplicates/households/{id:guid}/undo       401   | 403   404   403   403   404   403   403   403   | 403   404   403   403   404   403   403   403
+        GET    /Matching/Households/Index                         login | deny  200   deny  deny  200   deny  deny  deny  | 403   200   403   403   200   403   403   403
+        POST   /Matching/Households/Index?handler=Run             login | deny  302   deny  deny  302   deny  deny  deny  | 403   302   403   403   302   403   403   403
+        GET    /Matching/Households/Details                       login | deny  404   deny  deny  404   deny  deny  deny  | 403   404   403   403   404   403   403   403
+        POST   /Matching/Households/Details                       login | deny  404   deny  deny  404   deny  deny  deny  | 403   404   403   403   404   403   403   403
+        POST   /Matching/Households/Details?handler=Undo          login | deny  404   deny  deny  404   deny  deny  deny  | 403   404   403   403   404   403   403   403
+        GET    /Matching/Merges/Index                             login | deny  200   deny  deny  200   deny  deny  deny  | 403   200   403   403   200   403   403   403
+        POST   /Matching/Merges/Index?handler=Undo                login | deny  404   deny  deny  404   deny  deny  deny  | 403   404   403   403   404   403   403   403
+        GET    /Admin/Users                                       login | 200   deny  deny  deny  deny  deny  deny  deny  | 403   403   403   403   403   403   403   403
+        POST   /Admin/Users?handler=Create                        login | 200   deny  deny  deny  deny  deny  deny  deny  | 403   403   403   403   403   403   403   403
+        POST   /Admin/Users?handler=NewCode                       login | 404   deny  deny  deny  deny  deny  deny  deny  | 403   403   403   403   403   403   403   403
+        POST   /Admin/Users?handler=Disable                       login | 404   deny  deny  deny  deny  deny  deny  deny  | 403   403   403   403   403   403   403   403
+        POST   /Admin/Users?handler=DisableConfirmed              login | 404   deny  deny  deny  deny  deny  deny  deny  | 403   403   403   403   403   403   403   403
+        POST   /Admin/Users?handler=Enable                        login | 404   deny  deny  deny  deny  deny  deny  deny  | 403   403   403   403   403   403   403   403
+        POST   /Admin/Users?handler=Scope                         login | 404   deny  deny  deny  deny  deny  deny  deny  | 403   403   403   403   403   403   403   403
+        GET    /Admin/Tokens                                      login | 200   deny  deny  deny  deny  deny  deny  deny  | 403   403   403   403   403   403   403   403
+        POST   /Admin/Tokens?handler=Issue                        login | 200   deny  deny  deny  deny  deny  deny  deny  | 403   403   403   403   403   403   403   403
+        POST   /Admin/Tokens?handler=Revoke                       login | 302   deny  deny  deny  deny  deny  deny  deny  | 403   403   403   403   403   403   403   403
+        GET    /Account/Password                                  login | 200   200   200   200   200   200   200   200   | 403   403   403   403   403   403   403   403
+        POST   /Account/Password                                  login | 200   200   200   200   200   200   200   200   | 403   403   403   403   403   403   403   403
+        GET    /Account/Tokens                                    login | 200   200   200   200   200   200   200   200   | 403   403   403   403   403   403   403   403
+        POST   /Account/Tokens?handler=Issue                      login | 200   200   200   200   200   200   200   200   | 403   403   403   403   403   403   403   403
+        POST   /Account/Tokens?handler=Revoke                     login | 302   302   302   302   302   302   302   302   | 403   403   403   403   403   403   403   403
+        GET    /Account/Login                                     200   | 200   200   200   200   200   200   200   200   | 200   200   200   200   200   200   200   200
+        POST   /Account/Login                                     200   | 200   200   200   200   200   200   200   200   | 200   200   200   200   200   200   200   200
+        GET    /Account/LoginTotp                                 login | login login login login login login login login | login login login login login login login login
+        POST   /Account/LoginTotp                                 login | login login login login login login login login | login login login login login login login login
+        GET    /Account/EnrollTotp                                login | login login login login login login login login | login login login login login login login login
+        POST   /Account/EnrollTotp                                login | login login login login login login login login | login login login login login login login login
+        GET    /Account/Enrol                                     200   | 200   200   200   200   200   200   200   200   | 200   200   200   200   200   200   200   200
+        POST   /Account/Enrol                                     200   | 200   200   200   200   200   200   200   200   | 200   200   200   200   200   200   200   200
+        GET    /Account/TooManyAttempts                           429   | 429   429   429   429   429   429   429   429   | 429   429   429   429   429   429   429   429
+        GET    /Account/AccessDenied                              200   | 200   200   200   200   200   200   200   200   | 200   200   200   200   200   200   200   200
+        GET    /Account/Logout                                    200   | 200   200   200   200   200   200   200   200   | 200   200   200   200   200   200   200   200
+        POST   /Account/Logout                                    302   | 302   302   302   302   302   302   302   302   | 302   302   302   302   302   302   302   302
+        GET    /Error                                             200   | 200   200   200   200   200   200   200   200   | 200   200   200   200   200   200   200   200
+        GET    /Culture                                           302   | 302   302   302   302   302   302   302   302   | 302   302   302   302   302   302   302   302
+        POST   /Culture                                           302   | 302   302   302   302   302   302   302   302   | 302   302   302   302   302   302   302   302
+        GET    /Access/BreakGlass                                 login | deny  200   200   deny  200   200   200   deny  | 403   200   200   403   200   200   200   403
+        GET    /Access/ShareRequests                              login | deny  200   200   deny  200   200   200   deny  | 403   200   200   403   200   200   200   403
+        GET    /Account/Passkeys                                  login | 200   200   200   200   200   200   200   200   | 403   403   403   403   403   403   403   403
+        GET    /Account/ReadBudget                                login | 429   429   429   429   429   429   429   429   | 429   429   429   429   429   429   429   429
+        GET    /DataProtection/Alerts                             login | deny  deny  deny  deny  deny  deny  200   deny  | 403   403   403   403   403   403   403   403
+        GET    /DataProtection/Audit                              login | deny  deny  deny  deny  deny  deny  200   deny  | 403   403   403   403   403   403   403   403
+        GET    /DataProtection/Budgets                            login | deny  deny  deny  deny  deny  deny  200   deny  | 403   403   403   403   403   403   403   403
+        GET    /DataProtection/Erasure                            login | deny  deny  deny  deny  deny  deny  200   deny  | 403   403   403   403   403   403   403   403
+        GET    /DataProtection/Index                              login | deny  deny  deny  deny  deny  deny  200   deny  | 403   403   403   403   403   403   403   403
+        GET    /Food/Index                                        login | deny  deny  200   deny  deny  200   deny  deny  | 403   403   200   403   403   200   403   403
+        GET    /Food/Baskets/Index                                login | deny  deny  deny  deny  deny  200   deny  deny  | 403   403   403   403   403   200   403   403
+        GET    /Food/Baskets/Edit                                 login | deny  deny  deny  deny  deny  200   deny  deny  | 403   403   403   403   403   200   403   403
+        POST   /Food/Baskets/Edit                                 login | deny  deny  deny  deny  deny  200   deny  deny  | 403   403   403   403   403   200   403   403
+        POST   /Food/Baskets/Edit?handler=Check                   login | deny  deny  deny  deny  deny  200   deny  deny  | 403   403   403   403   403   200   403   403
+        GET    /Food/Baskets/Commodities                          login | deny  deny  deny  deny  deny  200   deny  deny  | 403   403   403   403   403   200   403   403
+        POST   /Food/Baskets/Commodities?handler=Add              login | deny  deny  deny  deny  deny  200   deny  deny  | 403   403   403   403   403   200   403   403
+        POST   /Food/Baskets/Commodities?handler=Active           login | deny  deny  deny  deny  deny  404   deny  deny  | 403   403   403   403   403   404   403   403
+        GET    /Food/Baskets/CommodityEdit                        login | deny  deny  deny  deny  deny  404   deny  deny  | 403   403   403   403   403   404   403   403
+        POST   /Food/Baskets/CommodityEdit                        login | deny  deny  deny  deny  deny  404   deny  deny  | 403   403   403   403   403   404   403   403
+        GET    /api/v1/food/commodities                           401   | 403   403   403   403   403   200   403   403   | 403   403   403   403   403   200   403   403
+        GET    /api/v1/food/commodities/{id:int}                  401   | 403   403   403   403   403   404   403   403   | 403   403   403   403   403   404   403   403
+        POST   /api/v1/food/commodities                           401   | 403   403   403   403   403   400   403   403   | 403   403   403   403   403   400   403   403
+        PUT    /api/v1/food/commodities/{id:int}                  401   | 403   403   403   403   403   400   403   403   | 403   403   403   403   403   400   403   403
+        GET    /api/v1/food/baskets                               401   | 403   403   403   403   403   200   403   403   | 403   403   403   403   403   200   403   403
+        GET    /api/v1/food/baskets/{id:int}                      401   | 403   403   403   403   403   404   403   403   | 403   403   403   403   403   404   403   403
+        POST   /api/v1/food/baskets                               401   | 403   403   403   403   403   400   403   403   | 403   403   403   403   403   400   403   403
+        PUT    /api/v1/food/baskets/{id:int}                      401   | 403   403   403   403   403   400   403   403   | 403   403   403   403   403   400   403   403
+        GET    /DataProtection/Retention                          login | deny  deny  deny  deny  deny  deny  200   deny  | 403   403   403   403   403   403   403   403
+        GET    /api/v1/food/monitoring/cycles/{cycleId}/sample    401   | 403   403   400   403   403   400   403   403   | 403   403   400   403   403   400   403   403
+        POST   /api/v1/food/monitoring/cycles/{cycleId}/sample    401   | 403   403   400   403   403   400   403   403   | 403   403   400   403   403   400   403   403
+        POST   /api/v1/food/monitoring/cycles/{cycleId}/surveys   401   | 403   403   400   403   403   400   403   403   | 403   403   400   403   403   400   403   403
+        GET    /api/v1/food/monitoring/cycles/{cycleId}/indicators 401   | 403   403   400   403   403   400   403   403   | 403   403   400   403   403   400   403   403
+        GET    /Food/Monitoring/Index                             login | deny  deny  200   deny  deny  200   deny  deny  | 403   403   200   403   403   200   403   403
+        GET    /Food/Monitoring/Sample                            login | deny  deny  200   deny  deny  200   deny  deny  | 403   403   200   403   403   200   403   403
+        POST   /Food/Monitoring/Sample?handler=Draw               login | deny  deny  404   deny  deny  404   deny  deny  | 403   403   404   403   403   404   403   403
+        GET    /Food/Monitoring/Survey                            login | deny  deny  200   deny  deny  200   deny  deny  | 403   403   200   403   403   200   403   403
+        POST   /Food/Monitoring/Survey                            login | deny  deny  404   deny  deny  404   deny  deny  | 403   403   404   403   403   404   403   403
+        GET    /Food/Monitoring/Import                            login | deny  deny  200   deny  deny  200   deny  deny  | 403   403   200   403   403   200   403   403
+        POST   /Food/Monitoring/Import                            login | deny  deny  200   deny  deny  200   deny  deny  | 403   403   200   403   403   200   403   403
+        GET    /Food/Cards/Index                                  login | deny  deny  200   deny  deny  200   deny  deny  | 403   403   200   403   403   200   403   403
+        POST   /Food/Cards/Index?handler=Issue                    login | deny  deny  200   deny  deny  200   deny  deny  | 403   403   200   403   403   200   403   403
+        POST   /Food/Cards/Index?handler=Sheet                    login | deny  deny  200   deny  deny  200   deny  deny  | 403   403   200   403   403   200   403   403
+        POST   /Food/Cards/Index?handler=IssueOne                 login | deny  deny  200   deny  deny  200   deny  deny  | 403   403   200   403   403   200   403   403
+        POST   /Food/Cards/Index?handler=Find                     login | deny  deny  200   deny  deny  200   deny  deny  | 403   403   200   403   403   200   403   403
+        POST   /Food/Cards/Index?handler=Revoke                   login | deny  deny  200   deny  deny  200   deny  deny  | 403   403   200   403   403   200   403   403
+        POST   /Food/Cards/Index?handler=Reissue                  login | deny  deny  200   deny  deny  200   deny  deny  | 403   403   200   403   403   200   403   403
+        POST   /api/v1/food/cards/                                401   | 403   403   400   403   403   400   403   403   | 403   403   400   403   403   400   403   403
+        POST   /api/v1/food/cards/{number}/revoke                 401   | 403   403   400   403   403   400   403   403   | 403   403   400   403   403   400   403   403
+        POST   /api/v1/food/cards/{number}/reissue                401   | 403   403   400   403   403   400   403   403   | 403   403   400   403   403   400   403   403
+        GET    /api/v1/food/stock/balances                        401   | 403   403   200   403   403   200   403   403   | 403   403   200   403   403   200   403   403
+        GET    /api/v1/food/stock/movements                       401   | 403   403   200   403   403   200   403   403   | 403   403   200   403   403   200   403   403
+        POST   /api/v1/food/stock/movements                       401   | 403   403   400   403   403   400   403   403   | 403   403   400   403   403   400   403   403
+        GET    /Food/Stock/Index                                  login | deny  deny  200   deny  deny  200   deny  deny  | 403   403   200   403   403   200   403   403
+        GET    /Food/Stock/Post                                   login | deny  deny  200   deny  deny  200   deny  deny  | 403   403   200   403   403   200   403   403
+        POST   /Food/Stock/Post                                   login | deny  deny  200   deny  deny  200   deny  deny  | 403   403   200   403   403   200   403   403
+        GET    /Food/Stock/History                                login | deny  deny  200   deny  deny  200   deny  deny  | 403   403   200   403   403   200   403   403
+        GET    /Food/Stock/Reconciliation                         login | deny  deny  200   deny  deny  200   deny  deny  | 403   403   200   403   403   200   403   403
+        GET    /api/v1/food/cards/{number}                        401   | 403   403   404   403   403   403   403   403   | 403   403   404   403   403   403   403   403
+        POST   /api/v1/food/redemptions                           401   | 403   403   400   403   403   403   403   403   | 403   403   400   403   403   403   403   403
+        GET    /Food/Distribute/Index                             login | deny  deny  200   deny  deny  deny  deny  deny  | 403   403   200   403   403   403   403   403
+        POST   /Food/Distribute/Index?handler=Point               login | deny  deny  200   deny  deny  deny  deny  deny  | 403   403   200   403   403   403   403   403
+        POST   /Food/Distribute/Index?handler=ChangePoint         login | deny  deny  302   deny  deny  deny  deny  deny  | 403   403   302   403   403   403   403   403
+        POST   /Food/Distribute/Index?handler=Lookup              login | deny  deny  200   deny  deny  deny  deny  deny  | 403   403   200   403   403   403   403   403
+        POST   /Food/Distribute/Index?handler=Redeem              login | deny  deny  200   deny  deny  deny  deny  deny  | 403   403   200   403   403   403   403   403
+        GET    /DataProtection/SubjectAccess                      login | deny  deny  deny  deny  deny  deny  200   deny  | 403   403   403   403   403   403   403   403
+        GET    /api/v1/people/{id:guid}/subject-access            401   | 403   403   403   403   403   403   404   403   | 403   403   403   403   403   403   403   403
+        POST   /Access/BreakGlass                                 login | deny  200   200   deny  200   200   200   deny  | 403   200   200   403   200   200   200   403
+        POST   /Access/ShareRequests                              login | deny  200   200   deny  200   200   200   deny  | 403   200   200   403   200   200   200   403
+        POST   /Access/ShareRequests?handler=Decide               login | deny  404   404   deny  404   404   404   deny  | 403   404   404   403   404   404   404   403
+        POST   /Account/LoginTotp?handler=Passkey                 login | login login login login login login login login | login login login login login login login login
+        POST   /Account/LoginTotp?handler=PasskeyOptions          400   | 400   400   400   400   400   400   400   400   | 400   400   400   400   400   400   400   400
+        POST   /Account/Passkeys?handler=Add                      login | 200   200   200   200   200   200   200   200   | 403   403   403   403   403   403   403   403
+        POST   /Account/Passkeys?handler=Options                  login | 200   200   200   200   200   200   200   200   | 403   403   403   403   403   403   403   403
+        POST   /Account/Passkeys?handler=Remove                   login | 404   404   404   404   404   404   404   404   | 403   403   403   403   403   403   403   403
+        POST   /DataProtection/Alerts?handler=Resolve             login | deny  deny  deny  deny  deny  deny  302   deny  | 403   403   403   403   403   403   403   403
+        POST   /DataProtection/Audit                              login | deny  deny  deny  deny  deny  deny  200   deny  | 403   403   403   403   403   403   403   403
+        POST   /DataProtection/Audit?handler=Export               login | deny  deny  deny  deny  deny  deny  200   deny  | 403   403   403   403   403   403   403   403
+        POST   /DataProtection/Budgets?handler=Grant              login | deny  deny  deny  deny  deny  deny  200   deny  | 403   403   403   403   403   403   403   403
+        POST   /DataProtection/Budgets?handler=Lift               login | deny  deny  deny  deny  deny  deny  302   deny  | 403   403   403   403   403   403   403   403
+        POST   /DataProtection/Erasure                            login | deny  deny  deny  deny  deny  deny  200   deny  | 403   403   403   403   403   403   403   403
+        POST   /DataProtection/Retention?handler=Hold             login | deny  deny  deny  deny  deny  deny  200   deny  | 403   403   403   403   403   403   403   403
+        POST   /DataProtection/Retention?handler=Lift             login | deny  deny  deny  deny  deny  deny  200   deny  | 403   403   403   403   403   403   403   403
+        POST   /DataProtection/Retention?handler=Run              login | deny  deny  deny  deny  deny  deny  200   deny  | 403   403   403   403   403   403   403   403
+        POST   /api/v1/people/{id:guid}/erasure                   401   | 403   403   403   403   403   403   400   403   | 403   403   403   403   403   403   400   403
+        GET    /api/v1/food/entitlements                          401   | 403   403   200   403   403   200   403   403   | 403   403   200   403   403   200   403   403
+        GET    /api/v1/food/entitlements/{id:guid}                401   | 403   403   404   403   403   404   403   403   | 403   403   404   403   403   404   403   403
+        GET    /api/v1/food/cycles                                401   | 403   403   403   403   403   200   403   403   | 403   403   403   403   403   200   403   403
+        GET    /Food/Cycles/Index                                 login | deny  deny  deny  deny  deny  200   deny  deny  | 403   403   403   403   403   200   403   403
+        GET    /Food/Cycles/Edit                                  login | deny  deny  deny  deny  deny  200   deny  deny  | 403   403   403   403   403   200   403   403
+        POST   /Food/Cycles/Edit                                  login | deny  deny  deny  deny  deny  200   deny  deny  | 403   403   403   403   403   200   403   403
+        POST   /Food/Cycles/Edit?handler=Preview                  login | deny  deny  deny  deny  deny  200   deny  deny  | 403   403   403   403   403   200   403   403
+        GET    /Food/Cycles/Details                               login | deny  deny  deny  deny  deny  404   deny  deny  | 403   403   403   403   403   404   403   403
+        POST   /Food/Cycles/Details?handler=Generate              login | deny  deny  deny  deny  deny  404   deny  deny  | 403   403   403   403   403   404   403   403
+        POST   /Food/Cycles/Details?handler=Approve               login | deny  deny  deny  deny  deny  404   deny  deny  | 403   403   403   403   403   404   403   403
+        POST   /Food/Cycles/Details?handler=Check                 login | deny  deny  deny  deny  deny  404   deny  deny  | 403   403   403   403   403   404   403   403
+        POST   /Food/Cycles/Details?handler=Close                 login | deny  deny  deny  deny  deny  404   deny  deny  | 403   403   403   403   403   404   403   403
+        POST   /Food/Cycles/Details?handler=Decide                login | deny  deny  deny  deny  deny  404   deny  deny  | 403   403   403   403   403   404   403   403
+        GET    /Food/Cycles/Programmes                            login | deny  deny  deny  deny  deny  200   deny  deny  | 403   403   403   403   403   200   403   403
+        POST   /Food/Cycles/Programmes                            login | deny  deny  deny  deny  deny  200   deny  deny  | 403   403   403   403   403   200   403   403
+        GET    /Food/Cycles/Locations                             login | deny  deny  deny  deny  deny  200   deny  deny  | 403   403   403   403   403   200   403   403
+        POST   /Food/Cycles/Locations                             login | deny  deny  deny  deny  deny  200   deny  deny  | 403   403   403   403   403   200   403   403
+        GET    /Food/Collectors/Index                             login | deny  404   deny  deny  deny  deny  deny  deny  | 403   404   403   403   403   403   403   403
+        POST   /Food/Collectors/Index?handler=Find                login | deny  404   deny  deny  deny  deny  deny  deny  | 403   404   403   403   403   403   403   403
+        POST   /Food/Collectors/Index?handler=Name                login | deny  404   deny  deny  deny  deny  deny  deny  | 403   404   403   403   403   403   403   403
+        POST   /Food/Collectors/Index?handler=Withdraw            login | deny  404   deny  deny  deny  deny  deny  deny  | 403   404   403   403   403   403   403   403
+        GET    /api/v1/food/households/{id:guid}/collectors/      401   | 403   404   403   403   403   403   403   403   | 403   404   403   403   403   403   403   403
+        POST   /api/v1/food/households/{id:guid}/collectors/      401   | 403   400   403   403   403   403   403   403   | 403   400   403   403   403   403   403   403
+        DELETE /api/v1/food/households/{id:guid}/collectors/{personId:guid} 401   | 403   404   403   403   403   403   403   403   | 403   404   403   403   403   403   403   403
+        POST   /Food/Cycles/Details?handler=Cancel                login | deny  deny  deny  deny  deny  404   deny  deny  | 403   403   403   403   403   404   403   403
+        POST   /api/v1/food/cycles/{id:int}/generate              401   | 403   403   403   403   403   400   403   403   | 403   403   403   403   403   400   403   403
+        POST   /api/v1/food/cycles/{id:int}/approve               401   | 403   403   403   403   403   400   403   403   | 403   403   403   403   403   400   403   403
+        POST   /api/v1/food/entitlements/{id:guid}/cancel         401   | 403   403   403   403   403   400   403   403   | 403   403   403   403   403   400   403   403
+        GET    /api/v1/education/sections                         401   | 403   403   403   200   403   403   403   200   | 403   403   403   200   403   403   403   200
+        GET    /api/v1/education/sections/{id:int}                401   | 403   403   403   404   403   403   403   404   | 403   403   403   404   403   403   403   404
+        GET    /api/v1/education/sections/{id:int}/learners       401   | 403   403   403   404   403   403   403   404   | 403   403   403   404   403   403   403   404
+        GET    /api/v1/education/courses                          401   | 403   403   403   403   403   403   403   200   | 403   403   403   403   403   403   403   200
+        POST   /api/v1/education/courses                          401   | 403   403   403   403   403   403   403   400   | 403   403   403   403   403   403   403   400
+        POST   /api/v1/education/sections                         401   | 403   403   403   403   403   403   403   400   | 403   403   403   403   403   403   403   400
+        POST   /api/v1/education/sections/{id:int}/sessions       401   | 403   403   403   403   403   403   403   400   | 403   403   403   403   403   403   403   400
+        GET    /api/v1/education/sections/{id:int}/waitlist       401   | 403   403   403   403   403   403   403   404   | 403   403   403   403   403   403   403   404
+        POST   /api/v1/education/sections/{id:int}/enrolments     401   | 403   403   403   403   403   403   403   400   | 403   403   403   403   403   403   403   400
+        POST   /api/v1/education/applications                     401   | 403   403   403   403   403   403   403   400   | 403   403   403   403   403   403   403   400
+        POST   /api/v1/education/applications/{id:guid}/withdraw  401   | 403   403   403   403   403   403   403   404   | 403   403   403   403   403   403   403   404
+        POST   /api/v1/education/enrolments/{id:guid}/accept      401   | 403   403   403   403   403   403   403   404   | 403   403   403   403   403   403   403   404
+        POST   /api/v1/education/enrolments/{id:guid}/decline     401   | 403   403   403   403   403   403   403   404   | 403   403   403   403   403   403   403   404
+        POST   /api/v1/education/enrolments/{id:guid}/withdraw    401   | 403   403   403   403   403   403   403   404   | 403   403   403   403   403   403   403   404
+        GET    /api/v1/education/creche-demand                    401   | 403   403   403   403   403   403   403   200   | 403   403   403   403   403   403   403   200
+        GET    /Education/Index                                   login | deny  deny  deny  200   deny  deny  deny  200   | 403   403   403   200   403   403   403   200
+        GET    /Education/Learners                                login | deny  deny  deny  404   deny  deny  deny  404   | 403   403   403   404   403   403   403   404
+        GET    /Education/Waitlist                                login | deny  deny  deny  deny  deny  deny  deny  404   | 403   403   403   403   403   403   403   404
+        POST   /Education/Waitlist?handler=Enrol                  login | deny  deny  deny  deny  deny  deny  deny  404   | 403   403   403   403   403   403   403   404
         """;
 
     /// <summary>The matrix's columns: anonymous, the sessions of each role, the tokens of each role.</summary>

@@ -24,6 +24,7 @@ public sealed class MatrixCallers : IAsyncLifetime, IDisposable
         ("Cas", Roles.CaseWorker),
         ("Prg", Roles.ProgrammeManager),
         ("Dpo", Roles.DataProtectionOfficer),
+        ("Edu", Roles.EducationCoordinator),
     ];
 
     public SqliteApp App { get; } = new();
