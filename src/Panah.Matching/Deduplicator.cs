@@ -56,6 +56,9 @@ public sealed class Deduplicator
     internal static PreparedRecord[] Prepare(IReadOnlyList<PersonRecord> records, ParallelOptions parallel, IProgress<DedupeProgress>? progress)
     {
         var prepared = new PreparedRecord[records.Count];
+        // A partitioner of no range throws: an empty registry, or one where no two records share a block, has nothing to do.
+        if (records.Count == 0)
+            return prepared;
         long done = 0;
         Parallel.ForEach(Partitioner.Create(0, records.Count, Chunk), parallel, range =>
         {
@@ -76,6 +79,9 @@ public sealed class Deduplicator
     {
         var patterns = new ulong[pairs.Length];
         var merged = new Dictionary<ulong, long>();
+        patternCounts = merged;
+        if (pairs.Length == 0)
+            return patterns;
         long done = 0;
         Parallel.ForEach(Partitioner.Create(0, pairs.Length, Chunk), parallel, () => new Dictionary<ulong, long>(), (range, state, local) =>
         {
@@ -97,7 +103,6 @@ public sealed class Deduplicator
                     System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(merged, pattern, out _) += count;
             }
         });
-        patternCounts = merged;
         return patterns;
     }
 
@@ -105,6 +110,8 @@ public sealed class Deduplicator
     {
         var edges = new List<(long, double)>();
         var review = new List<Candidate>();
+        if (pairs.Length == 0)
+            return (edges, review);
         Parallel.ForEach(Partitioner.Create(0, pairs.Length, Chunk), parallel, () => (new List<(long, double)>(), new List<Candidate>()), (range, state, local) =>
         {
             for (var k = range.Item1; k < range.Item2; k++)

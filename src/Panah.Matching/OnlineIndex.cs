@@ -26,6 +26,7 @@ public sealed class OnlineIndex
     private ulong[] _keys = new ulong[1024 * Rules];
     private int[] _next = new int[1024 * Rules];
     private int _used;
+    private MatchModel _model;
 
     /// <summary>Creates an empty index scoring with <paramref name="model"/>.</summary>
     /// <param name="model">The model, e.g. <see cref="DedupeResult.Model"/> or <see cref="MatchModelTrainer.Train"/>.</param>
@@ -33,12 +34,12 @@ public sealed class OnlineIndex
     public OnlineIndex(MatchModel model, int maxCandidatesPerKey = 2000)
     {
         ArgumentNullException.ThrowIfNull(model);
-        Model = model;
+        _model = model;
         _maxCandidatesPerKey = maxCandidatesPerKey;
     }
 
-    /// <summary>The scoring model.</summary>
-    public MatchModel Model { get; }
+    /// <summary>The scoring model (see <see cref="UseModel"/>).</summary>
+    public MatchModel Model => Volatile.Read(ref _model);
 
     /// <summary>Number of records indexed.</summary>
     public int Count
@@ -57,13 +58,22 @@ public sealed class OnlineIndex
         }
     }
 
-    /// <summary>Builds an index of <paramref name="records"/>, normalising them in parallel (start-up path).</summary>
+    /// <summary>
+    /// Builds an index of <paramref name="records"/>, normalising them in parallel (start-up path). A model loaded
+    /// without its value frequencies (<see cref="MatchModel.NeedsFrequencies"/>) gets them counted over these records,
+    /// as the batch run that trained it counted them over the registry; <see cref="Model"/> is then that model.
+    /// </summary>
     public static OnlineIndex Build(IReadOnlyList<PersonRecord> records, MatchModel model)
     {
         ArgumentNullException.ThrowIfNull(records);
-        var index = new OnlineIndex(model);
+        ArgumentNullException.ThrowIfNull(model);
         var prepared = new PreparedRecord[records.Count];
-        Parallel.For(0, records.Count, i => prepared[i] = model.Prepare(records[i]));
+        Parallel.For(0, records.Count, i => prepared[i] = new PreparedRecord(records[i]));
+        if (model.NeedsFrequencies)
+            model = model.WithFrequencies(TermFrequencies.Count(prepared));
+        var frequencies = model.Frequencies;
+        Parallel.For(0, prepared.Length, i => frequencies.Annotate(prepared[i]));
+        var index = new OnlineIndex(model);
         index._lock.EnterWriteLock();
         try
         {
@@ -79,15 +89,41 @@ public sealed class OnlineIndex
         return index;
     }
 
+    /// <summary>
+    /// Scores with <paramref name="model"/> from now on, e.g. the one a new batch run trained. Blocking keys do not
+    /// depend on the model, so the records stay where they are; only their value frequencies are annotated again (a model
+    /// without frequencies, <see cref="MatchModel.NeedsFrequencies"/>, gets them counted over the indexed records).
+    /// Queries wait for the short exclusive lock this takes, and never see half of each model.
+    /// </summary>
+    public void UseModel(MatchModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        _lock.EnterWriteLock();
+        try
+        {
+            var live = _slotById.Values.Select(slot => _records[slot]!).ToList();
+            if (model.NeedsFrequencies)
+                model = model.WithFrequencies(TermFrequencies.Count(live));
+            var frequencies = model.Frequencies;
+            Parallel.For(0, live.Count, i => frequencies.Annotate(live[i]));
+            _model = model;
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
     /// <summary>Adds a record, or replaces the record with the same id.</summary>
     public void AddOrUpdate(PersonRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var prepared = Model.Prepare(record);
+        var prepared = new PreparedRecord(record);
         Span<ulong> keys = stackalloc ulong[Rules];
         _lock.EnterWriteLock();
         try
         {
+            _model.Frequencies.Annotate(prepared);
             Insert(prepared, keys);
         }
         finally
@@ -122,15 +158,19 @@ public sealed class OnlineIndex
     public IReadOnlyList<MatchCandidate> Query(PersonRecord probe, int top = 10, double minimumProbability = 0.01)
     {
         ArgumentNullException.ThrowIfNull(probe);
-        var p = Model.Prepare(probe);
+        var p = new PreparedRecord(probe);
         Span<ulong> keys = stackalloc ulong[Rules];
         BlockingKeys.Compute(p, keys);
         var minimumScore = Math.Log2(minimumProbability / (1 - minimumProbability));
         var best = new List<(double Score, PreparedRecord Record)>();
         var seen = new HashSet<int>();
+        MatchModel model;
         _lock.EnterReadLock();
         try
         {
+            // The model and the records' frequencies change together under the write lock (UseModel).
+            model = _model;
+            model.Frequencies.Annotate(p);
             for (var rule = 0; rule < Rules; rule++)
             {
                 if (keys[rule] == 0 || !_head.TryGetValue(keys[rule], out var e))
@@ -148,7 +188,7 @@ public sealed class OnlineIndex
                     var comparison = Comparer.Compare(p, candidate);
                     if (CannotLink.Applies(p, candidate, comparison))
                         continue;
-                    var score = Model.Score(p, candidate, comparison);
+                    var score = model.Score(p, candidate, comparison);
                     if (score >= minimumScore)
                         best.Add((score, candidate));
                 }
@@ -162,7 +202,7 @@ public sealed class OnlineIndex
         best.Sort((x, y) => y.Score.CompareTo(x.Score));
         var result = new List<MatchCandidate>(Math.Min(top, best.Count));
         foreach (var (score, candidate) in best.Take(top))
-            result.Add(new MatchCandidate(candidate.Source.Id, score, MatchModel.Probability(score), Model.Explain(p, candidate)));
+            result.Add(new MatchCandidate(candidate.Source.Id, score, MatchModel.Probability(score), model.Explain(p, candidate)));
         return result;
     }
 

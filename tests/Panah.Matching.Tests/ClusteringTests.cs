@@ -65,4 +65,18 @@ public sealed class ClusteringTests
         Assert.All(labels, l => Assert.False(string.IsNullOrEmpty(l)));
         Assert.All(result.Duplicates(), g => Assert.True(g.Count > 1));
     }
+
+    [Fact]
+    public void A_registry_where_no_two_records_share_a_block_or_none_at_all_runs_and_finds_nobody()
+    {
+        PersonRecord[] strangers =
+        [
+            new("1") { GivenName = "Abdurehim", FamilyName = "Tursun", BirthDate = new DateOnly(1984, 3, 2) },
+            new("2") { GivenName = "Gulnar", FamilyName = "Memet", BirthDate = new DateOnly(1990, 5, 5) },
+        ];
+        var result = new Deduplicator().Run(strangers, MatchModel.Default);
+        Assert.Equal(2, result.ClusterCount);
+        Assert.Empty(result.ReviewQueue);
+        Assert.Equal(0, new Deduplicator().Run([], MatchModel.Default).ClusterCount);
+    }
 }

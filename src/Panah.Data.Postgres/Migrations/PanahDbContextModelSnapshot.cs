@@ -2205,20 +2205,32 @@ namespace Panah.Data.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Compared")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Deferred")
                         .HasColumnType("integer");
 
                     b.Property<DateTimeOffset>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("Incremental")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Known")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Model")
+                        .HasColumnType("text");
 
                     b.Property<int>("People")
                         .HasColumnType("integer");
 
                     b.Property<int>("Proposed")
                         .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 
@@ -2284,6 +2296,40 @@ namespace Panah.Data.Postgres.Migrations
                     b.HasIndex("Status", "Id");
 
                     b.ToTable("HouseholdDuplicates");
+                });
+
+            modelBuilder.Entity("Panah.Data.Matching.HouseholdMergeFoodChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Change")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FieldOfficeBefore")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("HouseholdDuplicateId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ReasonBefore")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("RowId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("StatusBefore")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdDuplicateId");
+
+                    b.ToTable("HouseholdMergeFoodChanges");
                 });
 
             modelBuilder.Entity("Panah.Data.Matching.HouseholdMove", b =>
@@ -3087,6 +3133,15 @@ namespace Panah.Data.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("LocationId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Panah.Data.Matching.HouseholdMergeFoodChange", b =>
+                {
+                    b.HasOne("Panah.Data.Matching.HouseholdDuplicate", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdDuplicateId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -2162,20 +2162,32 @@ namespace Panah.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Compared")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Deferred")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTimeOffset>("FinishedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Incremental")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Known")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Model")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("People")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Proposed")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("ReadAt")
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -2241,6 +2253,38 @@ namespace Panah.Data.Sqlite.Migrations
                     b.HasIndex("Status", "Id");
 
                     b.ToTable("HouseholdDuplicates");
+                });
+
+            modelBuilder.Entity("Panah.Data.Matching.HouseholdMergeFoodChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Change")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FieldOfficeBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("HouseholdDuplicateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReasonBefore")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RowId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StatusBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdDuplicateId");
+
+                    b.ToTable("HouseholdMergeFoodChanges");
                 });
 
             modelBuilder.Entity("Panah.Data.Matching.HouseholdMove", b =>
@@ -3038,6 +3082,15 @@ namespace Panah.Data.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("LocationId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Panah.Data.Matching.HouseholdMergeFoodChange", b =>
+                {
+                    b.HasOne("Panah.Data.Matching.HouseholdDuplicate", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdDuplicateId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -46,8 +46,8 @@ public sealed partial class DuplicateReviews
         {
             throw new ConcurrencyConflictException();
         }
-        var places = (await PendingAsync(ct)).ToDictionary(q => q.Review.Id, q => q.Place.GroupId);
-        if (reviews.Any(r => places.GetValueOrDefault(r.Id) != groupId))
+        var (_, places) = await PlacedAsync(ct);
+        if (reviews.Any(r => !places.TryGetValue(r.Id, out var place) || place.GroupId != groupId))
         {
             throw new ConcurrencyConflictException();
         }

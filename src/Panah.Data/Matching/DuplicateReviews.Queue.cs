@@ -35,8 +35,7 @@ public sealed partial class DuplicateReviews
     /// </summary>
     public async Task<List<QueuedPair>> PendingAsync(CancellationToken ct = default)
     {
-        var pending = await db.DuplicateReviews.AsNoTracking().Where(r => r.Status == ReviewStatus.Pending).ToListAsync(ct);
-        var places = ReviewGroups.Place(pending.Select(r => new PairEdge(r.Id, r.PersonAId, r.PersonBId)).ToList());
+        var (pending, places) = await PlacedAsync(ct);
         var people = pending.SelectMany(r => new[] { r.PersonAId, r.PersonBId }).ToHashSet();
         var staked = new List<(string Name, IReadOnlySet<Guid> People)>();
         foreach (var stake in stakes)
@@ -50,6 +49,13 @@ public sealed partial class DuplicateReviews
             .ThenByDescending(q => q.Review.Probability)
             .ThenBy(q => q.Review.Id)
             .ToList();
+    }
+
+    /// <summary>Every pending pair the reader may see and its place in the queue's graph, without what is at stake (a group decision needs only the places).</summary>
+    private async Task<(List<DuplicateReview> Pending, IReadOnlyDictionary<Guid, PairPlace> Places)> PlacedAsync(CancellationToken ct)
+    {
+        var pending = await db.DuplicateReviews.AsNoTracking().Where(r => r.Status == ReviewStatus.Pending).ToListAsync(ct);
+        return (pending, ReviewGroups.Place(pending.Select(r => new PairEdge(r.Id, r.PersonAId, r.PersonBId)).ToList()));
     }
 
     /// <summary>The queue's size, its bands and the last run's figures; counts only, so no read of a person.</summary>

@@ -9,8 +9,12 @@ using Panah.Matching;
 
 namespace Panah.Data.Matching;
 
-/// <summary>What a batch run found.</summary>
-public sealed record DuplicateRunResult(int People, int PairsProposed, int AlreadyKnown, TimeSpan Elapsed, int Deferred = 0);
+/// <summary>What a duplicate run found; <see cref="Compared"/> people were compared (all for a batch run).</summary>
+public sealed record DuplicateRunResult(int People, int PairsProposed, int AlreadyKnown, TimeSpan Elapsed, int Deferred = 0)
+{
+    public bool Incremental { get; init; }
+    public int Compared { get; init; }
+}
 
 /// <summary>A pair in the review queue with both people's names, so a reviewer can triage without opening it.</summary>
 public sealed record ReviewSummary(
@@ -33,65 +37,10 @@ public sealed record ReviewView(DuplicateReview Review, PersonView A, PersonView
 /// </summary>
 public sealed partial class DuplicateReviews(
     PanahDbContext db, MatchSource source, RegistryStore registry, RegistrySealer sealer, RegistryMatchIndex index, AuditLog audit, IActor actor, TimeProvider clock,
-    UnscopedReads unscoped, IEnumerable<IReviewStake> stakes, PersonMerge merge)
+    UnscopedReads unscoped, IEnumerable<IReviewStake> stakes, PersonMerge merge, DuplicateRunOptions runOptions)
 {
     /// <summary>Pairs at or above this match probability, or that the matcher itself could not settle, are queued.</summary>
     public const double ReviewProbability = 0.2;
-
-    public async Task<DuplicateRunResult> RunAsync(IProgress<DedupeProgress>? progress = null, CancellationToken ct = default)
-    {
-        var started = clock.GetTimestamp();
-        progress?.Report(new DedupeProgress("reading", 0, 1));
-        var records = await source.LoadAsync("duplicate-run", new Progress<(long Done, long Total)>(p => progress?.Report(new DedupeProgress("reading", p.Done, p.Total))), ct);
-        var model = records.Count >= RegistryMatchIndex.MinimumForTraining ? null : MatchModel.Default;
-        var result = await Task.Run(() => new Deduplicator().Run(records, model, progress, ct), ct);
-        var pairs = new Dictionary<(Guid, Guid), ScoredPair>();
-        foreach (var pair in result.Links.Concat(result.ReviewQueue).Where(p => p.Probability >= ReviewProbability || p.Reason is not null))
-        {
-            var a = MatchRecords.PersonOf(pair.IdA);
-            var b = MatchRecords.PersonOf(pair.IdB);
-            if (a == b)
-            {
-                continue;
-            }
-            var key = a.CompareTo(b) < 0 ? (a, b) : (b, a);
-            if (!pairs.TryGetValue(key, out var seen) || seen.Score < pair.Score)
-            {
-                pairs[key] = pair;
-            }
-        }
-        // Every pair ever decided or queued, whoever may see it: a pair is never proposed twice.
-        var known = (await (await unscoped.AllAsync<DuplicateReview>("duplicate-run", ct)).AsNoTracking().Select(r => new { r.PersonAId, r.PersonBId }).ToListAsync(ct))
-            .Select(r => (r.PersonAId, r.PersonBId)).ToHashSet();
-        var now = clock.GetUtcNow();
-        var added = 0;
-        foreach (var ((a, b), pair) in pairs)
-        {
-            if (known.Contains((a, b)))
-            {
-                continue;
-            }
-            db.DuplicateReviews.Add(new DuplicateReview
-            {
-                Id = Guid.CreateVersion7(),
-                PersonAId = a,
-                PersonBId = b,
-                Score = pair.Score,
-                Probability = pair.Probability,
-                Reason = pair.Reason?.ToString() ?? "Match",
-                Status = ReviewStatus.Pending,
-                CreatedAt = now,
-                Version = 1,
-            });
-            added++;
-        }
-        var elapsed = clock.GetElapsedTime(started);
-        // One person has a matcher record per spelling of the name: count people, not records.
-        var people = records.Select(r => MatchRecords.PersonOf(r.Id)).Distinct().Count();
-        db.DuplicateRuns.Add(new DuplicateRun { Id = Guid.CreateVersion7(), FinishedAt = now, People = people, Proposed = added, Known = pairs.Count - added, Deferred = result.ReviewDeferred });
-        await audit.SaveAsync(db, new AuditEvent("duplicates.run", "person", null, $"people={people} proposed={added} known={pairs.Count - added} deferred={result.ReviewDeferred}"), ct);
-        return new DuplicateRunResult(people, added, pairs.Count - added, elapsed, result.ReviewDeferred);
-    }
 
     /// <summary>
     /// One page of the queue with both people's names; showing a name is a read of that person, audited. Pending pairs

@@ -12,11 +12,12 @@ namespace Panah.Data.Matching;
 /// (pending strong pairs between them) are merged as people, the later registration into the surviving household's;
 /// every other active member moves into the surviving household. The surviving household keeps its head; if it had
 /// none, the other household's head becomes its head; a second head moving in becomes "other relative", since a
-/// household has one head. The folded household keeps its rows and history, with no member left, and becomes inactive.
+/// household has one head. The folded household keeps its rows and history, with no member left, and becomes inactive;
+/// its open food entitlements and active cards follow the family (<see cref="HouseholdMergeFood"/>).
 /// The undo puts every moved member back in their place and undoes the person merges, within the retention period.
 /// </summary>
 public sealed class HouseholdMerge(PanahDbContext db, PersonMerge personMerge, RegistrySealer sealer, SearchTokenizer tokenizer, RegistryMatchIndex index, ListCounts counts,
-    HouseholdDuplicateOptions options, AuditLog audit, IActor actor, TimeProvider clock)
+    HouseholdDuplicateOptions options, HouseholdMergeFood food, AuditLog audit, IActor actor, TimeProvider clock)
 {
     public async Task<HouseholdDuplicate?> MergeAsync(Guid id, long expectedVersion, CancellationToken ct = default)
     {
@@ -31,6 +32,8 @@ public sealed class HouseholdMerge(PanahDbContext db, PersonMerge personMerge, R
         }
         var now = clock.GetUtcNow();
         var events = new List<AuditEvent> { new("households.merge", "household-duplicate", id.ToString(), $"into={home!.Id} from={other!.Id}") };
+        // First, before any row is changed: its audited unscoped reads save the context.
+        await food.StageAsync(d, home, other, events, ct);
         d.HeadBefore = home.HeadPersonId;
         var homeIds = Active(home.Id).Select(p => p.Id).ToList();
         var otherIds = Active(other.Id).Select(p => p.Id).ToList();
@@ -132,6 +135,8 @@ public sealed class HouseholdMerge(PanahDbContext db, PersonMerge personMerge, R
         {
             throw new ConcurrencyConflictException();
         }
+        // First, before any row is changed: its audited unscoped reads save the context.
+        await food.StageUndoAsync(d, other, events, ct);
         var otherDetails = RegistrySealer.OpenHousehold(sealer.OpenKey(other.Key!), other);
         var back = new List<(Guid, PersonDetails)>();
         foreach (var m in moves)

@@ -26,8 +26,7 @@ public sealed class MatchSource(PanahDbContext db, RegistrySealer sealer, AuditL
         long done = 0;
         while (true)
         {
-            var query = people.AsNoTracking().Include(p => p.Key).Include(p => p.Household).ThenInclude(h => h!.Key)
-                .Where(p => p.MergedIntoId == null);
+            var query = Active(people);
             if (after is { } a)
             {
                 query = query.Where(p => p.Id.CompareTo(a) > 0);
@@ -37,19 +36,7 @@ public sealed class MatchSource(PanahDbContext db, RegistrySealer sealer, AuditL
             {
                 break;
             }
-            foreach (var p in batch)
-            {
-                if (p.Key!.IsErased())
-                {
-                    continue;
-                }
-                if (!addresses.TryGetValue(p.HouseholdId, out var address))
-                {
-                    address = RegistrySealer.OpenHousehold(sealer.OpenKey(p.Household!.Key!), p.Household).Address;
-                    addresses[p.HouseholdId] = address;
-                }
-                records.AddRange(MatchRecords.For(p.Id, RegistrySealer.OpenPerson(sealer.OpenKey(p.Key!), p), address, p.HouseholdId));
-            }
+            Open(batch, addresses, records);
             after = batch[^1].Id;
             done += batch.Count;
             progress?.Report((done, total));
@@ -57,5 +44,59 @@ public sealed class MatchSource(PanahDbContext db, RegistrySealer sealer, AuditL
         }
         await audit.SaveAsync(db, new AuditEvent("people.bulk-read", "person", null, $"purpose={purpose} people={done}"), ct);
         return records;
+    }
+
+    /// <summary>
+    /// The active registrations added or changed at or after <paramref name="since"/>: the person's row, or their
+    /// household's (an address is matching evidence), as an incremental duplicate run compares them.
+    /// </summary>
+    public async Task<List<PersonRecord>> LoadChangedAsync(DateTimeOffset since, string purpose, CancellationToken ct = default)
+    {
+        var people = await unscoped.AllAsync<Entities.PersonRecord>(purpose, ct);
+        var active = people.AsNoTracking().Where(p => p.MergedIntoId == null);
+        List<Guid> ids;
+        if (db.Database.IsSqlite())
+        {
+            // SQLite keeps a DateTimeOffset as text that EF will not compare: the two times of each row, compared here.
+            ids = (await active.Select(p => new { p.Id, p.UpdatedAt, Household = p.Household!.UpdatedAt }).ToListAsync(ct))
+                .Where(p => p.UpdatedAt >= since || p.Household >= since).Select(p => p.Id).ToList();
+        }
+        else
+        {
+            ids = await active.Where(p => p.UpdatedAt >= since || p.Household!.UpdatedAt >= since).Select(p => p.Id).ToListAsync(ct);
+        }
+        var records = new List<PersonRecord>(ids.Count * 2);
+        var addresses = new Dictionary<Guid, string?>();
+        foreach (var chunk in ids.Chunk(1000))
+        {
+            Open(await Active(people).Where(p => chunk.Contains(p.Id)).ToListAsync(ct), addresses, records);
+            db.ChangeTracker.Clear();
+        }
+        await audit.SaveAsync(db, new AuditEvent("people.bulk-read", "person", null, $"purpose={purpose} people={ids.Count}"), ct);
+        return records;
+    }
+
+    /// <summary>Active registrations not erased: the people a run covers, counted without reading any of them.</summary>
+    public async Task<int> CountAsync(string purpose, CancellationToken ct = default) =>
+        await (await unscoped.AllAsync<Entities.PersonRecord>(purpose, ct)).CountAsync(p => p.MergedIntoId == null && p.Key!.Wrapped != null, ct);
+
+    private static IQueryable<Entities.PersonRecord> Active(IQueryable<Entities.PersonRecord> people) =>
+        people.AsNoTracking().Include(p => p.Key).Include(p => p.Household).ThenInclude(h => h!.Key).Where(p => p.MergedIntoId == null);
+
+    private void Open(List<Entities.PersonRecord> batch, Dictionary<Guid, string?> addresses, List<PersonRecord> records)
+    {
+        foreach (var p in batch)
+        {
+            if (p.Key!.IsErased())
+            {
+                continue;
+            }
+            if (!addresses.TryGetValue(p.HouseholdId, out var address))
+            {
+                address = RegistrySealer.OpenHousehold(sealer.OpenKey(p.Household!.Key!), p.Household).Address;
+                addresses[p.HouseholdId] = address;
+            }
+            records.AddRange(MatchRecords.For(p.Id, RegistrySealer.OpenPerson(sealer.OpenKey(p.Key!), p), address, p.HouseholdId));
+        }
     }
 }

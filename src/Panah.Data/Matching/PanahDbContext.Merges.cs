@@ -8,4 +8,5 @@ public sealed partial class PanahDbContext
     public DbSet<PersonMergeRecord> PersonMerges => Set<PersonMergeRecord>();
     public DbSet<HouseholdDuplicate> HouseholdDuplicates => Set<HouseholdDuplicate>();
     public DbSet<HouseholdMove> HouseholdMoves => Set<HouseholdMove>();
+    public DbSet<HouseholdMergeFoodChange> HouseholdMergeFoodChanges => Set<HouseholdMergeFoodChange>();
 }

@@ -26,10 +26,19 @@ public sealed class RegistryMatchIndex
 
     public MatchModel Model => index?.Model ?? MatchModel.Default;
 
+    /// <summary>The batch run (<see cref="DuplicateRun"/>) whose model the index scores with; null when it trained its own at start-up.</summary>
+    public Guid? ModelRun { get; private set; }
+
     /// <summary>Builds the index from <paramref name="records"/>; changes made meanwhile are applied after.</summary>
-    public void Build(IReadOnlyList<PersonRecord> records, CancellationToken ct = default)
+    public void Build(IReadOnlyList<PersonRecord> records, CancellationToken ct = default) => Build(records, null, null, ct);
+
+    /// <summary>
+    /// Builds the index from <paramref name="records"/> with the model of the batch run <paramref name="modelRun"/>, or,
+    /// with none, one trained on the records (the hand-set one below <see cref="MinimumForTraining"/>).
+    /// </summary>
+    public void Build(IReadOnlyList<PersonRecord> records, MatchModel? model, Guid? modelRun, CancellationToken ct = default)
     {
-        var model = records.Count >= MinimumForTraining ? MatchModelTrainer.Train(records, cancellationToken: ct) : MatchModel.Default;
+        model ??= records.Count >= MinimumForTraining ? MatchModelTrainer.Train(records, cancellationToken: ct) : MatchModel.Default;
         var built = OnlineIndex.Build(records, model);
         lock (gate)
         {
@@ -39,8 +48,47 @@ public sealed class RegistryMatchIndex
             }
             pending.Clear();
             index = built;
+            ModelRun = modelRun;
         }
     }
+
+    /// <summary>
+    /// Scores with the model of the batch run <paramref name="modelRun"/> from now on (a model without value frequencies
+    /// gets them counted over the indexed registry). Before the index is built this does nothing: the build reads the last
+    /// batch run's model itself.
+    /// </summary>
+    public void UseModel(MatchModel model, Guid? modelRun)
+    {
+        lock (gate)
+        {
+            if (index is { } i)
+            {
+                i.UseModel(model);
+                ModelRun = modelRun;
+            }
+        }
+    }
+
+    /// <summary>Replaces each person's matcher records with <paramref name="records"/> (as read from the store now).</summary>
+    public void Refresh(IReadOnlyList<PersonRecord> records)
+    {
+        var byPerson = records.GroupBy(r => MatchRecords.PersonOf(r.Id)).ToList();
+        Apply(i =>
+        {
+            foreach (var person in byPerson)
+            {
+                RemoveAll(i, person.Key);
+                foreach (var r in person)
+                {
+                    i.AddOrUpdate(r);
+                }
+            }
+        });
+    }
+
+    /// <summary>The incremental run: <paramref name="changed"/> (in the index as they are now) against everyone indexed, one pair per two people.</summary>
+    public IncrementalResult Compare(IReadOnlyList<PersonRecord> changed, IProgress<DedupeProgress>? progress = null, CancellationToken ct = default) =>
+        IncrementalDedupe.Run(index ?? throw new InvalidOperationException("The match index is not built yet."), changed, static id => id[..32], progress: progress, cancellationToken: ct);
 
     /// <summary>Indexes the person as registered now; the household makes another member of it a cannot-link.</summary>
     public void Upsert(Guid personId, PersonDetails details, string? address, Guid householdId)

@@ -8,7 +8,23 @@ public sealed partial class MatchModel
     private const int FormatVersion = 2;
 
     /// <summary>Writes the model (m, u, prior, threshold and value frequencies) as UTF-8 JSON.</summary>
-    public void Save(Stream stream)
+    public void Save(Stream stream) => Write(stream, frequencies: true);
+
+    /// <summary>
+    /// Writes m, u, prior and threshold only, without the value frequencies: those are names and birth places, so this
+    /// form holds nothing personal and may be kept in a database. <see cref="Load"/> reads it back without frequencies;
+    /// <see cref="OnlineIndex.Build"/> counts them over the records it indexes.
+    /// </summary>
+    public void SaveParameters(Stream stream) => Write(stream, frequencies: false);
+
+    /// <summary>True for a model loaded from <see cref="SaveParameters"/>: its value frequencies are still to be counted over
+    /// the registry (<see cref="OnlineIndex.Build"/> does), and until then every value weighs the average.</summary>
+    public bool NeedsFrequencies { get; private init; }
+
+    /// <summary>The same m, u, prior and threshold with these value frequencies.</summary>
+    internal MatchModel WithFrequencies(TermFrequencies frequencies) => new(Prior, _m, _u, frequencies, Threshold);
+
+    private void Write(Stream stream, bool frequencies)
     {
         ArgumentNullException.ThrowIfNull(stream);
         using var json = new Utf8JsonWriter(stream);
@@ -18,12 +34,16 @@ public sealed partial class MatchModel
         json.WriteNumber("threshold", Threshold);
         WriteTable(json, "m", _m);
         WriteTable(json, "u", _u);
-        WriteCounts(json, "names", Frequencies.Names, Frequencies.NameTotal);
-        WriteCounts(json, "places", Frequencies.Places, Frequencies.PlaceTotal);
+        if (frequencies)
+        {
+            WriteCounts(json, "names", Frequencies.Names, Frequencies.NameTotal);
+            WriteCounts(json, "places", Frequencies.Places, Frequencies.PlaceTotal);
+        }
+
         json.WriteEndObject();
     }
 
-    /// <summary>Reads a model written by <see cref="Save"/>.</summary>
+    /// <summary>Reads a model written by <see cref="Save"/> or <see cref="SaveParameters"/> (then without frequencies).</summary>
     /// <exception cref="InvalidDataException">The stream does not hold a model of this format.</exception>
     public static MatchModel Load(Stream stream)
     {
@@ -40,10 +60,13 @@ public sealed partial class MatchModel
                 throw new InvalidDataException("The model's fields or levels do not match this version of Panah.Matching.");
         }
 
-        var (names, nameTotal) = ReadCounts(root.GetProperty("names"));
-        var (places, placeTotal) = ReadCounts(root.GetProperty("places"));
-        var frequencies = new TermFrequencies(names, nameTotal, places, placeTotal);
-        return new MatchModel(root.GetProperty("prior").GetDouble(), m, u, frequencies, root.GetProperty("threshold").GetDouble());
+        var prior = root.GetProperty("prior").GetDouble();
+        var threshold = root.GetProperty("threshold").GetDouble();
+        if (!root.TryGetProperty("names", out var namesElement) || !root.TryGetProperty("places", out var placesElement))
+            return new MatchModel(prior, m, u, TermFrequencies.Empty, threshold) { NeedsFrequencies = true };
+        var (names, nameTotal) = ReadCounts(namesElement);
+        var (places, placeTotal) = ReadCounts(placesElement);
+        return new MatchModel(prior, m, u, new TermFrequencies(names, nameTotal, places, placeTotal), threshold);
     }
 
     private static void WriteTable(Utf8JsonWriter json, string name, double[][] table)

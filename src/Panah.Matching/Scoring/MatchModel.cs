@@ -56,7 +56,7 @@ public sealed partial class MatchModel
     public static MatchModel Default { get; } = DefaultModel.Create();
 
     /// <summary>The same model with another decision threshold (in bits).</summary>
-    public MatchModel WithThreshold(double threshold) => new(Prior, _m, _u, Frequencies, threshold);
+    public MatchModel WithThreshold(double threshold) => new(Prior, _m, _u, Frequencies, threshold) { NeedsFrequencies = NeedsFrequencies };
 
     /// <summary>Match probability for a score in bits.</summary>
     public static double Probability(double score) => 1 / (1 + Math.Pow(2, -score));

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Panah.Core.Access;
 using Panah.Data.Staff;
 using Panah.Web.Tests.Infrastructure;
+using Panah.Web.Tests.Matching;
 using Panah.Web.Tests.Registry;
 using Xunit.Abstractions;
 
@@ -27,6 +28,13 @@ public abstract class ScopeMatrixTests(PanahApp app, ITestOutputHelper output)
     private const string ListPeople = "GET /api/v1/people (seen)";
     private const string Search = "POST /api/v1/people/search (seen)";
     private const string Collectors = "GET /api/v1/food/households/{id}/collectors";
+
+    // The review queue's groups and the merges a decision made, of people of the record's office (see Reviewed).
+    private const string GetGroup = "GET /api/v1/duplicates/groups/{id}";
+    private const string DecideGroup = "POST /api/v1/duplicates/groups/{id}/decision";
+    private const string CrossGroup = "GET /api/v1/duplicates/groups/{id} (a pair across the two offices)";
+    private const string ListMerges = "GET /api/v1/duplicates/merges (seen)";
+    private const string UndoMerge = "POST /api/v1/duplicates/merges/{id}/undo";
 
     /// <summary>role, in programme, request → (own office, other office). 1 = listed/found, 0 = not; other numbers are HTTP statuses.</summary>
     private static readonly (string Role, bool InProgramme, string Request, int Own, int Other)[] Expected =
@@ -87,6 +95,36 @@ public abstract class ScopeMatrixTests(PanahApp app, ITestOutputHelper output)
         (Roles.DataProtectionOfficer, true, Collectors, 403, 403), (Roles.DataProtectionOfficer, false, Collectors, 403, 403),
         (Roles.Teacher, true, Collectors, 403, 403), (Roles.Teacher, false, Collectors, 403, 403),
         (Roles.Administrator, true, Collectors, 403, 403), (Roles.Administrator, false, Collectors, 403, 403),
+        // Duplicate review: registration officers and case workers, for people of their office only; a pair with someone
+        // of another office is not theirs to see or decide. A stale version decides nothing (409) once the pair is found.
+        (Roles.RegistrationOfficer, true, GetGroup, 200, 404), (Roles.RegistrationOfficer, true, DecideGroup, 409, 404), (Roles.RegistrationOfficer, true, CrossGroup, 404, 404),
+        (Roles.RegistrationOfficer, true, ListMerges, 1, 0), (Roles.RegistrationOfficer, true, UndoMerge, 409, 404),
+        (Roles.RegistrationOfficer, false, GetGroup, 200, 404), (Roles.RegistrationOfficer, false, DecideGroup, 409, 404), (Roles.RegistrationOfficer, false, CrossGroup, 404, 404),
+        (Roles.RegistrationOfficer, false, ListMerges, 1, 0), (Roles.RegistrationOfficer, false, UndoMerge, 409, 404),
+        (Roles.CaseWorker, true, GetGroup, 200, 404), (Roles.CaseWorker, true, DecideGroup, 409, 404), (Roles.CaseWorker, true, CrossGroup, 404, 404),
+        (Roles.CaseWorker, true, ListMerges, 1, 0), (Roles.CaseWorker, true, UndoMerge, 409, 404),
+        (Roles.CaseWorker, false, GetGroup, 404, 404), (Roles.CaseWorker, false, DecideGroup, 404, 404), (Roles.CaseWorker, false, CrossGroup, 404, 404),
+        (Roles.CaseWorker, false, ListMerges, 0, 0), (Roles.CaseWorker, false, UndoMerge, 404, 404),
+        (Roles.DistributionClerk, true, GetGroup, 403, 403), (Roles.DistributionClerk, true, DecideGroup, 403, 403), (Roles.DistributionClerk, true, CrossGroup, 403, 403),
+        (Roles.DistributionClerk, true, ListMerges, 403, 403), (Roles.DistributionClerk, true, UndoMerge, 403, 403),
+        (Roles.DistributionClerk, false, GetGroup, 403, 403), (Roles.DistributionClerk, false, DecideGroup, 403, 403), (Roles.DistributionClerk, false, CrossGroup, 403, 403),
+        (Roles.DistributionClerk, false, ListMerges, 403, 403), (Roles.DistributionClerk, false, UndoMerge, 403, 403),
+        (Roles.ProgrammeManager, true, GetGroup, 403, 403), (Roles.ProgrammeManager, true, DecideGroup, 403, 403), (Roles.ProgrammeManager, true, CrossGroup, 403, 403),
+        (Roles.ProgrammeManager, true, ListMerges, 403, 403), (Roles.ProgrammeManager, true, UndoMerge, 403, 403),
+        (Roles.ProgrammeManager, false, GetGroup, 403, 403), (Roles.ProgrammeManager, false, DecideGroup, 403, 403), (Roles.ProgrammeManager, false, CrossGroup, 403, 403),
+        (Roles.ProgrammeManager, false, ListMerges, 403, 403), (Roles.ProgrammeManager, false, UndoMerge, 403, 403),
+        (Roles.DataProtectionOfficer, true, GetGroup, 403, 403), (Roles.DataProtectionOfficer, true, DecideGroup, 403, 403), (Roles.DataProtectionOfficer, true, CrossGroup, 403, 403),
+        (Roles.DataProtectionOfficer, true, ListMerges, 403, 403), (Roles.DataProtectionOfficer, true, UndoMerge, 403, 403),
+        (Roles.DataProtectionOfficer, false, GetGroup, 403, 403), (Roles.DataProtectionOfficer, false, DecideGroup, 403, 403), (Roles.DataProtectionOfficer, false, CrossGroup, 403, 403),
+        (Roles.DataProtectionOfficer, false, ListMerges, 403, 403), (Roles.DataProtectionOfficer, false, UndoMerge, 403, 403),
+        (Roles.Teacher, true, GetGroup, 403, 403), (Roles.Teacher, true, DecideGroup, 403, 403), (Roles.Teacher, true, CrossGroup, 403, 403),
+        (Roles.Teacher, true, ListMerges, 403, 403), (Roles.Teacher, true, UndoMerge, 403, 403),
+        (Roles.Teacher, false, GetGroup, 403, 403), (Roles.Teacher, false, DecideGroup, 403, 403), (Roles.Teacher, false, CrossGroup, 403, 403),
+        (Roles.Teacher, false, ListMerges, 403, 403), (Roles.Teacher, false, UndoMerge, 403, 403),
+        (Roles.Administrator, true, GetGroup, 403, 403), (Roles.Administrator, true, DecideGroup, 403, 403), (Roles.Administrator, true, CrossGroup, 403, 403),
+        (Roles.Administrator, true, ListMerges, 403, 403), (Roles.Administrator, true, UndoMerge, 403, 403),
+        (Roles.Administrator, false, GetGroup, 403, 403), (Roles.Administrator, false, DecideGroup, 403, 403), (Roles.Administrator, false, CrossGroup, 403, 403),
+        (Roles.Administrator, false, ListMerges, 403, 403), (Roles.Administrator, false, UndoMerge, 403, 403),
     ];
 
     /// <summary>Fields of the own office's household (GET /api/v1/households/{id}) and of its head as a member: present / absent.</summary>
@@ -107,7 +145,13 @@ public abstract class ScopeMatrixTests(PanahApp app, ITestOutputHelper output)
         [Roles.CaseWorker] = Programme.Protection,
     };
 
-    private sealed record Registered(Guid HouseholdId, Guid PersonId, string Given);
+    private sealed record Registered(Guid HouseholdId, Guid PersonId, string Given)
+    {
+        public Reviewed? Reviews { get; init; }
+    }
+
+    /// <summary>Review rows of people of one office: a pending pair (its group), a merge a decision made, and a pair with someone of the other office.</summary>
+    private sealed record Reviewed(Guid GroupId, Guid PairId, Guid MergeId, Guid MergedPerson, Guid CrossPairId);
 
     [Fact]
     public async Task Every_role_reaches_the_records_and_fields_written_here_and_no_more()
@@ -115,6 +159,11 @@ public abstract class ScopeMatrixTests(PanahApp app, ITestOutputHelper output)
         var admin = await app.ClientForRoleAsync(Roles.RegistrationOfficer);
         var own = await RegisterAsync(admin, "IST");
         var other = await RegisterAsync(admin, "KAY");
+        var ownPeople = await ReviewQueueSetup.StrangersAsync(admin, "IST", 5);
+        var otherPeople = await ReviewQueueSetup.StrangersAsync(admin, "KAY", 5);
+        var cross = await ReviewQueueSetup.PairAsync(app, ownPeople[4], otherPeople[4], 0.6);
+        own = own with { Reviews = await ReviewedAsync(admin, ownPeople, cross) };
+        other = other with { Reviews = await ReviewedAsync(admin, otherPeople, cross) };
         var cells = 0;
         var fieldChecks = 0;
         var fieldRoles = new HashSet<string>();
@@ -199,11 +248,45 @@ public abstract class ScopeMatrixTests(PanahApp app, ITestOutputHelper output)
         return new Registered(json["id"]!.GetValue<Guid>(), json["members"]![0]!["id"]!.GetValue<Guid>(), given);
     }
 
+    /// <summary>A pending pair of people 0 and 1 and its group; people 2 and 3 decided the same person (a merge); the cross pair as given.</summary>
+    private async Task<Reviewed> ReviewedAsync(HttpClient reviewer, List<Guid> people, Guid cross)
+    {
+        var pair = await ReviewQueueSetup.PairAsync(app, people[0], people[1], 0.6);
+        var group = await reviewer.GetFromJsonAsync<JsonElement>($"/api/v1/duplicates/groups/{pair}");
+        var same = await ReviewQueueSetup.PairAsync(app, people[2], people[3], 0.9);
+        var decided = await reviewer.PostAsJsonAsync($"/api/v1/duplicates/{same}/decision", new { samePerson = true, version = 1 });
+        Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
+        var merged = people[2].CompareTo(people[3]) > 0 ? people[2] : people[3];
+        var merge = (await reviewer.GetFromJsonAsync<JsonElement>($"/api/v1/duplicates/merges?person={merged}"))[0];
+        return new Reviewed(group.GetProperty("id").GetGuid(), pair, merge.GetProperty("id").GetGuid(), merged, cross);
+    }
+
     private static async Task<int> AskAsync(HttpClient client, string request, Registered r)
     {
         HttpResponseMessage response;
+        var reviews = r.Reviews!;
         switch (request)
         {
+            case GetGroup:
+            case CrossGroup:
+                response = await client.GetAsync($"/api/v1/duplicates/groups/{(request == GetGroup ? reviews.GroupId : reviews.CrossPairId)}");
+                break;
+            case DecideGroup:
+                response = await client.PostAsJsonAsync($"/api/v1/duplicates/groups/{reviews.GroupId}/decision", new { samePerson = false, pairs = new[] { new { id = reviews.PairId, version = 0 } } });
+                break;
+            case ListMerges:
+                response = await client.GetAsync($"/api/v1/duplicates/merges?person={reviews.MergedPerson}");
+                if (response.StatusCode != HttpStatusCode.OK)
+                {
+                    return (int)response.StatusCode;
+                }
+                using (var merges = JsonDocument.Parse(await response.Content.ReadAsStringAsync()))
+                {
+                    return merges.RootElement.EnumerateArray().Any(m => m.GetProperty("id").GetGuid() == reviews.MergeId) ? 1 : 0;
+                }
+            case UndoMerge:
+                response = await client.PostAsJsonAsync($"/api/v1/duplicates/merges/{reviews.MergeId}/undo", new { version = 0 });
+                break;
             case GetHousehold:
                 response = await client.GetAsync($"/api/v1/households/{r.HouseholdId}");
                 break;

@@ -95,9 +95,10 @@ public static class ReviewQueueSetup
         return page.GetProperty("items").EnumerateArray().ToList();
     }
 
-    public static async Task<JsonElement> RunAsync(HttpClient client)
+    /// <summary>A duplicate run to its end (incremental after the first, a batch run over everyone when <paramref name="full"/>); its status.</summary>
+    public static async Task<JsonElement> RunAsync(HttpClient client, bool full = false)
     {
-        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync("/api/v1/duplicates/runs", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync(full ? "/api/v1/duplicates/runs?full=true" : "/api/v1/duplicates/runs", null)).StatusCode);
         for (var i = 0; i < 600; i++)
         {
             var status = await client.GetFromJsonAsync<JsonElement>("/api/v1/duplicates/runs/current");

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Panah.Data;
 using Panah.Data.Matching;
 
 namespace Panah.Web.Features.Matching;
@@ -12,8 +13,10 @@ public sealed class MatchIndexBuilder(IServiceScopeFactory scopes, RegistryMatch
         try
         {
             await using var scope = scopes.CreateAsyncScope();
+            // The model the last batch duplicate run trained, as every node and the incremental runs use; trained here only before any.
+            var last = await DuplicateReviews.LastModelAsync(scope.ServiceProvider.GetRequiredService<PanahDbContext>(), stoppingToken);
             var records = await scope.ServiceProvider.GetRequiredService<MatchSource>().LoadAsync("match-index", ct: stoppingToken);
-            await Task.Run(() => index.Build(records, stoppingToken), stoppingToken);
+            await Task.Run(() => index.Build(records, last?.Model, last?.Run, stoppingToken), stoppingToken);
             logger.LogInformation("Match index ready: {Records} name records in {Seconds:N1} s", records.Count, watch.Elapsed.TotalSeconds);
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -62,16 +62,23 @@ public static class MatchingApi
             Shown = RegistryFields.None,
         };
 
-    private static Accepted<RunStatusDto> StartRun(DuplicateRunner runner, IActor actor)
+    /// <summary>Incremental after the first run; <paramref name="full"/> asks for a batch run over everyone that trains the model again.</summary>
+    private static Accepted<RunStatusDto> StartRun(DuplicateRunner runner, IActor actor, bool full = false)
     {
-        runner.Start(actor);
+        runner.Start(actor, full);
         return TypedResults.Accepted("/api/v1/duplicates/runs/current", ToDto(runner.Status));
     }
 
     private static Ok<RunStatusDto> RunStatus(DuplicateRunner runner) => TypedResults.Ok(ToDto(runner.Status));
 
     private static RunStatusDto ToDto(DuplicateRunStatus s) =>
-        new(s.Running, s.Stage, s.Done, s.Total, s.Last?.People, s.Last?.PairsProposed, s.Last?.Elapsed.TotalSeconds, s.Error) { LastDeferred = s.Last?.Deferred };
+        new(s.Running, s.Stage, s.Done, s.Total, s.Last?.People, s.Last?.PairsProposed, s.Last?.Elapsed.TotalSeconds, s.Error)
+        {
+            LastDeferred = s.Last?.Deferred,
+            LastIncremental = s.Last?.Incremental,
+            LastCompared = s.Last?.Compared,
+            LastHouseholdsProposed = s.LastHouseholds?.Proposed,
+        };
 
     private static async Task<Ok<PageDto<ReviewListItemDto>>> List(DuplicateReviews reviews, AccessScope scope, string? status, int page = 1, int pageSize = 50, CancellationToken ct = default)
     {

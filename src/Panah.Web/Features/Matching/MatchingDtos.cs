@@ -35,6 +35,15 @@ public sealed record MatchResultDto(bool IndexReady, int Indexed, IReadOnlyList<
 public sealed record RunStatusDto(bool Running, string Stage, long Done, long Total, int? LastPeople, int? LastProposed, double? LastSeconds, string? Error)
 {
     public int? LastDeferred { get; init; }
+
+    /// <summary>Whether the last run compared only the people added or changed since the run before (else everyone, training the model).</summary>
+    public bool? LastIncremental { get; init; }
+
+    /// <summary>People the last run compared: everyone for a batch run, the added or changed for an incremental one.</summary>
+    public int? LastCompared { get; init; }
+
+    /// <summary>Household duplicates the household run chained after the last person run proposed.</summary>
+    public int? LastHouseholdsProposed { get; init; }
 }
 
 public sealed record ReviewDto(Guid Id, Guid PersonAId, Guid PersonBId, double Probability, double Score, string Reason, string Status, long Version);
