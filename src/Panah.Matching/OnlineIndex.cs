@@ -21,6 +21,7 @@ public sealed class OnlineIndex
     private readonly Dictionary<string, int> _slotById = new(StringComparer.Ordinal);
     private readonly Dictionary<ulong, int> _head = [];
     private readonly Stack<int> _free = new();
+    private readonly StringPool _pool = new();
     private readonly int _maxCandidatesPerKey;
     private PreparedRecord?[] _records = new PreparedRecord?[1024];
     private ulong[] _keys = new ulong[1024 * Rules];
@@ -63,7 +64,7 @@ public sealed class OnlineIndex
         ArgumentNullException.ThrowIfNull(records);
         var index = new OnlineIndex(model);
         var prepared = new PreparedRecord[records.Count];
-        Parallel.For(0, records.Count, i => prepared[i] = model.Prepare(records[i]));
+        Parallel.For(0, records.Count, i => prepared[i] = model.Prepare(records[i], index._pool));
         index._lock.EnterWriteLock();
         try
         {
@@ -83,7 +84,7 @@ public sealed class OnlineIndex
     public void AddOrUpdate(PersonRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var prepared = Model.Prepare(record);
+        var prepared = Model.Prepare(record, _pool);
         Span<ulong> keys = stackalloc ulong[Rules];
         _lock.EnterWriteLock();
         try
