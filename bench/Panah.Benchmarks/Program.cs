@@ -8,6 +8,7 @@ return args.FirstOrDefault() switch
     "febrl" => Febrl.Run(args.Skip(1).ToArray()),
     "synth" => SyntheticRun.Run(args.Skip(1).ToArray()),
     "online" => OnlineRun.Run(args.Skip(1).ToArray()),
+    "index-footprint" => IndexFootprint.Run(args.Skip(1).ToArray()),
     "pg-baseline" => PostgresBaseline.Run(args.Skip(1).ToArray()),
     "dedupe" => await new CommandApp<DedupeCommand>().RunAsync(args.Skip(1).ToArray()),
     "score" => ScoreClusters.Run(args.Skip(1).ToArray()),
