@@ -9,6 +9,7 @@ return args.FirstOrDefault() switch
     "synth" => SyntheticRun.Run(args.Skip(1).ToArray()),
     "online" => OnlineRun.Run(args.Skip(1).ToArray()),
     "incremental" => IncrementalRun.Run(args.Skip(1).ToArray()),
+    "index-footprint" => IndexFootprint.Run(args.Skip(1).ToArray()),
     "pg-baseline" => PostgresBaseline.Run(args.Skip(1).ToArray()),
     "dedupe" => await new CommandApp<DedupeCommand>().RunAsync(args.Skip(1).ToArray()),
     "score" => ScoreClusters.Run(args.Skip(1).ToArray()),

@@ -60,7 +60,7 @@ public static class PanahDataServices
             OwnerOnlyFile.PrepareSqliteFile(options.SqliteConnectionString());
         }
         services.AddSingleton(options);
-        services.AddDbContext<PanahDbContext>(o => Configure(o, options));
+        services.AddDbContext<PanahDbContext>((sp, o) => Configure(o, options).AddInterceptors(sp.GetRequiredService<Matching.MatchIndexChangeRecorder>()));
         services.AddSingleton(_ => KeyRing.Load(options.KeyFile!, Environment.GetEnvironmentVariable(KeyRing.EnvironmentVariable), mayCreate: !existingDatabase));
         services.AddSingleton<FieldCipher>();
         services.AddSingleton<BlindIndex>();
@@ -93,6 +93,7 @@ public static class PanahDataServices
         services.AddScoped<RegistrySearch>();
         services.AddSingleton<ListCounts>();
         services.AddSingleton<Matching.RegistryMatchIndex>();
+        Matching.MatchIndexFollowing.AddMatchIndexFollowing(services);
         services.AddScoped<Matching.MatchSource>();
         services.AddScoped<Matching.MatchCheck>();
         services.AddScoped<Matching.DuplicateReviews>();
@@ -111,17 +112,14 @@ public static class PanahDataServices
         return services;
     }
 
-    public static void Configure(DbContextOptionsBuilder o, PanahDataOptions options)
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder o, PanahDataOptions options)
     {
         if (options.Provider == DatabaseProvider.Postgres)
         {
-            o.UseNpgsql(options.ConnectionString, b => b.MigrationsAssembly("Panah.Data.Postgres"));
+            return o.UseNpgsql(options.ConnectionString, b => b.MigrationsAssembly("Panah.Data.Postgres"));
         }
-        else
-        {
-            o.UseSqlite(options.SqliteConnectionString(), b => b.MigrationsAssembly("Panah.Data.Sqlite"))
-                .AddInterceptors(SqliteSecureDelete.Instance);
-        }
+        return o.UseSqlite(options.SqliteConnectionString(), b => b.MigrationsAssembly("Panah.Data.Sqlite"))
+            .AddInterceptors(SqliteSecureDelete.Instance);
     }
 
     /// <summary>Identity rules shared by the web app and the CLI.</summary>

@@ -21,6 +21,7 @@ public sealed class OnlineIndex
     private readonly Dictionary<string, int> _slotById = new(StringComparer.Ordinal);
     private readonly Dictionary<ulong, int> _head = [];
     private readonly Stack<int> _free = new();
+    private readonly StringPool _pool = new();
     private readonly int _maxCandidatesPerKey;
     private PreparedRecord?[] _records = new PreparedRecord?[1024];
     private ulong[] _keys = new ulong[1024 * Rules];
@@ -68,12 +69,13 @@ public sealed class OnlineIndex
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(model);
         var prepared = new PreparedRecord[records.Count];
-        Parallel.For(0, records.Count, i => prepared[i] = new PreparedRecord(records[i]));
+        var index = new OnlineIndex(model);
+        Parallel.For(0, records.Count, i => prepared[i] = new PreparedRecord(records[i], index._pool));
         if (model.NeedsFrequencies)
             model = model.WithFrequencies(TermFrequencies.Count(prepared));
         var frequencies = model.Frequencies;
         Parallel.For(0, prepared.Length, i => frequencies.Annotate(prepared[i]));
-        var index = new OnlineIndex(model);
+        index._model = model;
         index._lock.EnterWriteLock();
         try
         {
@@ -118,7 +120,7 @@ public sealed class OnlineIndex
     public void AddOrUpdate(PersonRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var prepared = new PreparedRecord(record);
+        var prepared = new PreparedRecord(record, _pool);
         Span<ulong> keys = stackalloc ulong[Rules];
         _lock.EnterWriteLock();
         try

@@ -3,11 +3,11 @@ namespace Panah.Matching;
 /// <summary>A name in comparable form with what the comparators and blocking need.</summary>
 internal readonly struct PreparedName
 {
-    public PreparedName(string comparable)
+    public PreparedName(string comparable, StringPool? pool = null)
     {
         Text = comparable;
-        Compact = comparable.Contains(' ') ? comparable.Replace(" ", string.Empty) : comparable;
-        Key = NameKey.Phonetic(Compact);
+        Compact = comparable.Contains(' ') ? StringPool.Get(pool, comparable.Replace(" ", string.Empty)) : comparable;
+        Key = StringPool.Get(pool, NameKey.Phonetic(Compact));
     }
 
     /// <summary>Comparable form, tokens separated by a space.</summary>
@@ -26,8 +26,14 @@ internal readonly struct PreparedName
 internal sealed class PreparedRecord
 {
     public PreparedRecord(PersonRecord source)
+        : this(source, null)
     {
-        Source = source;
+    }
+
+    /// <summary>With a <paramref name="pool"/> (a long-lived index), repeated values are held once and only the source's id is kept.</summary>
+    public PreparedRecord(PersonRecord source, StringPool? pool)
+    {
+        Source = pool is null ? source : new PersonRecord(source.Id);
         var given = NameKey.Comparable(source.GivenName);
         var family = NameKey.Comparable(source.FamilyName);
         // A whole name in one field ("阿不都热依木·吐尔逊"): the last token is the family name.
@@ -35,17 +41,23 @@ internal sealed class PreparedRecord
             (given, family) = SplitLast(given);
         else if (given.Length == 0 && family.Contains(' '))
             (given, family) = SplitLast(family);
-        Given = new PreparedName(given);
-        Family = new PreparedName(family);
-        Father = new PreparedName(NameKey.Comparable(source.FatherName));
+        Given = new PreparedName(StringPool.Get(pool, given), pool);
+        Family = new PreparedName(StringPool.Get(pool, family), pool);
+        Father = new PreparedName(StringPool.Get(pool, NameKey.Comparable(source.FatherName)), pool);
         Sex = ParseSex(source.Sex);
         Date = BirthDates.Pack(source.BirthDate);
-        Place = NameKey.Comparable(source.BirthPlace);
+        Place = StringPool.Get(pool, NameKey.Comparable(source.BirthPlace));
         Phone = PhoneNumbers.Normalise(source.Phone);
         Document = Codes.Normalise(source.DocumentNumber);
-        Address = NameFolder.Fold(source.Address);
+        Address = StringPool.Get(pool, NameFolder.Fold(source.Address));
         AddressTokens = Address.Length == 0 ? [] : Address.Split(' ');
-        Household = source.HouseholdId?.Trim() ?? string.Empty;
+        if (pool is not null)
+        {
+            for (var t = 0; t < AddressTokens.Length; t++)
+                AddressTokens[t] = StringPool.Get(pool, AddressTokens[t]);
+        }
+
+        Household = StringPool.Get(pool, source.HouseholdId?.Trim() ?? string.Empty);
     }
 
     public PersonRecord Source { get; }

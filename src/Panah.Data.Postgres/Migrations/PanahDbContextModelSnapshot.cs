@@ -2359,6 +2359,27 @@ namespace Panah.Data.Postgres.Migrations
                     b.ToTable("HouseholdMoves");
                 });
 
+            modelBuilder.Entity("Panah.Data.Matching.MatchIndexChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("MatchIndexChanges");
+                });
+
             modelBuilder.Entity("Panah.Data.Matching.PersonMergeRecord", b =>
                 {
                     b.Property<Guid>("Id")

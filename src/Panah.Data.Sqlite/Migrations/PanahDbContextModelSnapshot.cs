@@ -2312,6 +2312,25 @@ namespace Panah.Data.Sqlite.Migrations
                     b.ToTable("HouseholdMoves");
                 });
 
+            modelBuilder.Entity("Panah.Data.Matching.MatchIndexChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("MatchIndexChanges");
+                });
+
             modelBuilder.Entity("Panah.Data.Matching.PersonMergeRecord", b =>
                 {
                     b.Property<Guid>("Id")

@@ -79,9 +79,9 @@ public sealed partial class MatchModel
         return Explain(Prepare(a), Prepare(b));
     }
 
-    internal PreparedRecord Prepare(PersonRecord record)
+    internal PreparedRecord Prepare(PersonRecord record, StringPool? pool = null)
     {
-        var prepared = new PreparedRecord(record);
+        var prepared = new PreparedRecord(record, pool);
         Frequencies.Annotate(prepared);
         return prepared;
     }

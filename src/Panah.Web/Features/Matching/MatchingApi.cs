@@ -32,7 +32,7 @@ public static class MatchingApi
     }
 
     public static IServiceCollection AddMatching(this IServiceCollection services) =>
-        services.AddSingleton<DuplicateRunner>().AddHostedService<MatchIndexBuilder>();
+        services.AddSingleton<DuplicateRunner>().AddHostedService<MatchIndexBuilder>().AddHostedService<MatchIndexFollower>();
 
     public static IReadOnlyList<ContributionDto> Contributions(PairExplanation e) =>
         e.Contributions.Select(c => new ContributionDto(c.Field.ToString(), c.Level, Math.Round(c.Weight, 2))).ToList();
