@@ -1620,6 +1620,9 @@ namespace Panah.Data.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<short>("Stripe")
+                        .HasColumnType("smallint");
+
                     b.Property<DateOnly?>("ExpiresOn")
                         .HasColumnType("date");
 
@@ -1630,7 +1633,7 @@ namespace Panah.Data.Postgres.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
-                    b.HasKey("LocationId", "CommodityId", "Batch");
+                    b.HasKey("LocationId", "CommodityId", "Batch", "Stripe");
 
                     b.HasIndex("CommodityId");
 

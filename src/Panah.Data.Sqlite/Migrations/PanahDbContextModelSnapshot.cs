@@ -1585,6 +1585,9 @@ namespace Panah.Data.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<short>("Stripe")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("ExpiresOn")
                         .HasColumnType("TEXT");
 
@@ -1595,7 +1598,7 @@ namespace Panah.Data.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("LocationId", "CommodityId", "Batch");
+                    b.HasKey("LocationId", "CommodityId", "Batch", "Stripe");
 
                     b.HasIndex("CommodityId");
 
