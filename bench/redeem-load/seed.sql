@@ -18,5 +18,11 @@ SELECT e."Id", m."Id", 3, 0 FROM "Entitlements" e, "Commodities" m WHERE m."Code
 INSERT INTO "StockMovements" ("OperationId", "Kind", "LocationId", "CommodityId", "Batch", "Packs", "Source", "Reference", "At", "By")
 SELECT gen_random_uuid(), 1, l."Id", m."Id", 'bench', 10000000, 1, 'bench', now(), 'system'
 FROM "FoodLocations" l, "Commodities" m WHERE l."Kind" = 2 AND m."Code" LIKE 'bench-%';
+-- Spread over the default 8 stripes where the balances have stripes (a build from before them has one row per batch).
+\if :striped
+INSERT INTO "StockBalances" ("LocationId", "CommodityId", "Batch", "Stripe", "Quantity", "Version")
+SELECT l."Id", m."Id", 'bench', s, 10000000 / 8, 1 FROM "FoodLocations" l, "Commodities" m, generate_series(0, 7) s WHERE l."Kind" = 2 AND m."Code" LIKE 'bench-%';
+\else
 INSERT INTO "StockBalances" ("LocationId", "CommodityId", "Batch", "Quantity", "Version")
 SELECT l."Id", m."Id", 'bench', 10000000, 1 FROM "FoodLocations" l, "Commodities" m WHERE l."Kind" = 2 AND m."Code" LIKE 'bench-%';
+\endif

@@ -2090,6 +2090,9 @@ namespace Panah.Data.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<short>("Stripe")
+                        .HasColumnType("smallint");
+
                     b.Property<DateOnly?>("ExpiresOn")
                         .HasColumnType("date");
 
@@ -2100,7 +2103,7 @@ namespace Panah.Data.Postgres.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
-                    b.HasKey("LocationId", "CommodityId", "Batch");
+                    b.HasKey("LocationId", "CommodityId", "Batch", "Stripe");
 
                     b.HasIndex("CommodityId");
 

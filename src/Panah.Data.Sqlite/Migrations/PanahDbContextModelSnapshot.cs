@@ -2049,6 +2049,9 @@ namespace Panah.Data.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<short>("Stripe")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("ExpiresOn")
                         .HasColumnType("TEXT");
 
@@ -2059,7 +2062,7 @@ namespace Panah.Data.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("LocationId", "CommodityId", "Batch");
+                    b.HasKey("LocationId", "CommodityId", "Batch", "Stripe");
 
                     b.HasIndex("CommodityId");
 

@@ -15,23 +15,36 @@ public sealed class AccessScopes(PanahDbContext db, AccessScope scope, TimeProvi
         public DateTimeOffset? Expires { get; init; }
     }
 
-    public async Task LoadAsync(string staffUserId, IReadOnlyCollection<string> roles, CancellationToken ct = default)
-    {
-        // The scope is being built: the account's own grants are read past the filter that the scope itself drives.
-        var query = db.StaffOffices.AsNoTracking().Where(o => o.StaffUserId == staffUserId)
+    /// <summary>
+    /// The account's offices, programmes and grants in one query, compiled once: it runs on every request, and a LINQ
+    /// query pays for building and looking up its expression tree each time it runs.
+    /// The scope is being built: the account's own grants are read past the filter that the scope itself drives.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Microsoft.EntityFrameworkCore.Metadata.IModel, Func<PanahDbContext, string, IAsyncEnumerable<ScopeRow>>> Queries = new();
+
+    /// <summary>Compiled per model: a compiled query serves one model only, and one process may hold two (SQLite and PostgreSQL in the tests).</summary>
+    private static Func<PanahDbContext, string, IAsyncEnumerable<ScopeRow>> RowsOf(PanahDbContext context) => Queries.GetOrAdd(context.Model, _ => EF.CompileAsyncQuery((PanahDbContext db, string staffUserId) =>
+        db.StaffOffices.AsNoTracking().Where(o => o.StaffUserId == staffUserId)
             .Select(o => new ScopeRow { Kind = 1, Office = o.FieldOfficeId, Programme = null, Household = null, Expires = null })
             .Concat(db.StaffProgrammes.AsNoTracking().Where(p => p.StaffUserId == staffUserId)
                 .Select(p => new ScopeRow { Kind = 2, Office = null, Programme = p.Programme, Household = null, Expires = null }))
-            .Concat(db.AccessGrants.IgnoreQueryFilters([AccessScope.FilterName]).AsNoTracking()
+            .Concat(db.AccessGrants.IgnoreQueryFilters(new[] { AccessScope.FilterName }).AsNoTracking()
                 .Where(g => g.StaffUserId == staffUserId && g.Status == GrantStatus.Granted)
-                .Select(g => new ScopeRow { Kind = 3, Office = null, Programme = null, Household = g.HouseholdId, Expires = g.ExpiresAt }));
+                .Select(g => new ScopeRow { Kind = 3, Office = null, Programme = null, Household = g.HouseholdId, Expires = g.ExpiresAt }))));
+
+    public async Task LoadAsync(string staffUserId, IReadOnlyCollection<string> roles, CancellationToken ct = default)
+    {
+        var rows = new List<ScopeRow>();
+        await foreach (var row in RowsOf(db)(db, staffUserId).WithCancellation(ct))
+        {
+            rows.Add(row);
+        }
         if (roles.Contains(Staff.Roles.Teacher))
         {
-            // A teacher's sections ride in the office column: the scope reads them as sections.
-            query = query.Concat(db.ClassSections.AsNoTracking().Where(s => s.TeacherId == staffUserId && s.Status != Education.SectionStatus.Cancelled)
-                .Select(s => new ScopeRow { Kind = 4, Office = s.Id, Programme = null, Household = null, Expires = null }));
+            // A teacher's sections ride in the office column: the scope reads them as sections (one more query, for teachers only).
+            rows.AddRange(await db.ClassSections.AsNoTracking().Where(s => s.TeacherId == staffUserId && s.Status != Education.SectionStatus.Cancelled)
+                .Select(s => new ScopeRow { Kind = 4, Office = s.Id, Programme = null, Household = null, Expires = null }).ToListAsync(ct));
         }
-        var rows = await query.ToListAsync(ct);
         var now = clock.GetUtcNow();
         // Expiry is compared here, not in SQL: SQLite cannot order DateTimeOffset values, and an account holds few grants.
         scope.ForStaff(

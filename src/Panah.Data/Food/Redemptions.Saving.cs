@@ -18,6 +18,9 @@ public sealed partial class Redemptions
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            // Any failure of the save below rolls the whole transaction back: EF's savepoint around it would only add
+            // two round trips while this transaction holds the point's stock rows.
+            db.Database.AutoSavepointsEnabled = false;
             if (due.MinDaysBetweenCollections > 0 && await TooSoonAsync(due, redemption.At, ct) is { } refusal)
             {
                 await transaction.RollbackAsync(ct);

@@ -29,6 +29,24 @@ public sealed partial class Redemptions(
         Guid Id, Guid HouseholdId, int FieldOfficeId, int CycleId, EntitlementStatus Status, CycleStatus CycleStatus,
         int MinDaysBetweenCollections, bool OneCollectionPerCycle, bool HouseholdShown, Guid? ActiveCardId, int Rounds, List<PacksDue> Items);
 
+    /// <summary>
+    /// The entitlement as a collection needs it, in one query compiled once: every collection runs it, and a LINQ query
+    /// pays for building, funcletizing and looking up its expression tree each time it runs.
+    /// </summary>
+    /// <remarks>Compiled per model: a compiled query serves one model only, and one process may hold two (SQLite and PostgreSQL in the tests).</remarks>
+    private static Func<PanahDbContext, Guid, CancellationToken, Task<Due?>> DueOf(PanahDbContext context) => DueQueries.GetOrAdd(context.Model, _ => EF.CompileAsyncQuery(
+        (PanahDbContext db, Guid id, CancellationToken ct) => db.Entitlements.AsNoTracking().Where(x => x.Id == id)
+            .Select(x => new Due(
+                x.Id, x.HouseholdId, x.FieldOfficeId, x.CycleId, x.Status, x.Cycle!.Status,
+                x.Cycle.Programme!.MinDaysBetweenCollections, x.Cycle.Programme.OneCollectionPerCycle,
+                db.Households.Any(h => h.Id == x.HouseholdId),
+                db.FoodCards.Where(c => c.HouseholdId == x.HouseholdId && c.Status == CardStatus.Active).Select(c => (Guid?)c.Id).FirstOrDefault(),
+                db.Redemptions.Count(r => r.EntitlementId == x.Id),
+                x.Items.Select(i => new PacksDue(i.CommodityId, i.Packs, i.CollectedPacks)).ToList()))
+            .FirstOrDefault()));
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Microsoft.EntityFrameworkCore.Metadata.IModel, Func<PanahDbContext, Guid, CancellationToken, Task<Due?>>> DueQueries = new();
+
     public async Task<RedemptionOutcome> RedeemAsync(RedemptionRequest request, CancellationToken ct)
     {
         var outcome = await AttemptAsync(request, ct);
@@ -39,15 +57,7 @@ public sealed partial class Redemptions(
 
     private async Task<RedemptionOutcome> AttemptAsync(RedemptionRequest request, CancellationToken ct)
     {
-        var e = await db.Entitlements.AsNoTracking().Where(x => x.Id == request.EntitlementId)
-            .Select(x => new Due(
-                x.Id, x.HouseholdId, x.FieldOfficeId, x.CycleId, x.Status, x.Cycle!.Status,
-                x.Cycle.Programme!.MinDaysBetweenCollections, x.Cycle.Programme.OneCollectionPerCycle,
-                db.Households.Any(h => h.Id == x.HouseholdId),
-                db.FoodCards.Where(c => c.HouseholdId == x.HouseholdId && c.Status == CardStatus.Active).Select(c => (Guid?)c.Id).FirstOrDefault(),
-                db.Redemptions.Count(r => r.EntitlementId == x.Id),
-                x.Items.Select(i => new PacksDue(i.CommodityId, i.Packs, i.CollectedPacks)).ToList()))
-            .FirstOrDefaultAsync(ct);
+        var e = await DueOf(db)(db, request.EntitlementId, ct);
         if (e is null || !e.HouseholdShown)
         {
             return new RedemptionOutcome.NotFound();

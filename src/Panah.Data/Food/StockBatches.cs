@@ -19,24 +19,49 @@ internal static class StockBatches
 
     /// <summary>Batches in first-expiry-first-out order: the earliest date first, undated stock last.</summary>
     public static IOrderedQueryable<StockBalance> FirstExpiryFirst(this IQueryable<StockBalance> balances) =>
-        balances.OrderBy(b => b.ExpiresOn == null).ThenBy(b => b.ExpiresOn).ThenBy(b => b.Batch);
+        balances.OrderBy(b => b.ExpiresOn == null).ThenBy(b => b.ExpiresOn).ThenBy(b => b.Batch).ThenBy(b => b.Stripe);
 
-    public static async Task PutAsync(PanahDbContext db, int location, int commodity, string batch, DateOnly? expiresOn, int packs, CancellationToken ct)
+    /// <summary>The rows a withdrawal may draw on, in the order it draws on them.</summary>
+    public static Task<List<StockBalance>> CandidatesAsync(PanahDbContext db, int location, IReadOnlyCollection<int> commodities, string? batch, CancellationToken ct) =>
+        db.StockBalances.AsNoTracking()
+            .Where(b => b.LocationId == location && commodities.Contains(b.CommodityId) && b.Quantity > 0 && (batch == null || b.Batch == batch))
+            .FirstExpiryFirst().ToListAsync(ct);
+
+    /// <summary>
+    /// Puts packs into a batch, spread over its <paramref name="stripes"/> rows (the packs left over by the even split
+    /// go to stripes taken in turn, so small receipts do not all land on the first rows).
+    /// </summary>
+    public static async Task PutAsync(PanahDbContext db, int location, int commodity, string batch, DateOnly? expiresOn, int packs, int stripes, CancellationToken ct)
     {
         RequireTransaction(db);
-        // Creates the batch's row at zero if it is new; two postings creating it at once both find it afterwards.
-        await db.Database.ExecuteSqlAsync(
-            $"""INSERT INTO "StockBalances" ("LocationId", "CommodityId", "Batch", "ExpiresOn", "Quantity", "Version") VALUES ({location}, {commodity}, {batch}, {expiresOn}, 0, 0) ON CONFLICT ("LocationId", "CommodityId", "Batch") DO NOTHING""",
-            ct);
+        // Creates the batch's rows at zero where new; two postings creating them at once both find them afterwards.
+        var sql = new SqlArgs();
+        var (l, c, b, e) = (sql.Add(location), sql.Add(commodity), sql.Add(batch), sql.Add(expiresOn));
+        var rows = string.Join(", ", Enumerable.Range(0, stripes).Select(i => $"({l}, {c}, {b}, {sql.Add((short)i)}, {e}, 0, 0)"));
+        await db.Database.ExecuteSqlAsync(sql.Sql($"""
+            INSERT INTO "StockBalances" ("LocationId", "CommodityId", "Batch", "Stripe", "ExpiresOn", "Quantity", "Version") VALUES {rows}
+            ON CONFLICT ("LocationId", "CommodityId", "Batch", "Stripe") DO NOTHING
+            """), ct);
+        if (db.Database.IsNpgsql())
+        {
+            // One UPDATE of several rows locks them in whatever order it finds them: two receipts of one batch would deadlock.
+            await db.Database.ExecuteSqlAsync(
+                $"""SELECT 1 FROM "StockBalances" WHERE "LocationId" = {location} AND "CommodityId" = {commodity} AND "Batch" = {batch} ORDER BY "Stripe" FOR UPDATE""", ct);
+        }
+        var (share, extra, first) = (packs / stripes, packs % stripes, (int)((uint)Interlocked.Increment(ref nextExtra) % (uint)stripes));
         var updated = await db.StockBalances
-            .Where(b => b.LocationId == location && b.CommodityId == commodity && b.Batch == batch && b.ExpiresOn == expiresOn)
-            .ExecuteUpdateAsync(s => s.SetProperty(b => b.Quantity, b => b.Quantity + packs).SetProperty(b => b.Version, b => b.Version + 1), ct);
-        if (updated == 0)
+            .Where(x => x.LocationId == location && x.CommodityId == commodity && x.Batch == batch && x.ExpiresOn == expiresOn && x.Stripe < stripes)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Quantity, x => x.Quantity + share + ((x.Stripe + stripes - first) % stripes < extra ? 1 : 0))
+                .SetProperty(x => x.Version, x => x.Version + 1), ct);
+        if (updated != stripes)
         {
             // The batch is already here with another expiry date: one of the two is a typing slip.
             throw new FieldException("expiresOn", "Stock.BatchExpiryDiffers");
         }
     }
+
+    /// <summary>Where the next receipt's left-over packs start: spreads them over the stripes.</summary>
+    private static int nextExtra;
 
     /// <summary>
     /// Locks a commodity's batches at both ends of a transfer, in one fixed order (location, then batch), before any
@@ -49,7 +74,7 @@ internal static class StockBatches
         if (db.Database.IsNpgsql())
         {
             await db.Database.ExecuteSqlAsync(
-                $"""SELECT 1 FROM "StockBalances" WHERE "LocationId" IN ({from}, {to}) AND "CommodityId" = {commodity} ORDER BY "LocationId", "Batch" FOR UPDATE""", ct);
+                $"""SELECT 1 FROM "StockBalances" WHERE "LocationId" IN ({from}, {to}) AND "CommodityId" = {commodity} ORDER BY "LocationId", "Batch", "Stripe" FOR UPDATE""", ct);
         }
     }
 
@@ -65,10 +90,13 @@ internal static class StockBatches
     /// <summary>
     /// Takes packs of several commodities at one location, each earliest expiry first, in two statements however many
     /// commodities and batches: one read of the batches, one conditional UPDATE of every batch it draws on (a
-    /// distribution posts every item of a collection, on a busy day at hundreds per minute). Returns what was taken per commodity.
+    /// distribution posts every item of a collection, on a busy day at hundreds per minute). Returns what was taken
+    /// per commodity, one entry per batch whatever stripes it came from. <paramref name="stripe"/> keeps to one stripe
+    /// of each batch, and <paramref name="read"/> are the candidates already read for the first attempt.
     /// </summary>
     public static async Task<Dictionary<int, List<TakenBatch>>> TakeAllAsync(
-        PanahDbContext db, int location, IReadOnlyList<(int Commodity, int Packs)> wanted, string? batch, bool takeWhatThereIs, CancellationToken ct)
+        PanahDbContext db, int location, IReadOnlyList<(int Commodity, int Packs)> wanted, string? batch, bool takeWhatThereIs, CancellationToken ct,
+        short? stripe = null, List<StockBalance>? read = null)
     {
         RequireTransaction(db);
         var taken = wanted.ToDictionary(w => w.Commodity, _ => new List<TakenBatch>());
@@ -76,9 +104,8 @@ internal static class StockBatches
         for (var attempt = 1; remaining.Values.Any(r => r > 0); attempt++)
         {
             var commodities = remaining.Where(r => r.Value > 0).Select(r => r.Key).ToList();
-            var candidates = await db.StockBalances.AsNoTracking()
-                .Where(b => b.LocationId == location && commodities.Contains(b.CommodityId) && b.Quantity > 0 && (batch == null || b.Batch == batch))
-                .FirstExpiryFirst().ToListAsync(ct);
+            var candidates = (attempt == 1 && read is not null ? read : await CandidatesAsync(db, location, commodities, batch, ct))
+                .Where(b => stripe is null || b.Stripe == stripe).ToList();
             var plan = new List<(StockBalance From, int Packs)>();
             foreach (var commodity in commodities)
             {
@@ -113,8 +140,17 @@ internal static class StockBatches
             // leaves its batch out of RETURNING, and only what is missing is read and planned again.
             foreach (var row in await ApplyAsync(db, location, plan, ct))
             {
-                var (from, n) = plan.First(p => p.From.CommodityId == row.CommodityId && p.From.Batch == row.Batch);
-                taken[from.CommodityId].Add(new TakenBatch(from.Batch, from.ExpiresOn, n));
+                var (from, n) = plan.First(p => p.From.CommodityId == row.CommodityId && p.From.Batch == row.Batch && p.From.Stripe == row.Stripe);
+                var list = taken[from.CommodityId];
+                var same = list.FindIndex(t => t.Batch == from.Batch);
+                if (same < 0)
+                {
+                    list.Add(new TakenBatch(from.Batch, from.ExpiresOn, n));
+                }
+                else
+                {
+                    list[same] = list[same] with { Packs = list[same].Packs + n };
+                }
                 remaining[from.CommodityId] -= n;
             }
         }
@@ -122,7 +158,7 @@ internal static class StockBatches
     }
 
     /// <summary>A batch a withdrawal decremented.</summary>
-    private sealed record TakenRow(int CommodityId, string Batch);
+    private sealed record TakenRow(int CommodityId, string Batch, short Stripe);
 
     private static async Task<List<TakenRow>> ApplyAsync(PanahDbContext db, int location, List<(StockBalance From, int Packs)> plan, CancellationToken ct)
     {
@@ -138,29 +174,29 @@ internal static class StockBatches
         var batches = new List<string>();
         foreach (var (from, packs) in plan)
         {
-            var (c, b, n) = (sql.Add(from.CommodityId), sql.Add(from.Batch), sql.Add(packs));
-            amount.Append($" WHEN {t}\"CommodityId\" = {c} AND {t}\"Batch\" = {b} THEN {n}");
-            rows.Add($"({t}\"CommodityId\" = {c} AND {t}\"Batch\" = {b} AND {t}\"Quantity\" >= {n})");
-            batches.Add($"(\"CommodityId\" = {c} AND \"Batch\" = {b})");
+            var (c, b, s, n) = (sql.Add(from.CommodityId), sql.Add(from.Batch), sql.Add(from.Stripe), sql.Add(packs));
+            amount.Append($" WHEN {t}\"CommodityId\" = {c} AND {t}\"Batch\" = {b} AND {t}\"Stripe\" = {s} THEN {n}");
+            rows.Add($"({t}\"CommodityId\" = {c} AND {t}\"Batch\" = {b} AND {t}\"Stripe\" = {s} AND {t}\"Quantity\" >= {n})");
+            batches.Add($"(\"CommodityId\" = {c} AND \"Batch\" = {b} AND \"Stripe\" = {s})");
         }
         amount.Append(" ELSE 0 END");
         var text = postgres
             ? $$"""
-                WITH l AS (SELECT "CommodityId", "Batch" FROM "StockBalances" WHERE "LocationId" = {{at}} AND ({{string.Join(" OR ", batches)}})
-                           ORDER BY "CommodityId", "Batch" FOR UPDATE)
+                WITH l AS (SELECT "CommodityId", "Batch", "Stripe" FROM "StockBalances" WHERE "LocationId" = {{at}} AND ({{string.Join(" OR ", batches)}})
+                           ORDER BY "CommodityId", "Batch", "Stripe" FOR UPDATE)
                 UPDATE "StockBalances" AS s SET "Quantity" = s."Quantity" - ({{amount}}), "Version" = s."Version" + 1 FROM l
-                WHERE s."LocationId" = {{at}} AND s."CommodityId" = l."CommodityId" AND s."Batch" = l."Batch" AND ({{string.Join(" OR ", rows)}})
-                RETURNING s."CommodityId", s."Batch"
+                WHERE s."LocationId" = {{at}} AND s."CommodityId" = l."CommodityId" AND s."Batch" = l."Batch" AND s."Stripe" = l."Stripe" AND ({{string.Join(" OR ", rows)}})
+                RETURNING s."CommodityId", s."Batch", s."Stripe"
                 """
             : $$"""
                 UPDATE "StockBalances" SET "Quantity" = "Quantity" - ({{amount}}), "Version" = "Version" + 1
                 WHERE "LocationId" = {{at}} AND ({{string.Join(" OR ", rows)}})
-                RETURNING "CommodityId", "Batch"
+                RETURNING "CommodityId", "Batch", "Stripe"
                 """;
         return await db.Database.SqlQuery<TakenRow>(sql.Sql(text)).ToListAsync(ct);
     }
 
-    private static void RequireTransaction(PanahDbContext db)
+    public static void RequireTransaction(PanahDbContext db)
     {
         if (db.Database.CurrentTransaction is null)
         {

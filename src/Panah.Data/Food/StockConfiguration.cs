@@ -27,7 +27,7 @@ internal sealed class StockBalanceConfiguration : IEntityTypeConfiguration<Stock
 {
     public void Configure(EntityTypeBuilder<StockBalance> e)
     {
-        e.HasKey(x => new { x.LocationId, x.CommodityId, x.Batch });
+        e.HasKey(x => new { x.LocationId, x.CommodityId, x.Batch, x.Stripe });
         e.Property(x => x.Batch).HasMaxLength(StockLimits.MaxBatchLength);
         e.Property(x => x.Version).IsConcurrencyToken();
         e.HasOne<FoodLocation>().WithMany().HasForeignKey(x => x.LocationId).OnDelete(DeleteBehavior.Restrict);

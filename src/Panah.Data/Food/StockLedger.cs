@@ -28,7 +28,7 @@ public sealed record StockPosted(Guid OperationId, IReadOnlyList<StockLineView> 
 /// Posts receipts, transfers, losses and adjustments at the locations of the staff member's own offices: each in
 /// one transaction with its balances and its audit entry, refused whole (nothing written) when invalid or short.
 /// </summary>
-public sealed class StockLedger(PanahDbContext db, AuditLog audit, ActingStaff staff, TimeProvider clock)
+public sealed class StockLedger(PanahDbContext db, AuditLog audit, ActingStaff staff, StockOptions options, TimeProvider clock)
 {
     public async Task<StockPosted> PostAsync(StockPosting posting, CancellationToken ct = default)
     {
@@ -44,7 +44,7 @@ public sealed class StockLedger(PanahDbContext db, AuditLog audit, ActingStaff s
             {
                 case StockMovementKind.Receipt:
                 case StockMovementKind.Adjustment when posting.Packs > 0:
-                    await StockBatches.PutAsync(db, posting.LocationId, posting.CommodityId, batch ?? "", posting.ExpiresOn, posting.Packs, ct);
+                    await StockBatches.PutAsync(db, posting.LocationId, posting.CommodityId, batch ?? "", posting.ExpiresOn, posting.Packs, options.Stripes, ct);
                     lines.Add(Line(operation, at, posting, posting.LocationId, null, batch ?? "", posting.ExpiresOn, posting.Packs));
                     break;
                 case StockMovementKind.Loss:
@@ -59,7 +59,7 @@ public sealed class StockLedger(PanahDbContext db, AuditLog audit, ActingStaff s
                     await StockBatches.LockAsync(db, posting.LocationId, to, posting.CommodityId, ct);
                     foreach (var t in await StockBatches.TakeAsync(db, posting.LocationId, posting.CommodityId, batch, posting.Packs, false, ct))
                     {
-                        await StockBatches.PutAsync(db, to, posting.CommodityId, t.Batch, t.ExpiresOn, t.Packs, ct);
+                        await StockBatches.PutAsync(db, to, posting.CommodityId, t.Batch, t.ExpiresOn, t.Packs, options.Stripes, ct);
                         lines.Add(Line(operation, at, posting, posting.LocationId, to, t.Batch, t.ExpiresOn, -t.Packs));
                         lines.Add(Line(operation, at, posting, to, posting.LocationId, t.Batch, t.ExpiresOn, t.Packs));
                     }

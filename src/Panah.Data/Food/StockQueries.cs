@@ -24,6 +24,9 @@ public sealed class StockQueries(PanahDbContext db, StockOptions options, TimePr
             join c in db.Commodities on b.CommodityId equals c.Id
             where b.Quantity > 0 && (locationId == null || b.LocationId == locationId) && (commodityId == null || b.CommodityId == commodityId)
             select new { b, l.Code, l.Name, CommodityCode = c.Code, CommodityName = c.Name, c.PackLabel }).ToListAsync(ct);
+        // A batch's balance is the sum of its stripes.
+        rows = [.. rows.GroupBy(r => (r.b.LocationId, r.b.CommodityId, r.b.Batch))
+            .Select(g => g.First() with { b = new StockBalance { LocationId = g.Key.LocationId, CommodityId = g.Key.CommodityId, Batch = g.Key.Batch, ExpiresOn = g.First().b.ExpiresOn, Quantity = g.Sum(r => r.b.Quantity) } })];
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var soon = today.AddDays(options.ExpiryWarningDays);
         var ordered = rows.OrderBy(r => r.Code, StringComparer.Ordinal).ThenBy(r => r.CommodityName, StringComparer.Ordinal)

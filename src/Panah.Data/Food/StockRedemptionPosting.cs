@@ -11,8 +11,9 @@ public sealed class StockRedemptionPosting(StockOptions options) : IRedemptionPo
     public async Task PostAsync(PanahDbContext db, Redemption redemption, CancellationToken ct)
     {
         var operation = Guid.NewGuid();
-        var taken = await StockBatches.TakeAllAsync(
-            db, redemption.LocationId, [.. redemption.Items.OrderBy(i => i.CommodityId).Select(i => (i.CommodityId, i.Packs))], null,
+        // From one stripe of the point's batches where one holds enough: collections at a busy point go side by side.
+        var taken = await StockStripes.TakeAsync(
+            db, redemption.LocationId, [.. redemption.Items.OrderBy(i => i.CommodityId).Select(i => (i.CommodityId, i.Packs))], options.Stripes,
             !options.RequireStockForRedemption, ct);
         db.StockMovements.AddRange(taken.OrderBy(t => t.Key).SelectMany(t => t.Value.Select(b => new StockMovement
         {

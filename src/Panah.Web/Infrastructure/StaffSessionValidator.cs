@@ -3,7 +3,8 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
-using Panah.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Panah.Data;
 
 namespace Panah.Web.Infrastructure;
 
@@ -17,14 +18,23 @@ public static class StaffSessionValidator
     public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(20);
     public static readonly TimeSpan AbsoluteLifetime = TimeSpan.FromHours(8);
 
+    /// <summary>What the check needs of the account, read on every request: a compiled query, with no entity tracked.</summary>
+    private sealed record Account(bool IsDisabled, string? SecurityStamp);
+
+    /// <summary>Compiled per model: a compiled query serves one model only, and one process may hold two (SQLite and PostgreSQL in the tests).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Microsoft.EntityFrameworkCore.Metadata.IModel, Func<PanahDbContext, string, CancellationToken, Task<Account?>>> AccountQueries = new();
+
+    private static Func<PanahDbContext, string, CancellationToken, Task<Account?>> AccountOf(PanahDbContext db) => AccountQueries.GetOrAdd(db.Model, _ => EF.CompileAsyncQuery(
+        (PanahDbContext c, string id, CancellationToken ct) => c.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new Account(u.IsDisabled, u.SecurityStamp)).FirstOrDefault()));
+
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         var services = context.HttpContext.RequestServices;
-        var users = services.GetRequiredService<UserManager<StaffUser>>();
         var clock = services.GetRequiredService<TimeProvider>();
         var principal = context.Principal!;
         var userId = principal.FindFirstValue(ClaimTypes.NameIdentifier);
-        var user = userId is null ? null : await users.FindByIdAsync(userId);
+        var db = services.GetRequiredService<PanahDbContext>();
+        var user = userId is null ? null : await AccountOf(db)(db, userId, context.HttpContext.RequestAborted);
         var stamp = principal.FindFirstValue(new ClaimsIdentityOptions().SecurityStampClaimType);
         var started = long.TryParse(principal.FindFirstValue(StaffSignInManager.AuthTimeClaim), NumberStyles.None, CultureInfo.InvariantCulture, out var s)
             ? DateTimeOffset.FromUnixTimeSeconds(s)

@@ -93,6 +93,41 @@ public abstract class RedemptionConcurrencyTests<TApp>(TApp app) where TApp : Pa
         Assert.Equal(before - (40 * (3 + 2)), await BalanceAsync(seed));
     }
 
+    [Fact]
+    public async Task Collections_at_a_point_whose_stock_is_striped_take_exactly_what_it_holds_and_leave_every_stripe_at_zero()
+    {
+        // The point's stock arrives through the ledger, so it is spread over the stripes: 30 collections' worth for 40 households.
+        var seed = await RedeemSeed.CreateAsync(app);
+        var point = seed.Points["KAY"];
+        var cards = new List<SeededCard>();
+        for (var i = 0; i < 40; i++)
+        {
+            cards.Add(await seed.HouseholdAsync(app));
+        }
+        var clerks = new[] { await app.ClientForRoleAsync(Roles.DistributionClerk, offices: ["KAY"]), await app.ClientForRoleAsync(Roles.DistributionClerk, offices: ["KAY"]) };
+        var (pointCode, codes) = ("", new List<string>());
+        await RedeemSeed.ChangeAsync(app, async db =>
+        {
+            await db.StockBalances.Where(b => b.LocationId == point).ExecuteDeleteAsync();
+            pointCode = await db.FoodLocations.Where(l => l.Id == point).Select(l => l.Code).SingleAsync();
+            codes = await db.Commodities.Where(c => seed.Commodities.Contains(c.Id)).OrderBy(c => c.Id).Select(c => c.Code).ToListAsync();
+        });
+        await StockSetup.ReceiveAsync(clerks[0], pointCode, codes[0], 30 * 3);
+        await StockSetup.ReceiveAsync(clerks[0], pointCode, codes[1], 30 * 2);
+
+        var responses = await Task.WhenAll(cards.Select((card, i) => RedeemAsync(clerks[i % 2], card, point, NewKey())));
+
+        var answers = await Task.WhenAll(responses.Select(async r => $"{(int)r.StatusCode} {await r.Content.ReadAsStringAsync()}"));
+        var refusals = answers.Where(a => !a.StartsWith("201", StringComparison.Ordinal)).ToList();
+        Assert.True(responses.Count(r => r.StatusCode == HttpStatusCode.Created) == 30, string.Join(" | ", refusals.Take(3)));
+        Assert.True(refusals.Count == 10 && refusals.All(a => a.StartsWith("422", StringComparison.Ordinal) && a.Contains(Redemptions.OutOfStock, StringComparison.Ordinal)), string.Join(" | ", refusals.Take(3)));
+        var rows = new List<int>();
+        await RedeemSeed.ChangeAsync(app, async db => rows = await db.StockBalances.Where(b => b.LocationId == point).Select(b => b.Quantity).ToListAsync());
+        // Two commodities × the default 8 stripes, every one emptied and none below zero.
+        Assert.Equal(16, rows.Count);
+        Assert.All(rows, q => Assert.Equal(0, q));
+    }
+
     private async Task<int> BalanceAsync(RedeemSeed seed)
     {
         var total = 0;

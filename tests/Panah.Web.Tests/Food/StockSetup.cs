@@ -25,7 +25,9 @@ internal static class StockSetup
     public static async Task<(Dictionary<string, int> Balances, List<StockMovement> Lines)> LedgerAsync(PanahApp app, int location, int commodity)
     {
         await using var scope = FoodSeed.Everything(app, out var db);
-        var balances = await db.StockBalances.AsNoTracking().Where(b => b.LocationId == location && b.CommodityId == commodity).ToDictionaryAsync(b => b.Batch, b => b.Quantity);
+        // A batch's balance is the sum of its stripes.
+        var balances = await db.StockBalances.AsNoTracking().Where(b => b.LocationId == location && b.CommodityId == commodity)
+            .GroupBy(b => b.Batch).Select(g => new { g.Key, Packs = g.Sum(b => b.Quantity) }).ToDictionaryAsync(g => g.Key, g => g.Packs);
         var lines = await db.StockMovements.AsNoTracking().Where(m => m.LocationId == location && m.CommodityId == commodity).OrderBy(m => m.Id).ToListAsync();
         return (balances, lines);
     }
