@@ -6,11 +6,54 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Panah.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class WipEdu : Migration
+    public partial class ClassesMatchNodesIncrementalRunsStockStripes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropPrimaryKey(
+                name: "PK_StockBalances",
+                table: "StockBalances");
+
+            migrationBuilder.AddColumn<short>(
+                name: "Stripe",
+                table: "StockBalances",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: (short)0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Compared",
+                table: "DuplicateRuns",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "Incremental",
+                table: "DuplicateRuns",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Model",
+                table: "DuplicateRuns",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "ReadAt",
+                table: "DuplicateRuns",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
+
+            migrationBuilder.AddPrimaryKey(
+                name: "PK_StockBalances",
+                table: "StockBalances",
+                columns: new[] { "LocationId", "CommodityId", "Batch", "Stripe" });
+
             migrationBuilder.CreateTable(
                 name: "ClassApplications",
                 columns: table => new
@@ -67,6 +110,44 @@ namespace Panah.Data.Sqlite.Migrations
                 {
                     table.PrimaryKey("PK_Courses", x => x.Id);
                     table.CheckConstraint("CK_Courses_GuidedHours", "\"GuidedHours\" > 0");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HouseholdMergeFoodChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HouseholdDuplicateId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Change = table.Column<int>(type: "INTEGER", nullable: false),
+                    RowId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StatusBefore = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReasonBefore = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    FieldOfficeBefore = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HouseholdMergeFoodChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_HouseholdMergeFoodChanges_HouseholdDuplicates_HouseholdDuplicateId",
+                        column: x => x.HouseholdDuplicateId,
+                        principalTable: "HouseholdDuplicates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MatchIndexChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MatchIndexChanges", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -397,11 +478,26 @@ namespace Panah.Data.Sqlite.Migrations
                 name: "IX_FollowUps_SectionId_DoneAt",
                 table: "FollowUps",
                 columns: new[] { "SectionId", "DoneAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HouseholdMergeFoodChanges_HouseholdDuplicateId",
+                table: "HouseholdMergeFoodChanges",
+                column: "HouseholdDuplicateId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MatchIndexChanges_At",
+                table: "MatchIndexChanges",
+                column: "At");
+
+            // The change feed that keeps every app node's match index current (trigger and NOTIFY on PostgreSQL).
+            Panah.Data.Matching.MatchIndexSql.Up(migrationBuilder, postgres: false);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            Panah.Data.Matching.MatchIndexSql.Down(migrationBuilder, postgres: false);
+
             migrationBuilder.DropTable(
                 name: "AttendanceMarks");
 
@@ -413,6 +509,12 @@ namespace Panah.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "FollowUps");
+
+            migrationBuilder.DropTable(
+                name: "HouseholdMergeFoodChanges");
+
+            migrationBuilder.DropTable(
+                name: "MatchIndexChanges");
 
             migrationBuilder.DropTable(
                 name: "ClassSessions");
@@ -428,6 +530,35 @@ namespace Panah.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Courses");
+
+            migrationBuilder.DropPrimaryKey(
+                name: "PK_StockBalances",
+                table: "StockBalances");
+
+            migrationBuilder.DropColumn(
+                name: "Stripe",
+                table: "StockBalances");
+
+            migrationBuilder.DropColumn(
+                name: "Compared",
+                table: "DuplicateRuns");
+
+            migrationBuilder.DropColumn(
+                name: "Incremental",
+                table: "DuplicateRuns");
+
+            migrationBuilder.DropColumn(
+                name: "Model",
+                table: "DuplicateRuns");
+
+            migrationBuilder.DropColumn(
+                name: "ReadAt",
+                table: "DuplicateRuns");
+
+            migrationBuilder.AddPrimaryKey(
+                name: "PK_StockBalances",
+                table: "StockBalances",
+                columns: new[] { "LocationId", "CommodityId", "Batch" });
         }
     }
 }

@@ -7,11 +7,54 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Panah.Data.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class WipEdu : Migration
+    public partial class ClassesMatchNodesIncrementalRunsStockStripes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropPrimaryKey(
+                name: "PK_StockBalances",
+                table: "StockBalances");
+
+            migrationBuilder.AddColumn<short>(
+                name: "Stripe",
+                table: "StockBalances",
+                type: "smallint",
+                nullable: false,
+                defaultValue: (short)0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Compared",
+                table: "DuplicateRuns",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "Incremental",
+                table: "DuplicateRuns",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Model",
+                table: "DuplicateRuns",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "ReadAt",
+                table: "DuplicateRuns",
+                type: "timestamp with time zone",
+                nullable: false,
+                defaultValue: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
+
+            migrationBuilder.AddPrimaryKey(
+                name: "PK_StockBalances",
+                table: "StockBalances",
+                columns: new[] { "LocationId", "CommodityId", "Batch", "Stripe" });
+
             migrationBuilder.CreateTable(
                 name: "ClassApplications",
                 columns: table => new
@@ -68,6 +111,44 @@ namespace Panah.Data.Postgres.Migrations
                 {
                     table.PrimaryKey("PK_Courses", x => x.Id);
                     table.CheckConstraint("CK_Courses_GuidedHours", "\"GuidedHours\" > 0");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HouseholdMergeFoodChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    HouseholdDuplicateId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Change = table.Column<int>(type: "integer", nullable: false),
+                    RowId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StatusBefore = table.Column<int>(type: "integer", nullable: false),
+                    ReasonBefore = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    FieldOfficeBefore = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HouseholdMergeFoodChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_HouseholdMergeFoodChanges_HouseholdDuplicates_HouseholdDupl~",
+                        column: x => x.HouseholdDuplicateId,
+                        principalTable: "HouseholdDuplicates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MatchIndexChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MatchIndexChanges", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -398,11 +479,26 @@ namespace Panah.Data.Postgres.Migrations
                 name: "IX_FollowUps_SectionId_DoneAt",
                 table: "FollowUps",
                 columns: new[] { "SectionId", "DoneAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HouseholdMergeFoodChanges_HouseholdDuplicateId",
+                table: "HouseholdMergeFoodChanges",
+                column: "HouseholdDuplicateId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MatchIndexChanges_At",
+                table: "MatchIndexChanges",
+                column: "At");
+
+            // The change feed that keeps every app node's match index current (trigger and NOTIFY on PostgreSQL).
+            Panah.Data.Matching.MatchIndexSql.Up(migrationBuilder, postgres: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            Panah.Data.Matching.MatchIndexSql.Down(migrationBuilder, postgres: true);
+
             migrationBuilder.DropTable(
                 name: "AttendanceMarks");
 
@@ -414,6 +510,12 @@ namespace Panah.Data.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "FollowUps");
+
+            migrationBuilder.DropTable(
+                name: "HouseholdMergeFoodChanges");
+
+            migrationBuilder.DropTable(
+                name: "MatchIndexChanges");
 
             migrationBuilder.DropTable(
                 name: "ClassSessions");
@@ -429,6 +531,35 @@ namespace Panah.Data.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "Courses");
+
+            migrationBuilder.DropPrimaryKey(
+                name: "PK_StockBalances",
+                table: "StockBalances");
+
+            migrationBuilder.DropColumn(
+                name: "Stripe",
+                table: "StockBalances");
+
+            migrationBuilder.DropColumn(
+                name: "Compared",
+                table: "DuplicateRuns");
+
+            migrationBuilder.DropColumn(
+                name: "Incremental",
+                table: "DuplicateRuns");
+
+            migrationBuilder.DropColumn(
+                name: "Model",
+                table: "DuplicateRuns");
+
+            migrationBuilder.DropColumn(
+                name: "ReadAt",
+                table: "DuplicateRuns");
+
+            migrationBuilder.AddPrimaryKey(
+                name: "PK_StockBalances",
+                table: "StockBalances",
+                columns: new[] { "LocationId", "CommodityId", "Batch" });
         }
     }
 }
