@@ -62,9 +62,11 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// (a new account each time: a TOTP code is accepted once, so two sign-ins of one account within
     /// 30 s would fail the second).
     /// </summary>
-    public async Task<IPage> SignInAsync(string role)
+    public async Task<IPage> SignInAsync(string role) => await SignInAsync(await App.CreateStaffAsync(role));
+
+    /// <summary>The same for an account the test made (a teacher it assigned to a section).</summary>
+    public async Task<IPage> SignInAsync(TestStaff staff)
     {
-        var staff = await App.CreateStaffAsync(role);
         var page = await NewPhonePageAsync();
         await page.GotoAsync(BaseUrl + "/", new PageGotoOptions { Timeout = SignInTimeout });
         Assert.Contains("/Account/Login", page.Url);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Panah.Data.Demo;
 
 namespace Panah.Data.Education;
 
@@ -9,5 +10,5 @@ public static class LearningServices
     public static IServiceCollection AddLearning(this IServiceCollection services) => services
         .AddSingleton(sp => LearningOptions.Read(sp.GetRequiredService<IConfiguration>()))
         .AddScoped<LearnerNames>().AddScoped<AttendanceStandings>().AddScoped<AttendanceRegister>()
-        .AddScoped<Certificates>().AddScoped<ExamRecording>();
+        .AddScoped<Certificates>().AddScoped<ExamRecording>().AddScoped<IDemoPart, LearningDemo>();
 }
