@@ -243,14 +243,13 @@ public static partial class EndpointInventory
         GET    /api/v1/education/creche-demand                    401   | 403   403   403   403   403   403   403   200   | 403   403   403   403   403   403   403   200
         GET    /api/v1/education/sections/{id:int}/register       401   | 403   403   403   404   403   403   403   404   | 403   403   403   404   403   403   403   404
         GET    /api/v1/education/sessions/{id:int}/register       401   | 403   403   403   404   403   403   403   404   | 403   403   403   404   403   403   403   404
-        PUT    /api/v1/education/sessions/{id:int}/register       401   | 403   403   403   400   403   403   403   400   | 403   403   403   400   403   403   403   400
+        PUT    /api/v1/education/sessions/{id:int}/register       401   | 403   403   403   404   403   403   403   404   | 403   403   403   404   403   403   403   404
         GET    /api/v1/education/enrolments/{id:guid}/exam        401   | 403   403   403   404   403   403   403   404   | 403   403   403   404   403   403   403   404
-        POST   /api/v1/education/enrolments/{id:guid}/exam        401   | 403   403   403   400   403   403   403   400   | 403   403   403   400   403   403   403   400
+        POST   /api/v1/education/enrolments/{id:guid}/exam        401   | 403   403   403   404   403   403   403   404   | 403   403   403   404   403   403   403   404
         GET    /Education/Register/Index                          login | deny  deny  deny  404   deny  deny  deny  404   | 403   403   403   404   403   403   403   404
         POST   /Education/Register/Index                          login | deny  deny  deny  404   deny  deny  deny  404   | 403   403   403   404   403   403   403   404
         GET    /Education/Exams/Index                             login | deny  deny  deny  404   deny  deny  deny  404   | 403   403   403   404   403   403   403   404
         POST   /Education/Exams/Index                             login | deny  deny  deny  404   deny  deny  deny  404   | 403   403   403   404   403   403   403   404
-        GET    /Education/Exams/Index?handler=Certificate         login | deny  deny  deny  404   deny  deny  deny  404   | 403   403   403   404   403   403   403   404
         GET    /Verify/Index                                      404   | 404   404   404   404   404   404   404   404   | 404   404   404   404   404   404   404   404
         GET    /Education/Index                                   login | deny  deny  deny  200   deny  deny  deny  200   | 403   403   403   200   403   403   403   200
         GET    /Education/Learners                                login | deny  deny  deny  404   deny  deny  deny  404   | 403   403   403   404   403   403   403   404
