@@ -12,7 +12,7 @@ namespace Panah.Web.Features;
 public sealed class IndexModel(PanahDbContext db, IAuthorizationService authz, TimeProvider clock) : PageModel
 {
     /// <summary>Roles whose part of Panah is still to come; the page says what it will offer them.</summary>
-    private static readonly string[] RolesStillToCome = [Roles.DistributionClerk, Roles.Teacher];
+    private static readonly string[] RolesStillToCome = [];
 
     public bool CanReadRegistry { get; private set; }
 

@@ -103,16 +103,14 @@ public sealed class DetailsModel(CycleStore store, CycleGeneration generation, C
         }
         Cycle = cycle;
         Generation = runner.Status(id);
-        if (Generation is { Running: false } finished && Message is null)
+        // A refused generation always says why, even when another message (an earlier action's) is shown too.
+        if (Generation is { Running: false, Error: { } error })
         {
-            if (finished.Made is { } made)
-            {
-                Message = l["Generated entitlements for {0} households, {1} people.", made.Households.ToString("N0"), made.People.ToString("N0")];
-            }
-            else if (finished.Error is { } error)
-            {
-                ModelState.AddModelError("", RegistryMapping.Translate(l, error));
-            }
+            ModelState.AddModelError("", RegistryMapping.Translate(l, error));
+        }
+        else if (Generation is { Running: false, Made: { } made } && Message is null)
+        {
+            Message = l["Generated entitlements for {0} households, {1} people.", made.Households.ToString("N0"), made.People.ToString("N0")];
         }
         Preview = await store.PreviewAsync(cycle.Eligibility, ct);
         if (cycle.Status != CycleStatus.Draft)
