@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Panah.Core.Registry;
 using Panah.Data;
-using Panah.Data.Staff;
 using Panah.Web.Infrastructure;
 
 namespace Panah.Web.Features;
