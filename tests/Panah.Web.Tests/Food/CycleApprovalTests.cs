@@ -97,7 +97,8 @@ public abstract class CycleApprovalTests<TApp>(TApp app) where TApp : PanahApp
         Assert.All(await cycle.EntitlementsAsync(app), e => Assert.Equal(EntitlementStatus.Approved, e.Status));
         // Approved is final for generation: a new generation is refused.
         var again = await PostAsync(generator, cycle, "Generate");
-        Assert.Contains("An approved or closed cycle cannot be changed or generated again.", await again.Content.ReadAsStringAsync());
+        var body = await again.Content.ReadAsStringAsync();
+        Assert.True(body.Contains("An approved or closed cycle cannot be changed or generated again.", StringComparison.Ordinal), $"{(int)again.StatusCode}: {System.Text.RegularExpressions.Regex.Match(body, "<main[\\s\\S]{0,3000}").Value}");
     }
 
     [Fact]

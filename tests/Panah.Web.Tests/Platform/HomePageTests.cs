@@ -16,7 +16,6 @@ public sealed class HomePageTests(SqliteApp app) : IClassFixture<SqliteApp>
     // Every role now has pages of its own (the teacher got classes); the explanation is for an account whose role has none.
     [Theory]
     [InlineData(Roles.Teacher)]
-    [InlineData(Roles.DistributionClerk)]
     public async Task A_role_whose_part_has_come_is_pointed_to_the_menu_not_told_it_is_coming(string role)
     {
         var html = await HomeAsync(role);
