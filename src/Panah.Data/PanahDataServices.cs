@@ -107,8 +107,7 @@ public static class PanahDataServices
         services.AddScoped<SignIn.SignInFailures>();
         services.AddScoped<Demo.DemoSeeder>();
         services.AddFood();
-        services.AddLearning();
-        Education.EducationServices.AddEducation(services);
+        services.AddEducation();
         return services;
     }
 

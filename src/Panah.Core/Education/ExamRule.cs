@@ -87,6 +87,10 @@ public static class ExamRule
         return new ExamVerdict(ExamOutcome.Failed, mean, failed, []);
     }
 
+    /// <summary>Whether a retake sat on <paramref name="retakenOn"/> falls within the window after the exam of <paramref name="satOn"/>.</summary>
+    public static bool RetakeInTime(DateOnly satOn, DateOnly retakenOn, ExamOptions options) =>
+        retakenOn >= satOn && retakenOn <= satOn.AddDays(options.RetakeWithinDays);
+
     /// <summary>
     /// The verdict after a retake: the retaken skills' new scores replace the old ones. Refused (an exception) when the
     /// sitting did not allow a retake of those skills or the retake is past its deadline.
@@ -98,7 +102,7 @@ public static class ExamRule
         {
             throw new InvalidOperationException("Only the skills this sitting failed may be retaken, and only when it allows a retake.");
         }
-        if (retakenOn < satOn || retakenOn > satOn.AddDays(options.RetakeWithinDays))
+        if (!RetakeInTime(satOn, retakenOn, options))
         {
             throw new InvalidOperationException($"A retake must be sat within {options.RetakeWithinDays} days of the exam.");
         }

@@ -16,7 +16,10 @@ namespace Panah.Data.Education;
 /// <param name="Standing">Where the learner stands against the attendance rule over the course so far.</param>
 /// <param name="Risk">The dropout-risk score with its parts.</param>
 /// <param name="OpenFollowUps">Follow-ups raised and not yet done (a call to make).</param>
-public sealed record RegisterLine(Guid EnrolmentId, Guid PersonId, PersonName? Name, string? Phone, Attendance Mark, AttendanceStanding Standing, DropoutRiskScore Risk, IReadOnlyList<FollowUpReason> OpenFollowUps);
+public sealed record RegisterLine(Guid EnrolmentId, Guid PersonId, PersonName? Name, string? Phone, Attendance Mark, AttendanceStanding Standing, DropoutRiskScore Risk, IReadOnlyList<OpenFollowUp> OpenFollowUps);
+
+/// <summary>A follow-up raised for a learner and not yet closed by a call's outcome.</summary>
+public sealed record OpenFollowUp(Guid Id, FollowUpReason Reason);
 
 /// <summary>A session's register: the session, whether it has been taken, and its learners in name order.</summary>
 public sealed record SessionRegister(int SessionId, int SectionId, string SectionName, DateOnly Date, TimeOnly StartsAt, decimal Hours, decimal CourseHours, bool Taken, IReadOnlyList<RegisterLine> Learners);
@@ -30,41 +33,48 @@ public sealed record RegisterSaved(int Marked, int Absent, int FollowUpsRaised);
 /// (a call) when a learner reaches the configured run of unexcused absences or can no longer reach the rule.
 /// Sections are reached through the access scope: a teacher's own, or their office's for a coordinator.
 /// </summary>
-public sealed class AttendanceRegister(PanahDbContext db, AttendanceStandings standings, LearnerNames names, AuditLog audit, ActingStaff staff, TimeProvider clock, LearningOptions options)
+public sealed class AttendanceRegister(PanahDbContext db, AttendanceStandings standings, LearnerNames names, AuditLog audit, ActingStaff staff, TimeProvider clock, EducationOptions options)
 {
     public const string NotYet = "Attendance.NotYet";
     public const string NotEnrolled = "Attendance.NotEnrolled";
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-    /// <summary>The session a teacher opens for a section: today's, else the latest one held, else the first to come; null when none or out of scope.</summary>
-    public async Task<int?> CurrentSessionAsync(int sectionId, CancellationToken ct = default)
+    /// <summary>
+    /// The register a teacher opens for a section: of <paramref name="sessionId"/> when given (and of that section), else
+    /// today's session, else the latest one held, else the first to come; null when none or out of scope.
+    /// </summary>
+    public async Task<SessionRegister?> OfSectionAsync(int sectionId, int? sessionId = null, CancellationToken ct = default)
     {
-        if (await SectionAsync(sectionId, ct) is null)
+        if (await SectionAsync(sectionId, ct) is not { } section)
         {
             return null;
         }
         var today = Today;
         var sessions = db.ClassSessions.AsNoTracking().Where(s => s.SectionId == sectionId);
-        return await sessions.Where(s => s.Date <= today).OrderByDescending(s => s.Date).ThenByDescending(s => s.StartsAt).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct)
-            ?? await sessions.OrderBy(s => s.Date).ThenBy(s => s.StartsAt).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct);
+        var session = sessionId is { } id
+            ? await sessions.FirstOrDefaultAsync(s => s.Id == id, ct)
+            : await sessions.Where(s => s.Date <= today).OrderByDescending(s => s.Date).ThenByDescending(s => s.StartsAt).FirstOrDefaultAsync(ct)
+                ?? await sessions.OrderBy(s => s.Date).ThenBy(s => s.StartsAt).FirstOrDefaultAsync(ct);
+        return session is null ? null : await RegisterAsync(section, session, ct);
     }
 
     /// <summary>The register of a session, or null when the session does not exist or its section is out of scope.</summary>
     public async Task<SessionRegister?> GetAsync(int sessionId, CancellationToken ct = default)
     {
         var session = await db.ClassSessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, ct);
-        if (session is null || await SectionAsync(session.SectionId, ct) is not { } section)
-        {
-            return null;
-        }
+        return session is null || await SectionAsync(session.SectionId, ct) is not { } section ? null : await RegisterAsync(section, session, ct);
+    }
+
+    private async Task<SessionRegister> RegisterAsync(ClassSection section, ClassSession session, CancellationToken ct)
+    {
+        var sessionId = session.Id;
         var learners = await EnrolledAsync(section.Id, ct);
-        var attendance = await standings.OfSectionAsync(section.Id, ct);
-        var courseHours = await standings.CourseHoursAsync(section.Id, ct);
+        var (courseHours, attendance) = await standings.OfSectionAsync(section.Id, ct);
         var start = new LearnerAttendance(AttendanceRule.Standing(courseHours, [], options.Attendance), 0, 0);
         var today = await db.AttendanceMarks.AsNoTracking().Where(m => m.SessionId == sessionId).ToDictionaryAsync(m => m.EnrolmentId, m => m.Mark, ct);
         var open = await db.FollowUps.AsNoTracking().Where(f => f.SectionId == section.Id && f.DoneAt == null)
-            .Select(f => new { f.EnrolmentId, f.Reason }).ToListAsync(ct);
+            .Select(f => new { f.Id, f.EnrolmentId, f.Reason }).ToListAsync(ct);
         var shown = await names.OpenAsync(learners.Select(e => e.PersonId), "education.register.view", "class-session", sessionId.ToString(), ct);
         var lines = learners.Select(e =>
         {
@@ -72,7 +82,7 @@ public sealed class AttendanceRegister(PanahDbContext db, AttendanceStandings st
             var risk = DropoutRisk.Score(a.Standing, a.SessionsMarked, a.SessionsLate, e.Repeats, e.CrecheUnmet, options.DropoutRisk);
             var contact = shown.GetValueOrDefault(e.PersonId);
             return new RegisterLine(e.Id, e.PersonId, contact?.Name, contact?.Phone, today.GetValueOrDefault(e.Id, Attendance.Present), a.Standing, risk,
-                [.. open.Where(o => o.EnrolmentId == e.Id).Select(o => o.Reason)]);
+                [.. open.Where(o => o.EnrolmentId == e.Id).Select(o => new OpenFollowUp(o.Id, o.Reason))]);
         }).OrderBy(l => l.Name?.Display ?? "", StringComparer.CurrentCulture).ToList();
         var taken = today.Count > 0;
         return new SessionRegister(session.Id, section.Id, section.Name, session.Date, session.StartsAt, session.Hours, courseHours, taken, lines);
@@ -129,7 +139,7 @@ public sealed class AttendanceRegister(PanahDbContext db, AttendanceStandings st
     /// <summary>A follow-up per learner and reason while none is open; one for "out of reach" ever, since it does not heal.</summary>
     private async Task<int> RaiseFollowUpsAsync(int sectionId, IReadOnlyList<Learner> learners, DateTimeOffset now, CancellationToken ct)
     {
-        var attendance = await standings.OfSectionAsync(sectionId, ct);
+        var (_, attendance) = await standings.OfSectionAsync(sectionId, ct);
         var raised = await db.FollowUps.Where(f => f.SectionId == sectionId).Select(f => new { f.EnrolmentId, f.Reason, Open = f.DoneAt == null }).ToListAsync(ct);
         var count = 0;
         foreach (var learner in learners)

@@ -19,7 +19,7 @@ public sealed record CertificateCheck(bool Valid, CefrLevel Level, DateOnly Issu
 /// holder's name, and checked by anyone holding the token. The public check reveals validity, level, date and the
 /// holder's initials only: a stranger learns neither who the holder is nor that they were a refugee learner.
 /// </summary>
-public sealed class Certificates(PanahDbContext db, RegistrySealer sealer, UnscopedReads unscoped, AuditLog audit, IConfiguration configuration, LearningOptions options)
+public sealed class Certificates(PanahDbContext db, RegistrySealer sealer, UnscopedReads unscoped, AuditLog audit, IConfiguration configuration, EducationOptions options)
 {
     private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 

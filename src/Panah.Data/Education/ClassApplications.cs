@@ -19,7 +19,7 @@ public sealed record ApplicationView(Guid Id, Guid PersonId, CefrLevel Level, in
 /// beginner without a test. Their sex and whether they are a woman heading her household come from the registry's
 /// clear columns; one open application per person and level.
 /// </summary>
-public sealed class ClassApplications(PanahDbContext db, ClassesOptions options, AuditLog audit, TimeProvider clock)
+public sealed class ClassApplications(PanahDbContext db, EducationOptions options, AuditLog audit, TimeProvider clock)
 {
     /// <exception cref="FieldException">The person is not in scope, already waiting for that level, or an input is out of range.</exception>
     public async Task<ApplicationView> ApplyAsync(ApplicationInput input, CancellationToken ct = default)

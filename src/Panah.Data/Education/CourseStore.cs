@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Panah.Core.Education;
+using Panah.Data.Access;
 using Panah.Data.Audit;
 using Panah.Data.Validation;
 
@@ -26,7 +27,7 @@ public sealed record SessionView(int Id, int SectionId, DateOnly Date, TimeOnly 
 /// Courses per level, their sections and timetables: the coordinator's design work. Sections are created at the
 /// coordinator's own offices only; none of this is personal data, so it is not scoped further.
 /// </summary>
-public sealed class CourseStore(PanahDbContext db, ClassesOptions options, AuditLog audit)
+public sealed class CourseStore(PanahDbContext db, EducationOptions options, AuditLog audit)
 {
     public Task<List<CourseView>> CoursesAsync(CancellationToken ct = default) =>
         db.Courses.AsNoTracking().OrderBy(c => c.Level).ThenBy(c => c.Name)
@@ -67,11 +68,10 @@ public sealed class CourseStore(PanahDbContext db, ClassesOptions options, Audit
     /// <summary>Sections at the reader's offices (every section for a reader of every office), or one teacher's own.</summary>
     public async Task<List<SectionView>> SectionsAsync(CancellationToken ct = default)
     {
+        // AccessScope.CoversSection, in a form the database runs.
         var scope = db.Scope;
-        var all = scope.AllOffices;
-        var offices = scope.OfficeIds;
-        var taught = scope.SectionIds;
-        return await Views(db.ClassSections.Where(s => all || offices.Contains(s.FieldOfficeId) || taught.Contains(s.Id)), ct);
+        var (taught, teaches, all, offices) = (scope.SectionIds, scope.Teaches, scope.AllOffices, scope.OfficeIds);
+        return await Views(db.ClassSections.Where(s => taught.Contains(s.Id) || (!teaches && (all || offices.Contains(s.FieldOfficeId)))), ct);
     }
 
     /// <summary>One section, or null when it is not at the reader's offices nor taught by the reader.</summary>
@@ -178,7 +178,7 @@ public sealed class CourseStore(PanahDbContext db, ClassesOptions options, Audit
             .Select(s => new { s, Level = s.Course!.Level, Course = s.Course.Name }).ToListAsync(ct);
         var ids = rows.Select(r => r.s.Id).ToList();
         // Seats are counted across every office's learners: a count, no person in it.
-        var held = await db.Enrolments.IgnoreQueryFilters([Access.AccessScope.FilterName]).AsNoTracking()
+        var held = await UnscopedReads.AcrossOffices<Enrolment>(db).AsNoTracking()
             .Where(e => ids.Contains(e.SectionId) && e.SeatNumber != null)
             .GroupBy(e => e.SectionId).Select(g => new { g.Key, Seats = g.Count(), Creche = g.Sum(e => e.CrecheChildren) })
             .ToDictionaryAsync(g => g.Key, ct);

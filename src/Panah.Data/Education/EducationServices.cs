@@ -8,7 +8,9 @@ namespace Panah.Data.Education;
 public static class EducationServices
 {
     public static IServiceCollection AddEducation(this IServiceCollection services) => services
-        .AddSingleton(sp => ClassesOptions.Read(sp.GetRequiredService<IConfiguration>()))
+        .AddSingleton(sp => EducationOptions.Read(sp.GetRequiredService<IConfiguration>()))
         .AddScoped<CourseStore>().AddScoped<ClassApplications>().AddScoped<Waitlist>().AddScoped<Seats>().AddScoped<SectionRoster>()
-        .AddScoped<IDemoPart, ClassesDemo>();
+        .AddScoped<LearnerNames>().AddScoped<AttendanceStandings>().AddScoped<AttendanceRegister>()
+        .AddScoped<Certificates>().AddScoped<ExamRecording>().AddScoped<FollowUpCalls>()
+        .AddScoped<IDemoPart, ClassesDemo>().AddScoped<IDemoPart, LearningDemo>();
 }

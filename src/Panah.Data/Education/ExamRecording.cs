@@ -15,7 +15,7 @@ public sealed record ExamView(Guid EnrolmentId, CefrLevel Level, IReadOnlyDictio
 /// sit it), then at most the retake of the failed skills the exam rule allows, within its days. A pass completes the
 /// enrolment, issues the certificate and puts the learner on the next level's waitlist.
 /// </summary>
-public sealed class ExamRecording(PanahDbContext db, AttendanceStandings standings, Certificates certificates, UnscopedReads unscoped, AuditLog audit, ActingStaff staff, TimeProvider clock, LearningOptions options)
+public sealed class ExamRecording(PanahDbContext db, AttendanceStandings standings, Certificates certificates, UnscopedReads unscoped, AuditLog audit, ActingStaff staff, TimeProvider clock, EducationOptions options)
 {
     public const string AttendanceTooLow = "Exam.AttendanceTooLow";
     public const string AllSkills = "Exam.AllSkills";
@@ -83,7 +83,7 @@ public sealed class ExamRecording(PanahDbContext db, AttendanceStandings standin
             }
             var first = earlier.ToDictionary(r => r.Skill, r => r.Score);
             var satOn = earlier[0].TakenOn;
-            if (takenOn > satOn.AddDays(options.Exam.RetakeWithinDays) || takenOn < satOn)
+            if (!ExamRule.RetakeInTime(satOn, takenOn, options.Exam))
             {
                 throw new FieldException("takenOn", RetakeTooLate);
             }

@@ -14,7 +14,7 @@ public sealed partial class Seats
     /// <summary>Seat numbers held and crèche places taken in a section, across every office's learners (numbers, no person).</summary>
     private async Task<(HashSet<int> Seats, int Creche)> HeldAsync(int sectionId, CancellationToken ct)
     {
-        var held = await db.Enrolments.IgnoreQueryFilters([AccessScope.FilterName]).AsNoTracking()
+        var held = await UnscopedReads.AcrossOffices<Enrolment>(db).AsNoTracking()
             .Where(e => e.SectionId == sectionId && e.SeatNumber != null).Select(e => new { Seat = e.SeatNumber!.Value, e.CrecheChildren }).ToListAsync(ct);
         return ([.. held.Select(h => h.Seat)], held.Sum(h => h.CrecheChildren));
     }
@@ -111,20 +111,20 @@ public sealed partial class Seats
         {
             throw new EnrolmentRefusedException(EnrolmentRefusedException.NotOffered);
         }
-        var application = await db.ClassApplications.IgnoreQueryFilters([AccessScope.FilterName]).FirstAsync(a => a.Id == enrolment.ApplicationId, ct);
+        var application = await UnscopedReads.AcrossOffices<ClassApplication>(db).FirstAsync(a => a.Id == enrolment.ApplicationId, ct);
         return (enrolment, application);
     }
 
     /// <summary>Lapses the offer if its deadline has passed; true when this call freed its seat (the caller offers it on).</summary>
     private async Task<bool> LapseAsync(Guid enrolmentId, CancellationToken ct)
     {
-        var enrolment = await db.Enrolments.IgnoreQueryFilters([AccessScope.FilterName]).FirstOrDefaultAsync(e => e.Id == enrolmentId, ct);
+        var enrolment = await UnscopedReads.AcrossOffices<Enrolment>(db).FirstOrDefaultAsync(e => e.Id == enrolmentId, ct);
         if (enrolment is not { Status: EnrolmentStatus.Offered, OfferDeadline: { } deadline } || deadline > clock.GetUtcNow())
         {
             db.ChangeTracker.Clear();
             return false;
         }
-        var application = await db.ClassApplications.IgnoreQueryFilters([AccessScope.FilterName]).FirstAsync(a => a.Id == enrolment.ApplicationId, ct);
+        var application = await UnscopedReads.AcrossOffices<ClassApplication>(db).FirstAsync(a => a.Id == enrolment.ApplicationId, ct);
         Free(enrolment, EnrolmentStatus.Lapsed);
         application.Status = ApplicationStatus.Lapsed;
         application.Version++;
@@ -157,7 +157,7 @@ public sealed partial class Seats
     {
         foreach (var place in ranked.Where(p => WaitlistRanking.Suits(p.Applicant, seat)))
         {
-            var personId = await db.ClassApplications.IgnoreQueryFilters([AccessScope.FilterName]).Where(a => a.Id == place.Applicant.Id).Select(a => a.PersonId).FirstAsync(ct);
+            var personId = await UnscopedReads.AcrossOffices<ClassApplication>(db).Where(a => a.Id == place.Applicant.Id).Select(a => a.PersonId).FirstAsync(ct);
             if (await ConsentedAsync(personId, ct))
             {
                 return place;

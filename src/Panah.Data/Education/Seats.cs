@@ -16,7 +16,7 @@ public sealed record EnrolmentView(Guid Id, int SectionId, Guid ApplicationId, G
 /// whose education consent is in force, with a deadline to accept.
 /// </summary>
 public sealed partial class Seats(
-    PanahDbContext db, Waitlist waitlist, ClassesOptions options, ConsentRules consent, RegistrySealer sealer, AuditLog audit, ActingStaff acting, TimeProvider clock)
+    PanahDbContext db, Waitlist waitlist, EducationOptions options, ConsentRules consent, RegistrySealer sealer, AuditLog audit, ActingStaff acting, TimeProvider clock)
 {
     private const int Attempts = 8;
 
@@ -112,7 +112,7 @@ public sealed partial class Seats(
         {
             throw new EnrolmentRefusedException(EnrolmentRefusedException.NotOffered);
         }
-        var application = await db.ClassApplications.IgnoreQueryFilters([AccessScope.FilterName]).FirstAsync(a => a.Id == enrolment.ApplicationId, ct);
+        var application = await UnscopedReads.AcrossOffices<ClassApplication>(db).FirstAsync(a => a.Id == enrolment.ApplicationId, ct);
         Free(enrolment, EnrolmentStatus.Withdrawn);
         application.Status = ApplicationStatus.Withdrawn;
         application.Version++;
@@ -130,7 +130,7 @@ public sealed partial class Seats(
     {
         var now = clock.GetUtcNow();
         // Deadlines are compared here, not in SQL (SQLite cannot order DateTimeOffset values); a section holds few offers.
-        var offers = await db.Enrolments.IgnoreQueryFilters([AccessScope.FilterName]).AsNoTracking()
+        var offers = await UnscopedReads.AcrossOffices<Enrolment>(db).AsNoTracking()
             .Where(e => e.SectionId == sectionId && e.Status == EnrolmentStatus.Offered).Select(e => new { e.Id, e.OfferDeadline }).ToListAsync(ct);
         var lapsed = 0;
         foreach (var offer in offers.Where(o => o.OfferDeadline <= now))
@@ -145,7 +145,7 @@ public sealed partial class Seats(
 
     private async Task RefreshSectionOfAsync(Guid enrolmentId, CancellationToken ct)
     {
-        if (await db.Enrolments.IgnoreQueryFilters([AccessScope.FilterName]).Where(e => e.Id == enrolmentId).Select(e => (int?)e.SectionId).FirstOrDefaultAsync(ct) is { } section)
+        if (await UnscopedReads.AcrossOffices<Enrolment>(db).Where(e => e.Id == enrolmentId).Select(e => (int?)e.SectionId).FirstOrDefaultAsync(ct) is { } section)
         {
             await RefreshAsync(section, ct);
         }
@@ -177,7 +177,7 @@ public sealed partial class Seats(
             {
                 return;
             }
-            var application = await db.ClassApplications.IgnoreQueryFilters([AccessScope.FilterName]).FirstAsync(a => a.Id == next.Applicant.Id, ct);
+            var application = await UnscopedReads.AcrossOffices<ClassApplication>(db).FirstAsync(a => a.Id == next.Applicant.Id, ct);
             var offer = Hold(section, application, seats, creche, EnrolmentStatus.Offered);
             offer.OfferDeadline = clock.GetUtcNow().AddHours(options.OfferDeadlineHours);
             if (await TrySaveAsync(new AuditEvent("education.offer", "enrolment", offer.Id.ToString(), $"section={sectionId} seat={offer.SeatNumber} position={next.Position}")

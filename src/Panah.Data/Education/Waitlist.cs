@@ -22,13 +22,13 @@ public sealed record CrecheDemandLevel(CefrLevel Level, int Women, int Children)
 /// <see cref="WaitlistRanking"/>. The ranking reads every office's applications (ids, flags and dates, nothing that
 /// names anyone) so positions are the same for every reader; names come through the reader's own scope.
 /// </summary>
-public sealed class Waitlist(PanahDbContext db, ClassesOptions options, RegistrySealer sealer, Audit.AuditLog audit, TimeProvider clock)
+public sealed class Waitlist(PanahDbContext db, EducationOptions options, RegistrySealer sealer, Audit.AuditLog audit, TimeProvider clock)
 {
     /// <summary>The ranked waitlist of a section (all of it, applicants only: the input of every offer).</summary>
     public async Task<IReadOnlyList<WaitlistPlace>> RankAsync(ClassSection section, CefrLevel level, CancellationToken ct = default)
     {
         var office = section.FieldOfficeId;
-        var rows = await db.ClassApplications.IgnoreQueryFilters([AccessScope.FilterName]).AsNoTracking()
+        var rows = await UnscopedReads.AcrossOffices<ClassApplication>(db).AsNoTracking()
             .Where(a => a.Level == level && a.Status == ApplicationStatus.Waiting && (a.SiteOfficeId ?? a.FieldOfficeId) == office)
             .ToListAsync(ct);
         return WaitlistRanking.Rank(rows.Select(Applicant), options.Priority, clock.GetUtcNow());
@@ -48,7 +48,7 @@ public sealed class Waitlist(PanahDbContext db, ClassesOptions options, Registry
             return null;
         }
         var ranked = (await RankAsync(section, section.Course!.Level, ct)).Take(Math.Clamp(take, 1, 1000)).ToList();
-        var held = await db.Enrolments.IgnoreQueryFilters([AccessScope.FilterName]).AsNoTracking()
+        var held = await UnscopedReads.AcrossOffices<Enrolment>(db).AsNoTracking()
             .Where(e => e.SectionId == sectionId && e.SeatNumber != null).SumAsync(e => e.CrecheChildren, ct);
         var seat = new WaitlistSeat(section.FieldOfficeId, section.TimeOfDay, section.WomenOnly, section.CrechePlaces - held);
         var applicationIds = ranked.Select(p => p.Applicant.Id).ToList();
@@ -56,7 +56,7 @@ public sealed class Waitlist(PanahDbContext db, ClassesOptions options, Registry
         var people = await db.ClassApplications.Where(a => applicationIds.Contains(a.Id))
             .Join(db.People.Include(p => p.Key), a => a.PersonId, p => p.Id, (a, p) => new { a.Id, Person = p })
             .ToDictionaryAsync(x => x.Id, x => x.Person, ct);
-        var personOf = await db.ClassApplications.IgnoreQueryFilters([AccessScope.FilterName]).AsNoTracking()
+        var personOf = await UnscopedReads.AcrossOffices<ClassApplication>(db).AsNoTracking()
             .Where(a => applicationIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.PersonId, ct);
         var withNames = db.Scope.Fields.Shows(RegistryFields.Name);
         var views = ranked.Select(p =>
@@ -84,7 +84,7 @@ public sealed class Waitlist(PanahDbContext db, ClassesOptions options, Registry
         var sections = await db.ClassSections.AsNoTracking().Include(s => s.Course)
             .Where(s => s.Status == SectionStatus.Planned || s.Status == SectionStatus.Running).ToListAsync(ct);
         var ids = sections.Select(s => s.Id).ToList();
-        var held = await db.Enrolments.IgnoreQueryFilters([AccessScope.FilterName]).AsNoTracking()
+        var held = await UnscopedReads.AcrossOffices<Enrolment>(db).AsNoTracking()
             .Where(e => ids.Contains(e.SectionId) && e.SeatNumber != null)
             .GroupBy(e => e.SectionId).Select(g => new { g.Key, Seats = g.Count(), Creche = g.Sum(e => e.CrecheChildren) })
             .ToDictionaryAsync(g => g.Key, ct);

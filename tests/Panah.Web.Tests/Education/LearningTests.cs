@@ -75,13 +75,43 @@ public abstract class LearningTests(PanahApp app)
         Assert.True(back.IsSuccessStatusCode, await back.Content.ReadAsStringAsync());
 
         var line = (await RegisterAsync(teacher, section.Sessions[3])).GetProperty("learners").EnumerateArray().Single(l => l.GetProperty("enrolmentId").GetGuid() == section.Enrolments[0]);
-        var reasons = line.GetProperty("openFollowUps").EnumerateArray().Select(r => r.GetString()).ToList();
+        var reasons = line.GetProperty("openFollowUps").EnumerateArray().Select(r => r.GetProperty("reason").GetString()).ToList();
         // The run of three raised one call, still to be made after the learner came back (saving the third session twice raised no second).
         Assert.Equal(["ConsecutiveAbsences"], reasons);
         Assert.True(line.GetProperty("canStillQualify").GetBoolean());
         Assert.True(line.GetProperty("consecutiveUnexcused").GetInt32() == 0, line.ToString());
         // 6 h of a 17.6 h budget at the weight 0.40: 13.6 points, all from absence.
         Assert.Equal(13.6m, line.GetProperty("riskScore").GetDecimal());
+    }
+
+    [Fact]
+    public async Task The_outcome_of_a_follow_up_call_closes_it_once_and_only_the_sections_own_teacher_can_record_it()
+    {
+        var (teacher, id) = await TeacherAsync();
+        var (stranger, _) = await TeacherAsync();
+        var section = await LearningSeed.SectionAsync(app, "KAY", id, learners: 1, held: 3, upcoming: 40, hours: 2m);
+        var absent = new Dictionary<Guid, string> { [section.Enrolments[0]] = "Absent" };
+        foreach (var session in section.Sessions.Take(3))
+        {
+            await SaveAsync(teacher, session, absent);
+        }
+        var call = (await RegisterAsync(teacher, section.Sessions[2])).GetProperty("learners")[0].GetProperty("openFollowUps")[0].GetProperty("id").GetGuid();
+
+        var foreign = await stranger.PostAsJsonAsync($"/api/v1/education/follow-ups/{call}", new { outcome = "Reached" });
+        var unknown = await teacher.PostAsJsonAsync($"/api/v1/education/follow-ups/{call}", new { outcome = "Maybe" });
+        var recorded = await teacher.PostAsJsonAsync($"/api/v1/education/follow-ups/{call}", new { outcome = "WillReturn" });
+        var again = await teacher.PostAsJsonAsync($"/api/v1/education/follow-ups/{call}", new { outcome = "Leaving" });
+
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, recorded.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        Assert.Equal(0, (await RegisterAsync(teacher, section.Sessions[2])).GetProperty("learners")[0].GetProperty("openFollowUps").GetArrayLength());
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Panah.Data.PanahDbContext>();
+        var row = await db.FollowUps.IgnoreQueryFilters().SingleAsync(f => f.Id == call);
+        Assert.Equal(Panah.Data.Education.FollowUpOutcome.WillReturn, row.Outcome);
+        Assert.Equal(id, row.DoneBy);
     }
 
     [Fact]

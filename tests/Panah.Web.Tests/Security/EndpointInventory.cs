@@ -246,8 +246,10 @@ public static partial class EndpointInventory
         PUT    /api/v1/education/sessions/{id:int}/register       401   | 403   403   403   404   403   403   403   404   | 403   403   403   404   403   403   403   404
         GET    /api/v1/education/enrolments/{id:guid}/exam        401   | 403   403   403   404   403   403   403   404   | 403   403   403   404   403   403   403   404
         POST   /api/v1/education/enrolments/{id:guid}/exam        401   | 403   403   403   404   403   403   403   404   | 403   403   403   404   403   403   403   404
+        POST   /api/v1/education/follow-ups/{id:guid}             401   | 403   403   403   404   403   403   403   404   | 403   403   403   404   403   403   403   404
         GET    /Education/Register/Index                          login | deny  deny  deny  404   deny  deny  deny  404   | 403   403   403   404   403   403   403   404
         POST   /Education/Register/Index                          login | deny  deny  deny  404   deny  deny  deny  404   | 403   403   403   404   403   403   403   404
+        POST   /Education/Register/Index?handler=FollowUp         login | deny  deny  deny  404   deny  deny  deny  404   | 403   403   403   404   403   403   403   404
         GET    /Education/Exams/Index                             login | deny  deny  deny  404   deny  deny  deny  404   | 403   403   403   404   403   403   403   404
         POST   /Education/Exams/Index                             login | deny  deny  deny  404   deny  deny  deny  404   | 403   403   403   404   403   403   403   404
         GET    /Verify/Index                                      404   | 404   404   404   404   404   404   404   404   | 404   404   404   404   404   404   404   404

@@ -13,7 +13,7 @@ namespace Panah.Web.Features.Education.Exams;
 /// A learner's level exam: the four skills' scores at the sitting, the verdict by the configured rule, the retake of a
 /// failed skill within its days, and the certificate once passed (a PDF in Turkish and English).
 /// </summary>
-public sealed class IndexModel(ExamRecording exams, Certificates certificates, LearningOptions options, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class IndexModel(ExamRecording exams, Certificates certificates, EducationOptions options, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public ExamView Exam { get; private set; } = null!;
 

@@ -15,7 +15,13 @@ namespace Panah.Web.Features.Education.Register;
 /// </summary>
 public sealed record RegisterLineDto(Guid EnrolmentId, Guid PersonId, string? Name, string? Phone, string Mark, decimal? AttendanceRate,
     decimal RemainingAbsentHours, bool CanStillQualify, int ConsecutiveUnexcused, decimal RiskScore, string RiskBand, IReadOnlyList<RiskPartDto> RiskParts,
-    IReadOnlyList<string> OpenFollowUps);
+    IReadOnlyList<FollowUpDto> OpenFollowUps);
+
+/// <summary>A call a learner is owed: its id (to record the outcome) and why it was raised.</summary>
+public sealed record FollowUpDto(Guid Id, string Reason);
+
+/// <summary>The outcome of a follow-up call: Reached, NotReached, WillReturn or Leaving.</summary>
+public sealed record FollowUpBody(string? Outcome = null);
 
 /// <summary>One factor of a dropout-risk score: its value (0–1), its weight, and the points it adds.</summary>
 public sealed record RiskPartDto(string Factor, decimal Value, decimal Weight, decimal Points);
@@ -48,11 +54,12 @@ public static class LearningApi
         api.MapPut("/sessions/{id:int}/register", Save).WithName("SaveRegister");
         api.MapGet("/enrolments/{id:guid}/exam", GetExam).WithName("GetExam");
         api.MapPost("/enrolments/{id:guid}/exam", RecordExam).WithName("RecordExam");
+        api.MapPost("/follow-ups/{id:guid}", RecordFollowUp).WithName("RecordFollowUp");
         return app;
     }
 
     private static async Task<Results<Ok<RegisterDto>, NotFound>> Current(int id, AttendanceRegister register, CancellationToken ct) =>
-        await register.CurrentSessionAsync(id, ct) is { } session && await register.GetAsync(session, ct) is { } r ? TypedResults.Ok(ToDto(r)) : TypedResults.NotFound();
+        await register.OfSectionAsync(id, ct: ct) is { } r ? TypedResults.Ok(ToDto(r)) : TypedResults.NotFound();
 
     private static async Task<Results<Ok<RegisterDto>, NotFound>> Get(int id, AttendanceRegister register, CancellationToken ct) =>
         await register.GetAsync(id, ct) is { } r ? TypedResults.Ok(ToDto(r)) : TypedResults.NotFound();
@@ -72,6 +79,20 @@ public static class LearningApi
             return RegistryApi.Problem(e.Errors, l);
         }
         return TypedResults.Ok(ToDto((await register.GetAsync(id, ct))!));
+    }
+
+    private static async Task<Results<NoContent, NotFound, ValidationProblem>> RecordFollowUp(Guid id, FollowUpBody input, FollowUpCalls calls, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    {
+        try
+        {
+            // An unknown outcome is refused by the data layer, after it has told whether the follow-up is there at all.
+            var outcome = Enum.TryParse<FollowUpOutcome>(input.Outcome, ignoreCase: true, out var o) && !int.TryParse(input.Outcome, out _) ? o : default;
+            return await calls.RecordAsync(id, outcome, ct) is null ? TypedResults.NotFound() : TypedResults.NoContent();
+        }
+        catch (FieldException e)
+        {
+            return RegistryApi.Problem(e.Errors, l);
+        }
     }
 
     private static async Task<Results<Ok<ExamDto>, NotFound>> GetExam(Guid id, ExamRecording exams, CancellationToken ct) =>
@@ -100,7 +121,7 @@ public static class LearningApi
     private static RegisterDto ToDto(SessionRegister r) => new(r.SessionId, r.SectionId, r.Date, r.StartsAt, r.Hours, r.CourseHours, r.Taken,
         [.. r.Learners.Select(x => new RegisterLineDto(x.EnrolmentId, x.PersonId, x.Name?.Display, x.Phone, x.Mark.ToString(), x.Standing.Rate, x.Standing.RemainingAbsentHours,
             x.Standing.CanStillQualify, x.Standing.ConsecutiveUnexcused, x.Risk.Score, x.Risk.Band.ToString(),
-            [.. x.Risk.Parts.Select(p => new RiskPartDto(p.Factor.ToString(), p.Value, p.Weight, p.Points))], [.. x.OpenFollowUps.Select(f => f.ToString())]))]);
+            [.. x.Risk.Parts.Select(p => new RiskPartDto(p.Factor.ToString(), p.Value, p.Weight, p.Points))], [.. x.OpenFollowUps.Select(f => new FollowUpDto(f.Id, f.Reason.ToString()))]))]);
 
     private static ExamDto ToDto(ExamView e) => new(e.EnrolmentId, e.Level.ToString(), Named(e.FirstSitting), e.SatOn, Named(e.Retake), e.Verdict?.Outcome.ToString(),
         e.Verdict?.Mean, [.. (e.Verdict?.Retake ?? []).Select(s => s.ToString())], e.MaySit, e.CertificateNumber);

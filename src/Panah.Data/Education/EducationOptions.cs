@@ -4,11 +4,12 @@ using Panah.Core.Education;
 namespace Panah.Data.Education;
 
 /// <summary>
-/// Local practice of the Turkish classes, section <c>Panah:Education</c>: when a section opens, how long an offered
-/// seat is held, the placement bands (<c>Panah:Education:PlacementBands:B1 = 60</c>…) and the waitlist's priority
-/// weights (<c>Panah:Education:Priority:…</c>).
+/// The rules and local practice of the Turkish classes, section <c>Panah:Education</c>: when a section opens, how long
+/// an offered seat is held, the placement bands (<c>Panah:Education:PlacementBands:B1 = 60</c>…), the waitlist's
+/// priority weights (<c>:Priority:…</c>), attendance, exams and dropout risk (<c>:Attendance</c>, <c>:Exam</c>,
+/// <c>:DropoutRisk</c>, each defaulting to the domain guide's values) and what a certificate prints.
 /// </summary>
-public sealed class ClassesOptions
+public sealed class EducationOptions
 {
     public const string Section = "Panah:Education";
 
@@ -21,7 +22,17 @@ public sealed class ClassesOptions
     public PlacementBands Placement { get; init; } = PlacementBands.Default;
     public PriorityWeights Priority { get; init; } = new();
 
-    public static ClassesOptions Read(IConfiguration configuration)
+    public AttendanceOptions Attendance { get; init; } = new();
+    public ExamOptions Exam { get; init; } = new();
+    public DropoutRiskOptions DropoutRisk { get; init; } = new();
+
+    /// <summary>The organisation a certificate names as its issuer.</summary>
+    public string CertificateIssuer { get; init; } = "Panah";
+
+    /// <summary>The prefix of certificate numbers.</summary>
+    public string CertificatePrefix { get; init; } = "TRC";
+
+    public static EducationOptions Read(IConfiguration configuration)
     {
         var section = configuration.GetSection(Section);
         var weights = new PriorityWeights();
@@ -36,12 +47,17 @@ public sealed class ClassesOptions
             }
             bands[level] = min;
         }
-        var options = new ClassesOptions
+        var options = new EducationOptions
         {
             MinimumToOpen = section.GetValue("MinimumToOpen", 10),
             OfferDeadlineHours = section.GetValue("OfferDeadlineHours", 72),
             Placement = new PlacementBands(bands.OrderBy(b => b.Key).Select(b => new PlacementBand(b.Value, b.Key))),
             Priority = weights,
+            Attendance = section.GetSection("Attendance").Get<AttendanceOptions>() ?? new AttendanceOptions(),
+            Exam = section.GetSection("Exam").Get<ExamOptions>() ?? new ExamOptions(),
+            DropoutRisk = section.GetSection("DropoutRisk").Get<DropoutRiskOptions>() ?? new DropoutRiskOptions(),
+            CertificateIssuer = section["CertificateIssuer"] is { Length: > 0 } issuer ? issuer : "Panah",
+            CertificatePrefix = section["CertificatePrefix"] is { Length: > 0 } prefix ? prefix : "TRC",
         };
         if (options.MinimumToOpen is < 1 or > 100 || options.OfferDeadlineHours is < 1 or > 24 * 30)
         {
