@@ -26,7 +26,7 @@ public sealed class RegisterBrowserTests(BrowserFixture fixture) : IClassFixture
         var taps = 0;
         foreach (var absent in section.Enrolments.Take(2))
         {
-            await page.ClickAsync($"label[for='m-{absent:N}-{(int)Attendance.Absent}']");
+            await page.ClickAsync($"li[data-enrolment='{absent}'] label[for$='-{(int)Attendance.Absent}']");
             taps++;
         }
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "education-register.png"), FullPage = true });

@@ -141,7 +141,8 @@ public static class PanahWeb
         services.AddResponseCompression(o =>
         {
             o.EnableForHttps = true;
-            o.MimeTypes = ["text/css", "application/javascript", "image/svg+xml"];
+            // Static files send scripts as text/javascript (the type RFC 9239 made the only one); older servers used application/javascript.
+            o.MimeTypes = ["text/css", "text/javascript", "application/javascript", "image/svg+xml"];
             o.Providers.Add<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProvider>();
             o.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
         });

@@ -115,6 +115,34 @@ public abstract class LearningTests(PanahApp app)
     }
 
     [Fact]
+    public async Task On_the_register_page_the_teacher_taps_what_came_of_the_call_and_the_follow_up_is_gone()
+    {
+        var staff = await app.CreateStaffAsync(Roles.Teacher, offices: ["KAY"]);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var (_, secret) = await scope.ServiceProvider.GetRequiredService<ApiTokens>().IssueOwnAsync(staff.User, "test", 1);
+            var api = app.ClientWithToken(secret);
+            var seeded = await LearningSeed.SectionAsync(app, "KAY", staff.User.Id, learners: 1, held: 3, upcoming: 40, hours: 2m);
+            foreach (var session in seeded.Sessions.Take(3))
+            {
+                await SaveAsync(api, session, new Dictionary<Guid, string> { [seeded.Enrolments[0]] = "Absent" });
+            }
+            var browser = await StaffSession.SignInAsync(app, staff);
+            var page = $"/Education/Register/{seeded.Id}/{seeded.Sessions[2]}";
+            var html = await browser.GetStringAsync(page);
+            var action = System.Text.RegularExpressions.Regex.Match(html, "formaction=\"([^\"]+)\" data-outcome=\"WillReturn\"");
+            Assert.True(action.Success, "no outcome buttons on the register");
+
+            var posted = await Html.PostFormAsync(browser, page, new Dictionary<string, string>(), System.Net.WebUtility.HtmlDecode(action.Groups[1].Value));
+
+            Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+            var after = await browser.GetStringAsync(page);
+            Assert.DoesNotContain("follow-up-outcome", after);
+            Assert.Contains("Call recorded: Will come back.", after);
+        }
+    }
+
+    [Fact]
     public async Task A_session_still_to_come_cannot_be_taken_and_a_mark_for_someone_not_in_the_section_is_refused()
     {
         var (teacher, id) = await TeacherAsync();
