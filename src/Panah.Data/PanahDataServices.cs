@@ -109,6 +109,7 @@ public static class PanahDataServices
         services.AddFood();
         services.AddLearning();
         Education.EducationServices.AddEducation(services);
+        Protection.ProtectionServices.AddProtection(services);
         return services;
     }
 
