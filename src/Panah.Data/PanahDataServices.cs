@@ -110,6 +110,7 @@ public static class PanahDataServices
         services.AddLearning();
         Education.EducationServices.AddEducation(services);
         Protection.ProtectionServices.AddProtection(services);
+        Protection.ReferralServices.AddReferrals(services);
         return services;
     }
 
