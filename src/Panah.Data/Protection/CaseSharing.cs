@@ -38,7 +38,8 @@ public sealed class CaseSharing(PanahDbContext db, AccessScope scope, UnscopedRe
     public async Task<Dictionary<string, string?>> SnapshotAsync(ProtectionCase row, byte[] key, IReadOnlyList<string> fields, CancellationToken ct)
     {
         var details = CaseSealer.OpenCase(key, row);
-        var latest = await db.CaseAssessments.AsNoTracking().Where(a => a.CaseId == row.Id).OrderByDescending(a => a.RecordedAt).FirstOrDefaultAsync(ct);
+        // Ordered in memory: SQLite cannot order by a DateTimeOffset, and a case has a handful of assessments.
+        var latest = (await db.CaseAssessments.AsNoTracking().Where(a => a.CaseId == row.Id).ToListAsync(ct)).MaxBy(a => a.RecordedAt);
         var assessment = latest is null ? null : CaseSealer.Open<AssessmentDetails>(key, "assessment", latest.Id, latest.Sealed);
         return fields.ToDictionary(f => f, f => f switch
         {

@@ -103,9 +103,10 @@ public sealed class CaseStore(PanahDbContext db, AccessScope scope, AuditLog aud
         }
         var own = db.CaseAccess.Where(a => a.StaffUserId == me && a.Reason != CaseAccessReason.TransfereePending).Select(a => a.CaseId);
         var open = await db.CaseTasks.AsNoTracking().Where(t => t.DoneAt == null && own.Contains(t.CaseId))
-            .Join(db.ProtectionCases.Where(c => c.ClosedAt == null || c.ReopenedAt > c.ClosedAt), t => t.CaseId, c => c.Id, (t, c) => new { t.Id, t.CaseId, c.Code, t.Kind, c.Risk, t.DueAt })
+            .Join(db.ProtectionCases, t => t.CaseId, c => c.Id, (t, c) => new { t.Id, t.CaseId, c.Code, t.Kind, c.Risk, t.DueAt, c.ClosedAt, c.ReopenedAt })
             .ToListAsync(ct);
-        return open.Select(t => new TaskLine(t.Id, t.CaseId, t.Code, t.Kind, t.Risk, t.DueAt, tasks.Standing(t.DueAt, null)))
+        // Closed cases and due times are judged here: SQLite cannot compare DateTimeOffset values.
+        return open.Where(t => !CaseStages.IsClosed(new CaseFacts(ClosedAt: t.ClosedAt, ReopenedAt: t.ReopenedAt))).Select(t => new TaskLine(t.Id, t.CaseId, t.Code, t.Kind, t.Risk, t.DueAt, tasks.Standing(t.DueAt, null)))
             .Where(t => t.Standing is TaskStanding.Overdue or TaskStanding.Upcoming)
             .OrderBy(t => t.Standing).ThenBy(t => t.DueAt).ThenBy(t => t.Risk).ToList();
     }
@@ -130,15 +131,16 @@ public sealed class CaseStore(PanahDbContext db, AccessScope scope, AuditLog aud
             return [];
         }
         var cases = await db.ProtectionCases.IgnoreQueryFilters([AccessScope.FilterName]).AsNoTracking()
-            .Where(c => c.PersonId == personId && (c.ClosedAt == null || c.ReopenedAt > c.ClosedAt))
-            .Select(c => new { c.Id, c.OwnerId, c.TeamId }).ToListAsync(ct);
+            .Where(c => c.PersonId == personId)
+            .Select(c => new { c.Id, c.OwnerId, c.TeamId, c.ClosedAt, c.ReopenedAt }).ToListAsync(ct);
+        cases.RemoveAll(c => CaseStages.IsClosed(new CaseFacts(ClosedAt: c.ClosedAt, ReopenedAt: c.ReopenedAt)));
         if (cases.Count == 0)
         {
             return [];
         }
         await audit.SaveAsync(db, new AuditEvent("case.existence", "person", personId.ToString(), $"cases={cases.Count}") { People = [personId] }, ct);
         var owners = cases.Select(c => c.OwnerId).Distinct().ToList();
-        var names = await db.Users.AsNoTracking().Where(u => owners.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName ?? "", ct);
+        var names = await db.Users.AsNoTracking().Where(u => owners.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName ?? u.Email ?? "", ct);
         var teamIds = cases.Where(c => c.TeamId != null).Select(c => c.TeamId!.Value).Distinct().ToList();
         var teams = await db.ProtectionTeams.AsNoTracking().Where(t => teamIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, ct);
         return cases.Select(c => new CaseExistence(names.GetValueOrDefault(c.OwnerId, ""), c.TeamId is { } t ? teams.GetValueOrDefault(t) : null, scope.CoversCase(c.Id), scope.CoversCase(c.Id) ? c.Id : null)).ToList();

@@ -55,8 +55,9 @@ public sealed class CaseWork(PanahDbContext db, AccessScope scope, AuditLog audi
     }
 
     public async Task<List<AssessmentView>> AssessmentsAsync(Guid caseId, byte[] key, CancellationToken ct = default) =>
-        (await db.CaseAssessments.AsNoTracking().Where(a => a.CaseId == caseId).OrderByDescending(a => a.RecordedAt).ToListAsync(ct))
-            .Select(a => new AssessmentView(a.Id, a.BestInterests, a.BidRequired, a.RecordedAt, CaseSealer.Open<AssessmentDetails>(key, "assessment", a.Id, a.Sealed))).ToList();
+        (await db.CaseAssessments.AsNoTracking().Where(a => a.CaseId == caseId).ToListAsync(ct))
+            // Ordered here: SQLite cannot order DateTimeOffset values.
+            .OrderByDescending(a => a.RecordedAt).Select(a => new AssessmentView(a.Id, a.BestInterests, a.BidRequired, a.RecordedAt, CaseSealer.Open<AssessmentDetails>(key, "assessment", a.Id, a.Sealed))).ToList();
 
     /// <summary>The owner asks the team's supervisor to approve a subject (the case plan is the referrals part's, a closure is this one's).</summary>
     public async Task<ApprovalView?> RequestApprovalAsync(Guid caseId, long expectedVersion, ApprovalSubject subject, Guid? subjectId, string? comment, CancellationToken ct = default)
