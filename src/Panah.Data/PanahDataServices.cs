@@ -108,6 +108,8 @@ public static class PanahDataServices
         services.AddScoped<Demo.DemoSeeder>();
         services.AddFood();
         services.AddEducation();
+        Protection.ProtectionServices.AddProtection(services);
+        Protection.ReferralServices.AddReferrals(services);
         return services;
     }
 

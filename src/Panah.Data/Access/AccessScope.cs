@@ -50,6 +50,32 @@ public sealed class AccessScope
     /// <summary>Whether <see cref="SectionIds"/> admits anyone: lets the query filters skip the enrolment lookup for everyone else.</summary>
     public bool Teaches { get; private set; }
 
+    /// <summary>
+    /// The protection cases this staff member sees: those they own, are assigned or offered by transfer, and those of
+    /// the workers of the teams they supervise. A case and every row of it outside these is not there.
+    /// </summary>
+    public Guid[] CaseIds { get; private set; } = [];
+
+    /// <summary>Every case: the data protection officer (subject access and erasure; each read of a case is also alerted) and all-access jobs.</summary>
+    public bool AllCases { get; private set; }
+
+    /// <summary>The protection teams this staff member works in, and those they supervise.</summary>
+    public int[] TeamIds { get; private set; } = [];
+    public int[] SupervisedTeamIds { get; private set; } = [];
+
+    public bool CoversCase(Guid caseId) => AllCases || CaseIds.Contains(caseId);
+
+    /// <summary>Whether this staff member supervises the team (and so approves for its cases).</summary>
+    public bool Supervises(int? teamId) => teamId is { } id && SupervisedTeamIds.Contains(id);
+
+    /// <summary>The cases and teams of a case worker, loaded after <see cref="ForStaff"/> (which clears them).</summary>
+    public void WithCases(IEnumerable<Guid> caseIds, IEnumerable<int> teams, IEnumerable<int> supervisedTeams)
+    {
+        CaseIds = caseIds.Distinct().Order().ToArray();
+        TeamIds = teams.Distinct().Order().ToArray();
+        SupervisedTeamIds = supervisedTeams.Distinct().Order().ToArray();
+    }
+
     /// <summary>The role that decided this scope, or null (nobody signed in, or an explicit all-access job).</summary>
     public string? Role { get; private set; }
     public string? StaffUserId { get; private set; }
@@ -71,6 +97,8 @@ public sealed class AccessScope
         // Every account holds one role; an account with several is ambiguous and gets nothing rather than the union.
         Role = roles.Count == 1 ? roles.First() : null;
         SectionIds = [];
+        WithCases([], [], []);
+        AllCases = Role == Roles.DataProtectionOfficer;
         if (Role == Roles.Teacher && programmes.Contains(Programme.Education))
         {
             // Need-to-know by class, not by office: the sections' learners and nothing else (no grants, no offices).
@@ -95,6 +123,8 @@ public sealed class AccessScope
         ArgumentException.ThrowIfNullOrWhiteSpace(purpose);
         Role = null;
         SectionIds = [];
+        WithCases([], [], []);
+        AllCases = true;
         Set(true, [], [], RegistryFields.All);
     }
 

@@ -53,5 +53,27 @@ public sealed class AccessScopes(PanahDbContext db, AccessScope scope, TimeProvi
             [.. rows.Where(r => r.Kind == 2).Select(r => r.Programme!.Value)],
             rows.Where(r => r.Kind == 3 && (r.Expires is null || r.Expires > now)).Select(r => r.Household!.Value),
             rows.Where(r => r.Kind == 4).Select(r => r.Office!.Value));
+        if (roles.Contains(Staff.Roles.CaseWorker) && scope.Fields != RegistryFields.None)
+        {
+            await LoadCasesAsync(staffUserId, ct);
+        }
+    }
+
+    /// <summary>
+    /// A case worker's teams and cases: their own access rows and those of the workers of the teams they supervise.
+    /// Two small indexed queries, case workers only; read past the filter the scope itself drives.
+    /// </summary>
+    private async Task LoadCasesAsync(string staffUserId, CancellationToken ct)
+    {
+        var teams = await db.ProtectionTeamMembers.AsNoTracking().Where(m => m.StaffUserId == staffUserId)
+            .Select(m => new { m.TeamId, Supervised = false })
+            .Concat(db.ProtectionTeams.AsNoTracking().Where(t => t.SupervisorId == staffUserId).Select(t => new { TeamId = t.Id, Supervised = true }))
+            .ToListAsync(ct);
+        var supervised = teams.Where(t => t.Supervised).Select(t => t.TeamId).ToArray();
+        var cases = await db.CaseAccess.IgnoreQueryFilters([AccessScope.FilterName]).AsNoTracking()
+            .Where(a => a.StaffUserId == staffUserId
+                || (supervised.Length > 0 && db.ProtectionTeamMembers.Any(m => m.StaffUserId == a.StaffUserId && supervised.Contains(m.TeamId))))
+            .Select(a => a.CaseId).Distinct().ToListAsync(ct);
+        scope.WithCases(cases, teams.Where(t => !t.Supervised).Select(t => t.TeamId), supervised);
     }
 }

@@ -45,6 +45,7 @@ public sealed partial class PanahDbContext
         builder.Entity<ClassApplication>().HasQueryFilter(AccessScope.FilterName, x =>
             Scope.AllOffices || Scope.OfficeIds.Contains(x.FieldOfficeId) || Scope.HouseholdIds.Contains(x.HouseholdId)
             || (Scope.Teaches && Set<Enrolment>().Any(e => e.ApplicationId == x.Id && Scope.SectionIds.Contains(e.SectionId))));
+        ConfigureCaseFilters(builder);
     }
 
     /// <summary>A learner's row in a section: the household rule, and also the section's teacher.</summary>

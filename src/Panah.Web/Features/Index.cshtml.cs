@@ -8,7 +8,7 @@ using Panah.Web.Infrastructure;
 namespace Panah.Web.Features;
 
 /// <summary>The start page: registry totals and the sex-and-age pyramid (counts only, no names).</summary>
-public sealed class IndexModel(PanahDbContext db, IAuthorizationService authz, TimeProvider clock) : PageModel
+public sealed class IndexModel(PanahDbContext db, IAuthorizationService authz, TimeProvider clock, Data.Protection.CaseStore cases) : PageModel
 {
     /// <summary>Roles whose part of Panah is still to come; the page says what it will offer them.</summary>
     private static readonly string[] RolesStillToCome = [];
@@ -22,6 +22,9 @@ public sealed class IndexModel(PanahDbContext db, IAuthorizationService authz, T
     public bool HasMenu { get; private set; }
 
     public List<string> ComingRoles { get; private set; } = [];
+
+    /// <summary>A case worker's overdue and coming (7 days) tasks across their cases; null for anyone else.</summary>
+    public List<Data.Protection.TaskLine>? CaseTasks { get; private set; }
     public int Households { get; private set; }
     public int People { get; private set; }
     public List<(AgeGroup Group, int Female, int Male)> Pyramid { get; } = [];
@@ -32,6 +35,10 @@ public sealed class IndexModel(PanahDbContext db, IAuthorizationService authz, T
         IsDataProtectionOfficer = (await authz.AuthorizeAsync(User, Policies.DataProtection)).Succeeded;
         HasMenu = Policies.RolesFor.Where(p => p.Key is not (Policies.Staff or Policies.OwnAccount)).Any(p => p.Value.Any(User.IsInRole));
         ComingRoles = RolesStillToCome.Where(User.IsInRole).ToList();
+        if ((await authz.AuthorizeAsync(User, Policies.ProtectionWork)).Succeeded)
+        {
+            CaseTasks = await cases.DueTasksAsync(ct);
+        }
         if (!CanReadRegistry)
         {
             return;

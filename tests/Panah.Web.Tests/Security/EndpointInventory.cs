@@ -257,6 +257,35 @@ public static partial class EndpointInventory
         GET    /Education/Learners                                login | deny  deny  deny  404   deny  deny  deny  404   | 403   403   403   404   403   403   403   404
         GET    /Education/Waitlist                                login | deny  deny  deny  deny  deny  deny  deny  404   | 403   403   403   403   403   403   403   404
         POST   /Education/Waitlist?handler=Enrol                  login | deny  deny  deny  deny  deny  deny  deny  404   | 403   403   403   403   403   403   403   404
+        GET    /api/v1/protection/cases                           401   | 403   403   403   403   200   403   200   403   | 403   403   403   403   200   403   200   403
+        GET    /api/v1/protection/cases/{id:guid}                 401   | 403   403   403   403   404   403   404   403   | 403   403   403   403   404   403   404   403
+        GET    /api/v1/protection/tasks                           401   | 403   403   403   403   200   403   200   403   | 403   403   403   403   200   403   200   403
+        GET    /api/v1/protection/people/{id:guid}/cases          401   | 403   403   403   403   200   403   200   403   | 403   403   403   403   200   403   200   403
+        POST   /api/v1/protection/cases                           401   | 403   403   403   403   400   403   403   403   | 403   403   403   403   400   403   403   403
+        POST   /api/v1/protection/cases/{id:guid}/assessments     401   | 403   403   403   403   400   403   403   403   | 403   403   403   403   400   403   403   403
+        POST   /api/v1/protection/cases/{id:guid}/approvals       401   | 403   403   403   403   400   403   403   403   | 403   403   403   403   400   403   403   403
+        POST   /api/v1/protection/approvals/{id:int}/decision     401   | 403   403   403   403   400   403   403   403   | 403   403   403   403   400   403   403   403
+        POST   /api/v1/protection/cases/{id:guid}/reopen          401   | 403   403   403   403   400   403   403   403   | 403   403   403   403   400   403   403   403
+        POST   /api/v1/protection/cases/{id:guid}/reporting-consent 401   | 403   403   403   403   400   403   403   403   | 403   403   403   403   400   403   403   403
+        GET    /api/v1/protection/cases/{id:guid}/referrals       401   | 403   403   403   403   404   403   404   403  | 403   403   403   403   404   403   404   403
+        GET    /api/v1/protection/cases/{id:guid}/transfers       401   | 403   403   403   403   404   403   404   403  | 403   403   403   403   404   403   404   403
+        GET    /api/v1/protection/partners                        401   | 403   403   403   403   200   403   403   403  | 403   403   403   403   200   403   403   403
+        GET    /api/v1/protection/partners/{id:int}               401   | 403   403   403   403   404   403   403   403  | 403   403   403   403   404   403   403   403
+        POST   /api/v1/protection/partners                        401   | 403   403   403   403   400   403   403   403  | 403   403   403   403   400   403   403   403
+        PUT    /api/v1/protection/partners/{id:int}               401   | 403   403   403   403   404   403   403   403  | 403   403   403   403   404   403   403   403
+        POST   /api/v1/protection/cases/{id:guid}/referrals       401   | 403   403   403   403   400   403   403   403  | 403   403   403   403   400   403   403   403
+        POST   /api/v1/protection/cases/{id:guid}/referrals/{referralId:guid}/steps 401   | 403   403   403   403   400   403   403   403  | 403   403   403   403   400   403   403   403
+        POST   /api/v1/protection/cases/{id:guid}/transfers       401   | 403   403   403   403   400   403   403   403  | 403   403   403   403   400   403   403   403
+        POST   /api/v1/protection/cases/{id:guid}/transfers/{transferId:guid}/answer 401   | 403   403   403   403   400   403   403   403  | 403   403   403   403   400   403   403   403
+        GET    /Protection/Index                                  login | deny  deny  deny  deny  200   deny  200   deny  | 403   403   403   403   200   403   200   403
+        GET    /Protection/Open                                   login | deny  deny  deny  deny  200   deny  deny  deny  | 403   403   403   403   200   403   403   403
+        POST   /Protection/Open                                   login | deny  deny  deny  deny  200   deny  deny  deny  | 403   403   403   403   200   403   403   403
+        GET    /Protection/Case                                   login | deny  deny  deny  deny  404   deny  404   deny  | 403   403   403   403   404   403   404   403
+        POST   /Protection/Case?handler=Assessment                login | deny  deny  deny  deny  404   deny  404   deny  | 403   403   403   403   404   403   404   403
+        POST   /Protection/Case?handler=Close                     login | deny  deny  deny  deny  404   deny  404   deny  | 403   403   403   403   404   403   404   403
+        POST   /Protection/Case?handler=Reopen                    login | deny  deny  deny  deny  404   deny  404   deny  | 403   403   403   403   404   403   404   403
+        POST   /Protection/Case?handler=Approve                   login | deny  deny  deny  deny  404   deny  404   deny  | 403   403   403   403   404   403   404   403
+        POST   /Protection/Case?handler=Reject                    login | deny  deny  deny  deny  404   deny  404   deny  | 403   403   403   403   404   403   404   403
         """;
 
     /// <summary>The matrix's columns: anonymous, the sessions of each role, the tokens of each role.</summary>

@@ -1,0 +1,326 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Panah.Data.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class WipCases : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ProtectionTeams",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    FieldOfficeId = table.Column<int>(type: "integer", nullable: false),
+                    SupervisorId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProtectionTeams", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProtectionTeams_AspNetUsers_SupervisorId",
+                        column: x => x.SupervisorId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_ProtectionTeams_FieldOffices_FieldOfficeId",
+                        column: x => x.FieldOfficeId,
+                        principalTable: "FieldOffices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProtectionCases",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Type = table.Column<int>(type: "integer", nullable: false),
+                    Risk = table.Column<int>(type: "integer", nullable: false),
+                    OwnerId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    TeamId = table.Column<int>(type: "integer", nullable: true),
+                    FieldOfficeId = table.Column<int>(type: "integer", nullable: false),
+                    OpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AssessmentRequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CasePlanAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReopenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    OpenServices = table.Column<int>(type: "integer", nullable: false),
+                    ServicesProvided = table.Column<int>(type: "integer", nullable: false),
+                    ReportingConsent = table.Column<bool>(type: "boolean", nullable: false),
+                    NameHidden = table.Column<bool>(type: "boolean", nullable: false),
+                    DataKeyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sealed = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProtectionCases", x => x.Id);
+                    table.CheckConstraint("CK_ProtectionCases_Services", "\"OpenServices\" >= 0 AND \"ServicesProvided\" >= 0");
+                    table.ForeignKey(
+                        name: "FK_ProtectionCases_AspNetUsers_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ProtectionCases_DataKeys_DataKeyId",
+                        column: x => x.DataKeyId,
+                        principalTable: "DataKeys",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ProtectionCases_FieldOffices_FieldOfficeId",
+                        column: x => x.FieldOfficeId,
+                        principalTable: "FieldOffices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ProtectionCases_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ProtectionCases_ProtectionTeams_TeamId",
+                        column: x => x.TeamId,
+                        principalTable: "ProtectionTeams",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProtectionTeamMembers",
+                columns: table => new
+                {
+                    TeamId = table.Column<int>(type: "integer", nullable: false),
+                    StaffUserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProtectionTeamMembers", x => new { x.TeamId, x.StaffUserId });
+                    table.ForeignKey(
+                        name: "FK_ProtectionTeamMembers_AspNetUsers_StaffUserId",
+                        column: x => x.StaffUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ProtectionTeamMembers_ProtectionTeams_TeamId",
+                        column: x => x.TeamId,
+                        principalTable: "ProtectionTeams",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseAccess",
+                columns: table => new
+                {
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StaffUserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Reason = table.Column<int>(type: "integer", nullable: false),
+                    GrantedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseAccess", x => new { x.CaseId, x.StaffUserId, x.Reason });
+                    table.ForeignKey(
+                        name: "FK_CaseAccess_AspNetUsers_StaffUserId",
+                        column: x => x.StaffUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CaseAccess_ProtectionCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "ProtectionCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseApprovals",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Subject = table.Column<int>(type: "integer", nullable: false),
+                    SubjectId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    RequestedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DecidedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SealedComments = table.Column<byte[]>(type: "bytea", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseApprovals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseApprovals_ProtectionCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "ProtectionCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseAssessments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    BestInterests = table.Column<bool>(type: "boolean", nullable: false),
+                    BidRequired = table.Column<int>(type: "integer", nullable: true),
+                    RecordedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Sealed = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseAssessments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseAssessments_ProtectionCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "ProtectionCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseTasks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DoneAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SubjectId = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseTasks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseTasks_ProtectionCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "ProtectionCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseAccess_StaffUserId",
+                table: "CaseAccess",
+                column: "StaffUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseApprovals_CaseId_Status",
+                table: "CaseApprovals",
+                columns: new[] { "CaseId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseAssessments_CaseId",
+                table: "CaseAssessments",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseTasks_CaseId_DoneAt_DueAt",
+                table: "CaseTasks",
+                columns: new[] { "CaseId", "DoneAt", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProtectionCases_Code",
+                table: "ProtectionCases",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProtectionCases_DataKeyId",
+                table: "ProtectionCases",
+                column: "DataKeyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProtectionCases_FieldOfficeId",
+                table: "ProtectionCases",
+                column: "FieldOfficeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProtectionCases_OwnerId",
+                table: "ProtectionCases",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProtectionCases_PersonId",
+                table: "ProtectionCases",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProtectionCases_TeamId",
+                table: "ProtectionCases",
+                column: "TeamId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProtectionTeamMembers_StaffUserId",
+                table: "ProtectionTeamMembers",
+                column: "StaffUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProtectionTeams_FieldOfficeId",
+                table: "ProtectionTeams",
+                column: "FieldOfficeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProtectionTeams_Name",
+                table: "ProtectionTeams",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProtectionTeams_SupervisorId",
+                table: "ProtectionTeams",
+                column: "SupervisorId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "CaseAccess");
+
+            migrationBuilder.DropTable(
+                name: "CaseApprovals");
+
+            migrationBuilder.DropTable(
+                name: "CaseAssessments");
+
+            migrationBuilder.DropTable(
+                name: "CaseTasks");
+
+            migrationBuilder.DropTable(
+                name: "ProtectionTeamMembers");
+
+            migrationBuilder.DropTable(
+                name: "ProtectionCases");
+
+            migrationBuilder.DropTable(
+                name: "ProtectionTeams");
+        }
+    }
+}
