@@ -67,6 +67,8 @@ public sealed class DemoSeeder(PanahDbContext db, RegistryStore store, AuditLog 
         ("clerk", Roles.DistributionClerk, ["IST", "SEF", "KAY"], [Programme.Food]),
         ("teacher", Roles.Teacher, ["IST", "SEF", "KAY"], [Programme.Education]),
         ("caseworker", Roles.CaseWorker, ["IST", "SEF"], [Programme.Protection]),
+        // The case worker's supervisor in the demo's protection team (a case worker by role, supervisor by position).
+        ("supervisor", Roles.CaseWorker, ["IST", "SEF"], [Programme.Protection]),
         ("manager", Roles.ProgrammeManager, ["IST", "SEF", "KAY"], [Programme.Food, Programme.Education]),
         ("dpo", Roles.DataProtectionOfficer, ["IST", "SEF", "KAY"], [.. Programmes.All]),
         ("coordinator", Roles.EducationCoordinator, ["IST", "SEF", "KAY"], [Programme.Education]),

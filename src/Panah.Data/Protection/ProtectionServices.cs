@@ -11,7 +11,8 @@ public static class ProtectionServices
         .AddSingleton(sp => Read(sp.GetRequiredService<IConfiguration>()))
         .AddSingleton<CaseTaskClock>()
         .AddScoped<CaseReads>().AddScoped<CaseStore>().AddScoped<CaseWork>().AddScoped<CaseApprovals>()
-        .AddScoped<IApprovalEffect, ClosureEffect>();
+        .AddScoped<IApprovalEffect, ClosureEffect>()
+        .AddScoped<Demo.IDemoPart, ProtectionDemo>();
 
     /// <summary>The defaults, with any <c>Panah:Protection:Due:{Kind}:{Risk}</c> (a time span) replacing one.</summary>
     public static ProtectionOptions Read(IConfiguration configuration)

@@ -68,8 +68,8 @@ public sealed class DemoModeTests(SqliteApp app) : IClassFixture<SqliteApp>, IDi
         var first = await WebProcess.RunUntilAsync(fresh, FreshKey, "Production", settings, BannerEnd, DemoMode.Flag);
         Assert.Contains(BannerEnd, first);
         var accounts = first.Split('\n').Where(l => l.Contains("@" + DemoSeeder.Domain, StringComparison.Ordinal) && l.Contains("password:", StringComparison.Ordinal)).ToList();
-        // One account per role and a second registration officer, each printed with its scope.
-        Assert.Equal(Roles.All.Count + 1, accounts.Count);
+        // One account per role, a second registration officer and the case workers' supervisor, each printed with its scope.
+        Assert.Equal(Roles.All.Count + 2, accounts.Count);
         Assert.Contains(accounts, a => a.Contains($"officer@{DemoSeeder.Domain}", StringComparison.Ordinal) && a.Contains("offices KAY; programmes none", StringComparison.Ordinal));
         Assert.Contains(accounts, a => a.Contains($"officer-ist@{DemoSeeder.Domain}", StringComparison.Ordinal) && a.Contains("offices IST; programmes none", StringComparison.Ordinal));
         Assert.Contains(accounts, a => a.Contains($"caseworker@{DemoSeeder.Domain}", StringComparison.Ordinal) && a.Contains("offices IST,SEF; programmes protection", StringComparison.Ordinal));
