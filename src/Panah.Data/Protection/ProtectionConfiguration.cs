@@ -78,3 +78,26 @@ internal sealed class CaseTaskConfiguration : IEntityTypeConfiguration<CaseTask>
         e.HasOne<ProtectionCase>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class CaseAssessmentConfiguration : IEntityTypeConfiguration<CaseAssessment>
+{
+    public void Configure(EntityTypeBuilder<CaseAssessment> e)
+    {
+        e.ToTable("CaseAssessments");
+        e.Property(x => x.RecordedBy).HasMaxLength(64);
+        e.HasIndex(x => x.CaseId);
+        e.HasOne<ProtectionCase>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CaseApprovalConfiguration : IEntityTypeConfiguration<CaseApproval>
+{
+    public void Configure(EntityTypeBuilder<CaseApproval> e)
+    {
+        e.ToTable("CaseApprovals");
+        e.Property(x => x.RequestedBy).HasMaxLength(64);
+        e.Property(x => x.DecidedBy).HasMaxLength(64);
+        e.HasIndex(x => new { x.CaseId, x.Status });
+        e.HasOne<ProtectionCase>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

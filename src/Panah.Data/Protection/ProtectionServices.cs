@@ -10,7 +10,8 @@ public static class ProtectionServices
     public static IServiceCollection AddProtection(this IServiceCollection services) => services
         .AddSingleton(sp => Read(sp.GetRequiredService<IConfiguration>()))
         .AddSingleton<CaseTaskClock>()
-        .AddScoped<CaseReads>();
+        .AddScoped<CaseReads>().AddScoped<CaseStore>().AddScoped<CaseWork>().AddScoped<CaseApprovals>()
+        .AddScoped<IApprovalEffect, ClosureEffect>();
 
     /// <summary>The defaults, with any <c>Panah:Protection:Due:{Kind}:{Risk}</c> (a time span) replacing one.</summary>
     public static ProtectionOptions Read(IConfiguration configuration)

@@ -55,6 +55,12 @@ public static class Policies
     /// <summary>Running classes: courses, sections, timetables, applications, the waitlist, offers and enrolment.</summary>
     public const string EducationCoordinate = nameof(EducationCoordinate);
 
+    /// <summary>Protection cases: the case worker's (owner, assigned, supervisor) and the DPO's for subject access (alerted); which cases, the scope says.</summary>
+    public const string Protection = nameof(Protection);
+
+    /// <summary>Working a case: opening, assessing, asking and giving approvals.</summary>
+    public const string ProtectionWork = nameof(ProtectionWork);
+
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
         [Staff] = [.. Roles.All],
@@ -76,6 +82,8 @@ public static class Policies
         [FoodMonitoring] = [Roles.ProgrammeManager, Roles.DistributionClerk],
         [Education] = [Roles.Teacher, Roles.EducationCoordinator],
         [EducationCoordinate] = [Roles.EducationCoordinator],
+        [Protection] = [Roles.CaseWorker, Roles.DataProtectionOfficer],
+        [ProtectionWork] = [Roles.CaseWorker],
     };
 
     public const string MfaClaim = "amr";

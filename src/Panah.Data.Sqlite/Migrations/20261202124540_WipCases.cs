@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Panah.Data.Postgres.Migrations
+namespace Panah.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class WipCases : Migration
@@ -16,11 +15,11 @@ namespace Panah.Data.Postgres.Migrations
                 name: "ProtectionTeams",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    FieldOfficeId = table.Column<int>(type: "integer", nullable: false),
-                    SupervisorId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    FieldOfficeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SupervisorId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -43,27 +42,27 @@ namespace Panah.Data.Postgres.Migrations
                 name: "ProtectionCases",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    PersonId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Type = table.Column<int>(type: "integer", nullable: false),
-                    Risk = table.Column<int>(type: "integer", nullable: false),
-                    OwnerId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    TeamId = table.Column<int>(type: "integer", nullable: true),
-                    FieldOfficeId = table.Column<int>(type: "integer", nullable: false),
-                    OpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    AssessmentRequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    CasePlanAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ReopenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    OpenServices = table.Column<int>(type: "integer", nullable: false),
-                    ServicesProvided = table.Column<int>(type: "integer", nullable: false),
-                    ReportingConsent = table.Column<bool>(type: "boolean", nullable: false),
-                    NameHidden = table.Column<bool>(type: "boolean", nullable: false),
-                    DataKeyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Sealed = table.Column<byte[]>(type: "bytea", nullable: false),
-                    Version = table.Column<long>(type: "bigint", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Type = table.Column<int>(type: "INTEGER", nullable: false),
+                    Risk = table.Column<int>(type: "INTEGER", nullable: false),
+                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    TeamId = table.Column<int>(type: "INTEGER", nullable: true),
+                    FieldOfficeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OpenedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    AssessmentRequestedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    CasePlanAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    ReopenedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    OpenServices = table.Column<int>(type: "INTEGER", nullable: false),
+                    ServicesProvided = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReportingConsent = table.Column<bool>(type: "INTEGER", nullable: false),
+                    NameHidden = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DataKeyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sealed = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -105,8 +104,8 @@ namespace Panah.Data.Postgres.Migrations
                 name: "ProtectionTeamMembers",
                 columns: table => new
                 {
-                    TeamId = table.Column<int>(type: "integer", nullable: false),
-                    StaffUserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                    TeamId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StaffUserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -129,10 +128,10 @@ namespace Panah.Data.Postgres.Migrations
                 name: "CaseAccess",
                 columns: table => new
                 {
-                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    StaffUserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Reason = table.Column<int>(type: "integer", nullable: false),
-                    GrantedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StaffUserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Reason = table.Column<int>(type: "INTEGER", nullable: false),
+                    GrantedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -152,17 +151,67 @@ namespace Panah.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CaseApprovals",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Subject = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubjectId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    SealedComments = table.Column<byte[]>(type: "BLOB", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseApprovals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseApprovals_ProtectionCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "ProtectionCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseAssessments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BestInterests = table.Column<bool>(type: "INTEGER", nullable: false),
+                    BidRequired = table.Column<int>(type: "INTEGER", nullable: true),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Sealed = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseAssessments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseAssessments_ProtectionCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "ProtectionCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CaseTasks",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    DoneAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    SubjectId = table.Column<Guid>(type: "uuid", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    DoneAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    SubjectId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -179,6 +228,16 @@ namespace Panah.Data.Postgres.Migrations
                 name: "IX_CaseAccess_StaffUserId",
                 table: "CaseAccess",
                 column: "StaffUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseApprovals_CaseId_Status",
+                table: "CaseApprovals",
+                columns: new[] { "CaseId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseAssessments_CaseId",
+                table: "CaseAssessments",
+                column: "CaseId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CaseTasks_CaseId_DoneAt_DueAt",
@@ -243,6 +302,12 @@ namespace Panah.Data.Postgres.Migrations
         {
             migrationBuilder.DropTable(
                 name: "CaseAccess");
+
+            migrationBuilder.DropTable(
+                name: "CaseApprovals");
+
+            migrationBuilder.DropTable(
+                name: "CaseAssessments");
 
             migrationBuilder.DropTable(
                 name: "CaseTasks");

@@ -11,7 +11,7 @@ using Panah.Data;
 namespace Panah.Data.Sqlite.Migrations
 {
     [DbContext(typeof(PanahDbContext))]
-    [Migration("20261202123933_WipCases")]
+    [Migration("20261202124540_WipCases")]
     partial class WipCases
     {
         /// <inheritdoc />
@@ -2433,6 +2433,83 @@ namespace Panah.Data.Sqlite.Migrations
                     b.ToTable("CaseAccess", (string)null);
                 });
 
+            modelBuilder.Entity("Panah.Data.Protection.CaseApproval", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("SealedComments")
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Subject")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Status");
+
+                    b.ToTable("CaseApprovals", (string)null);
+                });
+
+            modelBuilder.Entity("Panah.Data.Protection.CaseAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("BestInterests")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BidRequired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Sealed")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("CaseAssessments", (string)null);
+                });
+
             modelBuilder.Entity("Panah.Data.Protection.CaseTask", b =>
                 {
                     b.Property<long>("Id")
@@ -3331,6 +3408,24 @@ namespace Panah.Data.Sqlite.Migrations
                     b.HasOne("Panah.Data.Entities.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("StaffUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Panah.Data.Protection.CaseApproval", b =>
+                {
+                    b.HasOne("Panah.Data.Protection.ProtectionCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Panah.Data.Protection.CaseAssessment", b =>
+                {
+                    b.HasOne("Panah.Data.Protection.ProtectionCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
