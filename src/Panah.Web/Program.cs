@@ -30,6 +30,7 @@ try
     app.MapLearningApi();
     app.MapEducationApi();
     app.MapProtectionApi();
+    app.MapCaseFilesApi();
     app.MapPanahPlatformEndpoints();
     app.Run();
 }

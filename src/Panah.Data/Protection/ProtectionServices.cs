@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Panah.Core.Protection;
+using Panah.Data.Uploads;
 
 namespace Panah.Data.Protection;
 
@@ -11,7 +12,8 @@ public static class ProtectionServices
         .AddSingleton(sp => Read(sp.GetRequiredService<IConfiguration>()))
         .AddSingleton<CaseTaskClock>()
         .AddScoped<CaseReads>().AddScoped<CaseStore>().AddScoped<CaseWork>().AddScoped<CaseApprovals>()
-        .AddScoped<IApprovalEffect, ClosureEffect>();
+        .AddScoped<IApprovalEffect, ClosureEffect>()
+        .AddUploads().AddScoped<CaseFiles>();
 
     /// <summary>The defaults, with any <c>Panah:Protection:Due:{Kind}:{Risk}</c> (a time span) replacing one.</summary>
     public static ProtectionOptions Read(IConfiguration configuration)

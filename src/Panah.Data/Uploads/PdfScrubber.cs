@@ -20,7 +20,8 @@ public static class PdfScrubber
         {
             document = PdfReader.Open(new MemoryStream(content, writable: false), PdfDocumentOpenMode.Modify);
         }
-        catch (Exception e) when (e is PdfReaderException or InvalidOperationException or FormatException or IOException or NotImplementedException or ArgumentException or IndexOutOfRangeException or NullReferenceException)
+        // PDFsharp fails on a damaged file with many exception types; any of them means the file is not taken.
+        catch (Exception e) when (e is not OutOfMemoryException and not UploadRefusedException)
         {
             throw new UploadRefusedException(UploadRefusal.Unreadable);
         }

@@ -120,7 +120,7 @@ public sealed class UploadSanitiser(UploadLimits limits)
         canvas.Translate(result.Width / 2f, result.Height / 2f);
         canvas.RotateDegrees(degrees);
         canvas.Translate(-source.Width / 2f, -source.Height / 2f);
-        canvas.DrawBitmap(source, 0, 0);
+        canvas.DrawBitmap(source, 0, 0, SKSamplingOptions.Default, null);
         return result;
     }
 }
