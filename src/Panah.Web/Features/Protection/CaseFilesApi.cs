@@ -9,7 +9,8 @@ namespace Panah.Web.Features.Protection;
 /// <summary>
 /// <c>/api/v1/protection/cases/{id}/notes|attachments</c>: a case's notes and its photos and scanned documents. An
 /// upload is the request body itself (its kind told by its content); the file name, being possibly personal, travels
-/// in the <c>X-File-Name</c> header (URL-encoded), never in the URL, and is not given back on download.
+/// in the <c>X-File-Name</c> header (URL-encoded), never in the URL, and is not given back on download. Any declared
+/// content type is taken (no accepts-list, which would answer 415 before the kind is told by the bytes).
 /// </summary>
 public static class CaseFilesApi
 {
@@ -28,7 +29,7 @@ public static class CaseFilesApi
 
         var work = app.MapGroup("/api/v1/protection/cases/{id:guid}").WithTags("Protection").RequireAuthorization(Policies.ProtectionWork);
         work.MapPost("/notes", AddNote).WithName("AddCaseNote");
-        work.MapPost("/attachments", Upload).WithName("AddCaseAttachment").Accepts<byte[]>("image/jpeg", "image/png", "application/pdf");
+        work.MapPost("/attachments", Upload).WithName("AddCaseAttachment");
         return app;
     }
 
