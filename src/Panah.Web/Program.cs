@@ -31,6 +31,7 @@ try
     app.MapEducationApi();
     app.MapProtectionApi();
     app.MapReferralsApi();
+    app.MapCaseFilesApi();
     app.MapPanahPlatformEndpoints();
     app.Run();
 }

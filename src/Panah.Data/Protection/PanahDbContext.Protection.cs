@@ -12,6 +12,8 @@ public sealed partial class PanahDbContext
     public DbSet<ProtectionTeam> ProtectionTeams => Set<ProtectionTeam>();
     public DbSet<ProtectionTeamMember> ProtectionTeamMembers => Set<ProtectionTeamMember>();
     public DbSet<CaseTask> CaseTasks => Set<CaseTask>();
+    public DbSet<CaseNote> CaseNotes => Set<CaseNote>();
+    public DbSet<CaseAttachment> CaseAttachments => Set<CaseAttachment>();
     public DbSet<CaseAssessment> CaseAssessments => Set<CaseAssessment>();
     public DbSet<CaseApproval> CaseApprovals => Set<CaseApproval>();
 

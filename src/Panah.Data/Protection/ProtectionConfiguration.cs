@@ -101,3 +101,26 @@ internal sealed class CaseApprovalConfiguration : IEntityTypeConfiguration<CaseA
         e.HasOne<ProtectionCase>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class CaseNoteConfiguration : IEntityTypeConfiguration<CaseNote>
+{
+    public void Configure(EntityTypeBuilder<CaseNote> e)
+    {
+        e.ToTable("CaseNotes");
+        e.Property(x => x.WrittenBy).HasMaxLength(64);
+        e.HasIndex(x => new { x.CaseId, x.WrittenAt });
+        e.HasOne<ProtectionCase>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CaseAttachmentConfiguration : IEntityTypeConfiguration<CaseAttachment>
+{
+    public void Configure(EntityTypeBuilder<CaseAttachment> e)
+    {
+        e.ToTable("CaseAttachments");
+        e.Property(x => x.UploadedBy).HasMaxLength(64);
+        e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(8);
+        e.HasIndex(x => new { x.CaseId, x.UploadedAt });
+        e.HasOne<ProtectionCase>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

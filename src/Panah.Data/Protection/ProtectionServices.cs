@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Panah.Core.Protection;
+using Panah.Data.Uploads;
 
 namespace Panah.Data.Protection;
 
@@ -12,7 +13,8 @@ public static class ProtectionServices
         .AddSingleton<CaseTaskClock>()
         .AddScoped<CaseReads>().AddScoped<CaseStore>().AddScoped<CaseWork>().AddScoped<CaseApprovals>()
         .AddScoped<IApprovalEffect, ClosureEffect>()
-        .AddScoped<Demo.IDemoPart, ProtectionDemo>();
+        .AddScoped<Demo.IDemoPart, ProtectionDemo>()
+        .AddUploads().AddScoped<CaseFiles>();
 
     /// <summary>The defaults, with any <c>Panah:Protection:Due:{Kind}:{Risk}</c> (a time span) replacing one.</summary>
     public static ProtectionOptions Read(IConfiguration configuration)

@@ -10,6 +10,7 @@ using Panah.Data.Audit.Checkpoints;
 using Panah.Data.Erasure;
 using Panah.Data.Staff;
 using Panah.Web.Tests.Infrastructure;
+using Panah.Web.Tests.Protection;
 using Panah.Web.Tests.Registry;
 
 namespace Panah.Web.Tests.Security;
@@ -26,6 +27,7 @@ public sealed class CanaryTests(SqliteApp app) : IClassFixture<SqliteApp>
     [
         "Qanarygiven", "Zyxcanary", "Fathercanary", "قانارىيزىك", "Канарейкин", "Kanarya Sokak 77", "Canarytown",
         "5559876543", "555 987 65 43", Document, "Qanary.Kenar@Example.org", "qanary.kenar@example.org", "qanary.kenar",
+        "Qanarycasenote", "Qanaryfilename", "Qanaryattached",
     ];
 
     [Fact]
@@ -64,6 +66,7 @@ public sealed class CanaryTests(SqliteApp app) : IClassFixture<SqliteApp>
         await client.GetAsync("/api/v1/people?district=Zeytinburnu");
         var bad = RegistryRequests.Person("Qanarygiven", "Zyxcanary", document: "99123456741");
         await client.PostAsJsonAsync("/api/v1/households", RegistryRequests.Household("Fatih", bad));
+        await AddCaseFilesAsync();
 
         // What another test class's clean-up used to do at any moment (it cleared every pool): every idle app connection closes.
         using (var pooled = new SqliteConnection(new PanahDataOptions { DataDirectory = app.DataDirectory }.SqliteConnectionString()))
@@ -114,6 +117,24 @@ public sealed class CanaryTests(SqliteApp app) : IClassFixture<SqliteApp>
         {
             Assert.False(logs.Contains(canary, StringComparison.OrdinalIgnoreCase), $"'{canary}' appears in the logs");
         }
+    }
+
+    /// <summary>A case note and an uploaded document (its name and its content) carry canaries, sealed under the case's key.</summary>
+    private async Task AddCaseFilesAsync()
+    {
+        var worker = await app.ClientForRoleAsync(Roles.CaseWorker, offices: ["IST"]);
+        var caseId = await CaseFilesTests.OpenCaseAsync(worker);
+        Assert.Equal(HttpStatusCode.Created, (await worker.PostAsJsonAsync($"/api/v1/protection/cases/{caseId}/notes", new { text = "Qanarycasenote seen at the centre" })).StatusCode);
+        var document = new PdfSharp.Pdf.PdfDocument();
+        document.AddPage().Elements["/Note"] = new PdfSharp.Pdf.PdfString("Qanaryattached");
+        using var pdf = new MemoryStream();
+        document.Save(pdf, closeStream: false);
+        var uploaded = await CaseFilesTests.UploadAsync(worker, caseId, pdf.ToArray(), "Qanaryfilename.pdf");
+        Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
+        var attachmentId = (await uploaded.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        var downloaded = await worker.GetByteArrayAsync($"/api/v1/protection/cases/{caseId}/attachments/{attachmentId}");
+        Assert.True(downloaded.AsSpan().IndexOf("Qanaryattached"u8) >= 0, "the canary is in the document's content, so finding it nowhere means something");
+        Assert.Single((await worker.GetFromJsonAsync<JsonArray>($"/api/v1/protection/cases/{caseId}/notes"))!);
     }
 
     private void AssertNoCanaryInDataDirectory(string when)

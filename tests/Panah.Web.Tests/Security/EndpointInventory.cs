@@ -247,6 +247,11 @@ public static partial class EndpointInventory
         GET    /api/v1/education/enrolments/{id:guid}/exam        401   | 403   403   403   404   403   403   403   404   | 403   403   403   404   403   403   403   404
         POST   /api/v1/education/enrolments/{id:guid}/exam        401   | 403   403   403   404   403   403   403   404   | 403   403   403   404   403   403   403   404
         POST   /api/v1/education/follow-ups/{id:guid}             401   | 403   403   403   404   403   403   403   404   | 403   403   403   404   403   403   403   404
+        GET    /api/v1/protection/cases/{id:guid}/notes           401   | 403   403   403   403   404   403   404   403   | 403   403   403   403   404   403   404   403
+        GET    /api/v1/protection/cases/{id:guid}/attachments     401   | 403   403   403   403   404   403   404   403   | 403   403   403   403   404   403   404   403
+        GET    /api/v1/protection/cases/{id:guid}/attachments/{attachmentId:guid} 401   | 403   403   403   403   404   403   404   403   | 403   403   403   403   404   403   404   403
+        POST   /api/v1/protection/cases/{id:guid}/notes           401   | 403   403   403   403   404   403   403   403   | 403   403   403   403   404   403   403   403
+        POST   /api/v1/protection/cases/{id:guid}/attachments     401   | 403   403   403   403   404   403   403   403   | 403   403   403   403   404   403   403   403
         GET    /Education/Register/Index                          login | deny  deny  deny  404   deny  deny  deny  404   | 403   403   403   404   403   403   403   404
         POST   /Education/Register/Index                          login | deny  deny  deny  404   deny  deny  deny  404   | 403   403   403   404   403   403   403   404
         POST   /Education/Register/Index?handler=FollowUp         login | deny  deny  deny  404   deny  deny  deny  404   | 403   403   403   404   403   403   403   404
