@@ -109,6 +109,7 @@ public static class PanahDataServices
         services.AddFood();
         services.AddLearning();
         Education.EducationServices.AddEducation(services);
+        services.AddScoped<Imports.Importer>();
         return services;
     }
 
