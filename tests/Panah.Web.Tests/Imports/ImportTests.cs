@@ -43,7 +43,7 @@ public abstract class ImportTests(PanahApp app)
         Assert.Equal(before + 1, await HouseholdsInAsync("Zeytinburnu"));
 
         var db = scope.ServiceProvider.GetRequiredService<PanahDbContext>();
-        var people = await db.People.Where(p => p.Household!.District == "Zeytinburnu").OrderByDescending(p => p.CreatedAt).Take(2).ToListAsync();
+        var people = (await db.People.Where(p => p.Household!.District == "Zeytinburnu").ToListAsync()).OrderByDescending(p => p.CreatedAt).Take(2).ToList();
         Assert.Contains(people, p => p.Sex == Sex.Male && p.Relationship == Relationship.Child && p.BirthYear == 2010 && p.Vulnerabilities == Vulnerability.Disability);
         Assert.Contains(people, p => p.Sex == Sex.Female && p.Relationship == Relationship.Head && p.BirthYear == 1984);
     }
