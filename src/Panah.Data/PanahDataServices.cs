@@ -110,6 +110,7 @@ public static class PanahDataServices
         services.AddEducation();
         Protection.ProtectionServices.AddProtection(services);
         Protection.ReferralServices.AddReferrals(services);
+        services.AddScoped<Imports.Importer>();
         return services;
     }
 

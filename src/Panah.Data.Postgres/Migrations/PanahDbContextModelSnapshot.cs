@@ -2187,6 +2187,23 @@ namespace Panah.Data.Postgres.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Panah.Data.Imports.ImportedSubmission", b =>
+                {
+                    b.Property<byte[]>("IdentityHash")
+                        .HasMaxLength(16)
+                        .HasColumnType("bytea");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("IdentityHash");
+
+                    b.ToTable("ImportedSubmissions");
+                });
+
             modelBuilder.Entity("Panah.Data.Keys.RootSecret", b =>
                 {
                     b.Property<string>("Name")

@@ -2144,6 +2144,23 @@ namespace Panah.Data.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Panah.Data.Imports.ImportedSubmission", b =>
+                {
+                    b.Property<byte[]>("IdentityHash")
+                        .HasMaxLength(16)
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("IdentityHash");
+
+                    b.ToTable("ImportedSubmissions");
+                });
+
             modelBuilder.Entity("Panah.Data.Keys.RootSecret", b =>
                 {
                     b.Property<string>("Name")

@@ -13,6 +13,9 @@ public enum SearchKind : byte
     /// <summary>A client's network address, as rate limits count it: an address is personal data and stays out of the database in clear.</summary>
     ClientAddress = 4,
     Email = 5,
+
+    /// <summary>An imported submission's identity (Kobo's _uuid), so that importing it again is skipped.</summary>
+    ImportSubmission = 6,
 }
 
 /// <summary>
