@@ -257,6 +257,14 @@ public static partial class EndpointInventory
         GET    /Education/Learners                                login | deny  deny  deny  404   deny  deny  deny  404   | 403   403   403   404   403   403   403   404
         GET    /Education/Waitlist                                login | deny  deny  deny  deny  deny  deny  deny  404   | 403   403   403   403   403   403   403   404
         POST   /Education/Waitlist?handler=Enrol                  login | deny  deny  deny  deny  deny  deny  deny  404   | 403   403   403   403   403   403   403   404
+        GET    /Education/Courses/Index                           login | deny  deny  deny  deny  deny  deny  deny  200   | 403   403   403   403   403   403   403   200
+        POST   /Education/Courses/Index?handler=Course            login | deny  deny  deny  deny  deny  deny  deny  200   | 403   403   403   403   403   403   403   200
+        POST   /Education/Courses/Index?handler=Section           login | deny  deny  deny  deny  deny  deny  deny  200   | 403   403   403   403   403   403   403   200
+        GET    /Education/Courses/Section                         login | deny  deny  deny  deny  deny  deny  deny  404   | 403   403   403   403   403   403   403   404
+        POST   /Education/Courses/Section?handler=Timetable       login | deny  deny  deny  deny  deny  deny  deny  404   | 403   403   403   403   403   403   403   404
+        POST   /Education/Courses/Section?handler=Accept          login | deny  deny  deny  deny  deny  deny  deny  404   | 403   403   403   403   403   403   403   404
+        POST   /Education/Courses/Section?handler=Decline         login | deny  deny  deny  deny  deny  deny  deny  404   | 403   403   403   403   403   403   403   404
+        POST   /Education/Courses/Section?handler=Withdraw        login | deny  deny  deny  deny  deny  deny  deny  404   | 403   403   403   403   403   403   403   404
         """;
 
     /// <summary>The matrix's columns: anonymous, the sessions of each role, the tokens of each role.</summary>
