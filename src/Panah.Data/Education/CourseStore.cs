@@ -27,7 +27,7 @@ public sealed record SessionView(int Id, int SectionId, DateOnly Date, TimeOnly 
 /// Courses per level, their sections and timetables: the coordinator's design work. Sections are created at the
 /// coordinator's own offices only; none of this is personal data, so it is not scoped further.
 /// </summary>
-public sealed class CourseStore(PanahDbContext db, EducationOptions options, AuditLog audit)
+public sealed partial class CourseStore(PanahDbContext db, EducationOptions options, AuditLog audit)
 {
     public Task<List<CourseView>> CoursesAsync(CancellationToken ct = default) =>
         db.Courses.AsNoTracking().OrderBy(c => c.Level).ThenBy(c => c.Name)

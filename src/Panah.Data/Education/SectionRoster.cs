@@ -8,7 +8,7 @@ using Panah.Data.Registry;
 namespace Panah.Data.Education;
 
 /// <summary>A learner of a section as their teacher or coordinator sees them: seat, status, and name and phone when the reader's fields show them.</summary>
-public sealed record LearnerView(Guid EnrolmentId, Guid PersonId, int? SeatNumber, EnrolmentStatus Status, PersonName? Name, string? Phone);
+public sealed record LearnerView(Guid EnrolmentId, Guid PersonId, int? SeatNumber, EnrolmentStatus Status, PersonName? Name, string? Phone, DateTimeOffset? OfferDeadline = null);
 
 /// <summary>
 /// The learners of one section. A teacher reaches only their own sections (any other is not there: null, a 404), a
@@ -36,7 +36,7 @@ public sealed class SectionRoster(PanahDbContext db, RegistrySealer sealer, Audi
                 ? r.p.Key!.IsErased() ? null : RegistrySealer.OpenPerson(sealer.OpenKey(r.p.Key!), r.p)
                 : null;
             return new LearnerView(r.e.Id, r.p.Id, r.e.SeatNumber, r.e.Status,
-                fields.Shows(RegistryFields.Name) ? details?.Name : null, fields.Shows(RegistryFields.Phone) ? details?.Phone : null);
+                fields.Shows(RegistryFields.Name) ? details?.Name : null, fields.Shows(RegistryFields.Phone) ? details?.Phone : null, r.e.OfferDeadline);
         }).OrderBy(l => l.SeatNumber ?? int.MaxValue).ThenBy(l => l.EnrolmentId).ToList();
         await audit.SaveAsync(db, new AuditEvent("education.learners.view", "section", sectionId.ToString()) { People = [.. learners.Select(l => l.PersonId)] }, ct);
         return learners;

@@ -128,6 +128,7 @@ public static class PanahWeb
                 o.Conventions.AuthorizePage("/Education/Waitlist", Policies.EducationCoordinate);
                 o.Conventions.AuthorizeFolder("/Protection", Policies.Protection);
                 o.Conventions.AuthorizePage("/Protection/Open", Policies.ProtectionWork);
+                o.Conventions.AuthorizeFolder("/Education/Courses", Policies.EducationCoordinate);
             })
             .AddViewLocalization();
         services.AddAntiforgery(o =>

@@ -291,6 +291,14 @@ public static partial class EndpointInventory
         POST   /Protection/Case?handler=Reopen                    login | deny  deny  deny  deny  404   deny  404   deny  | 403   403   403   403   404   403   404   403
         POST   /Protection/Case?handler=Approve                   login | deny  deny  deny  deny  404   deny  404   deny  | 403   403   403   403   404   403   404   403
         POST   /Protection/Case?handler=Reject                    login | deny  deny  deny  deny  404   deny  404   deny  | 403   403   403   403   404   403   404   403
+        GET    /Education/Courses/Index                           login | deny  deny  deny  deny  deny  deny  deny  200   | 403   403   403   403   403   403   403   200
+        POST   /Education/Courses/Index?handler=Course            login | deny  deny  deny  deny  deny  deny  deny  200   | 403   403   403   403   403   403   403   200
+        POST   /Education/Courses/Index?handler=Section           login | deny  deny  deny  deny  deny  deny  deny  200   | 403   403   403   403   403   403   403   200
+        GET    /Education/Courses/Section                         login | deny  deny  deny  deny  deny  deny  deny  404   | 403   403   403   403   403   403   403   404
+        POST   /Education/Courses/Section?handler=Timetable       login | deny  deny  deny  deny  deny  deny  deny  404   | 403   403   403   403   403   403   403   404
+        POST   /Education/Courses/Section?handler=Accept          login | deny  deny  deny  deny  deny  deny  deny  404   | 403   403   403   403   403   403   403   404
+        POST   /Education/Courses/Section?handler=Decline         login | deny  deny  deny  deny  deny  deny  deny  404   | 403   403   403   403   403   403   403   404
+        POST   /Education/Courses/Section?handler=Withdraw        login | deny  deny  deny  deny  deny  deny  deny  404   | 403   403   403   403   403   403   403   404
         """;
 
     /// <summary>The matrix's columns: anonymous, the sessions of each role, the tokens of each role.</summary>
