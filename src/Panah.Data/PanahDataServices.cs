@@ -108,6 +108,7 @@ public static class PanahDataServices
         services.AddScoped<Demo.DemoSeeder>();
         services.AddFood();
         services.AddEducation();
+        Planning.PlanningServices.AddPlanning(services);
         return services;
     }
 

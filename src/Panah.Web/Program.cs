@@ -3,6 +3,7 @@ using Panah.Web.Features.Education.Register;
 using Panah.Web.Features.Education;
 using Panah.Web.Features.Food;
 using Panah.Web.Features.Matching;
+using Panah.Web.Features.Planning;
 using Panah.Web.Features.Registry;
 using Panah.Web.Infrastructure;
 
@@ -28,6 +29,7 @@ try
     app.MapFoodApi();
     app.MapLearningApi();
     app.MapEducationApi();
+    app.MapPlanningApi();
     app.MapPanahPlatformEndpoints();
     app.Run();
 }

@@ -126,6 +126,7 @@ public static class PanahWeb
                 // Turkish classes: the hub and a section's learners for teachers and coordinators; the waitlist for coordinators.
                 o.Conventions.AuthorizeFolder("/Education", Policies.Education);
                 o.Conventions.AuthorizePage("/Education/Waitlist", Policies.EducationCoordinate);
+                o.Conventions.AuthorizeFolder("/Planning", Policies.Planning);
             })
             .AddViewLocalization();
         services.AddAntiforgery(o =>

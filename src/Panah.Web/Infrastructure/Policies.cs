@@ -55,6 +55,9 @@ public static class Policies
     /// <summary>Running classes: courses, sections, timetables, applications, the waitlist, offers and enrolment.</summary>
     public const string EducationCoordinate = nameof(EducationCoordinate);
 
+    /// <summary>Influx planning: the registry's baseline (counts only, within the reader's offices) and scenario forecasts.</summary>
+    public const string Planning = nameof(Planning);
+
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
         [Staff] = [.. Roles.All],
@@ -76,6 +79,7 @@ public static class Policies
         [FoodMonitoring] = [Roles.ProgrammeManager, Roles.DistributionClerk],
         [Education] = [Roles.Teacher, Roles.EducationCoordinator],
         [EducationCoordinate] = [Roles.EducationCoordinator],
+        [Planning] = [Roles.ProgrammeManager],
     };
 
     public const string MfaClaim = "amr";

@@ -257,6 +257,10 @@ public static partial class EndpointInventory
         GET    /Education/Learners                                login | deny  deny  deny  404   deny  deny  deny  404   | 403   403   403   404   403   403   403   404
         GET    /Education/Waitlist                                login | deny  deny  deny  deny  deny  deny  deny  404   | 403   403   403   403   403   403   403   404
         POST   /Education/Waitlist?handler=Enrol                  login | deny  deny  deny  deny  deny  deny  deny  404   | 403   403   403   403   403   403   403   404
+        GET    /api/v1/planning/baseline                          401   | 403   403   403   403   403   200   403   403   | 403   403   403   403   403   200   403   403
+        POST   /api/v1/planning/forecasts                         401   | 403   403   403   403   403   400   403   403   | 403   403   403   403   403   400   403   403
+        GET    /Planning/Index                                    login | deny  deny  deny  deny  deny  200   deny  deny  | 403   403   403   403   403   200   403   403
+        POST   /Planning/Index                                    login | deny  deny  deny  deny  deny  200   deny  deny  | 403   403   403   403   403   200   403   403
         """;
 
     /// <summary>The matrix's columns: anonymous, the sessions of each role, the tokens of each role.</summary>
