@@ -111,6 +111,7 @@ public static class PanahDataServices
         Protection.ProtectionServices.AddProtection(services);
         Protection.ReferralServices.AddReferrals(services);
         services.AddScoped<Imports.Importer>();
+        Planning.PlanningServices.AddPlanning(services);
         return services;
     }
 

@@ -3,6 +3,7 @@ using Panah.Web.Features.Education.Register;
 using Panah.Web.Features.Education;
 using Panah.Web.Features.Food;
 using Panah.Web.Features.Matching;
+using Panah.Web.Features.Planning;
 using Panah.Web.Features.Protection;
 using Panah.Web.Features.Registry;
 using Panah.Web.Infrastructure;
@@ -32,6 +33,7 @@ try
     app.MapProtectionApi();
     app.MapReferralsApi();
     app.MapCaseFilesApi();
+    app.MapPlanningApi();
     app.MapPanahPlatformEndpoints();
     app.Run();
 }

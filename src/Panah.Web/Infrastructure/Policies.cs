@@ -60,6 +60,8 @@ public static class Policies
 
     /// <summary>Working a case: opening, assessing, asking and giving approvals.</summary>
     public const string ProtectionWork = nameof(ProtectionWork);
+    /// <summary>Influx planning: the registry's baseline (counts only, within the reader's offices) and scenario forecasts.</summary>
+    public const string Planning = nameof(Planning);
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
@@ -84,6 +86,7 @@ public static class Policies
         [EducationCoordinate] = [Roles.EducationCoordinator],
         [Protection] = [Roles.CaseWorker, Roles.DataProtectionOfficer],
         [ProtectionWork] = [Roles.CaseWorker],
+        [Planning] = [Roles.ProgrammeManager],
     };
 
     public const string MfaClaim = "amr";

@@ -299,6 +299,10 @@ public static partial class EndpointInventory
         POST   /Education/Courses/Section?handler=Accept          login | deny  deny  deny  deny  deny  deny  deny  404   | 403   403   403   403   403   403   403   404
         POST   /Education/Courses/Section?handler=Decline         login | deny  deny  deny  deny  deny  deny  deny  404   | 403   403   403   403   403   403   403   404
         POST   /Education/Courses/Section?handler=Withdraw        login | deny  deny  deny  deny  deny  deny  deny  404   | 403   403   403   403   403   403   403   404
+        GET    /api/v1/planning/baseline                          401   | 403   403   403   403   403   200   403   403   | 403   403   403   403   403   200   403   403
+        POST   /api/v1/planning/forecasts                         401   | 403   403   403   403   403   400   403   403   | 403   403   403   403   403   400   403   403
+        GET    /Planning/Index                                    login | deny  deny  deny  deny  deny  200   deny  deny  | 403   403   403   403   403   200   403   403
+        POST   /Planning/Index                                    login | deny  deny  deny  deny  deny  200   deny  deny  | 403   403   403   403   403   200   403   403
         """;
 
     /// <summary>The matrix's columns: anonymous, the sessions of each role, the tokens of each role.</summary>
