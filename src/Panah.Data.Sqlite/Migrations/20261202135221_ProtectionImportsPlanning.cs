@@ -6,11 +6,42 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Panah.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class WipCases : Migration
+    public partial class ProtectionImportsPlanning : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "ImportedSubmissions",
+                columns: table => new
+                {
+                    IdentityHash = table.Column<byte[]>(type: "BLOB", maxLength: 16, nullable: false),
+                    HouseholdId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ImportedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportedSubmissions", x => x.IdentityHash);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Partners",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Services = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    DeskEmail = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    DeskPhone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Partners", x => x.Id);
+                });
+
             migrationBuilder.CreateTable(
                 name: "ProtectionTeams",
                 columns: table => new
@@ -201,6 +232,85 @@ namespace Panah.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CaseAttachments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Size = table.Column<int>(type: "INTEGER", nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    SealedName = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    SealedContent = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseAttachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseAttachments_ProtectionCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "ProtectionCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseNotes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WrittenBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    WrittenAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Sealed = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseNotes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseNotes_ProtectionCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "ProtectionCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseReferrals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PartnerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Service = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    SharedFields = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    ReferredBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ReferredAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    AnsweredAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    ConsentOverriddenBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Sealed = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseReferrals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseReferrals_Partners_PartnerId",
+                        column: x => x.PartnerId,
+                        principalTable: "Partners",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CaseReferrals_ProtectionCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "ProtectionCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CaseTasks",
                 columns: table => new
                 {
@@ -224,6 +334,37 @@ namespace Panah.Data.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "CaseTransfers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FromId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ToId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    AnsweredAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    ConsentOverriddenBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Sealed = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseTransfers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseTransfers_AspNetUsers_ToId",
+                        column: x => x.ToId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CaseTransfers_ProtectionCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "ProtectionCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_CaseAccess_StaffUserId",
                 table: "CaseAccess",
@@ -240,9 +381,45 @@ namespace Panah.Data.Sqlite.Migrations
                 column: "CaseId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CaseAttachments_CaseId_UploadedAt",
+                table: "CaseAttachments",
+                columns: new[] { "CaseId", "UploadedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseNotes_CaseId_WrittenAt",
+                table: "CaseNotes",
+                columns: new[] { "CaseId", "WrittenAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseReferrals_CaseId",
+                table: "CaseReferrals",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseReferrals_PartnerId",
+                table: "CaseReferrals",
+                column: "PartnerId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CaseTasks_CaseId_DoneAt_DueAt",
                 table: "CaseTasks",
                 columns: new[] { "CaseId", "DoneAt", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseTransfers_CaseId",
+                table: "CaseTransfers",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseTransfers_ToId",
+                table: "CaseTransfers",
+                column: "ToId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Partners_Name",
+                table: "Partners",
+                column: "Name",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_ProtectionCases_Code",
@@ -310,10 +487,28 @@ namespace Panah.Data.Sqlite.Migrations
                 name: "CaseAssessments");
 
             migrationBuilder.DropTable(
+                name: "CaseAttachments");
+
+            migrationBuilder.DropTable(
+                name: "CaseNotes");
+
+            migrationBuilder.DropTable(
+                name: "CaseReferrals");
+
+            migrationBuilder.DropTable(
                 name: "CaseTasks");
 
             migrationBuilder.DropTable(
+                name: "CaseTransfers");
+
+            migrationBuilder.DropTable(
+                name: "ImportedSubmissions");
+
+            migrationBuilder.DropTable(
                 name: "ProtectionTeamMembers");
+
+            migrationBuilder.DropTable(
+                name: "Partners");
 
             migrationBuilder.DropTable(
                 name: "ProtectionCases");
