@@ -131,6 +131,7 @@ public static class PanahWeb
                 o.Conventions.AuthorizeFolder("/Education/Courses", Policies.EducationCoordinate);
                 o.Conventions.AuthorizeFolder("/Planning", Policies.Planning);
             })
+            .AddMvcOptions(o => o.Filters.Add<CheckboxValues>())
             .AddViewLocalization();
         services.AddAntiforgery(o =>
         {

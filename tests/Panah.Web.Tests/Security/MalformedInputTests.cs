@@ -136,7 +136,7 @@ public abstract partial class MalformedInputTests<TApp>(MalformedInputFixture<TA
         }
         var response = await CallerFor(cell).Client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
-        Assert.True((int)response.StatusCode < 500, $"{cell.Key} answered {(int)response.StatusCode}: {(text.Length > 300 ? text[..300] : text)}");
+        Assert.True((int)response.StatusCode < 500, $"{cell.Key} answered {(int)response.StatusCode}: {(text.Length > 300 ? text[..300] : text)}\n{string.Join("\n", fixture.App.Logs.Lines.Where(l => l.Contains("Exception", StringComparison.Ordinal)).TakeLast(3))}");
         // A page that shows its form again with errors refused the post as surely as a 400 does.
         var refused = (int)response.StatusCode >= 400
             || (cell.IsPage && response.StatusCode == HttpStatusCode.OK && (text.Contains("validation-summary-errors", StringComparison.Ordinal) || text.Contains("is-invalid", StringComparison.Ordinal)));

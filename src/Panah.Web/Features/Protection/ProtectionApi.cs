@@ -110,7 +110,7 @@ public static class ProtectionApi
     }
 
     /// <summary>Runs a change: null or false is 404 (not in scope), a refusal 400 with its reason, a stale version 409.</summary>
-    private static async Task<IResult> Act(Func<Task<object?>> change, IStringLocalizer l, bool created = false)
+    internal static async Task<IResult> Act(Func<Task<object?>> change, IStringLocalizer l, bool created = false)
     {
         try
         {
@@ -132,6 +132,6 @@ public static class ProtectionApi
         }
     }
 
-    private static ValidationProblem Invalid(string field, string code, IStringLocalizer l) =>
+    internal static ValidationProblem Invalid(string field, string code, IStringLocalizer l) =>
         RegistryApi.Problem(new Dictionary<string, List<string>> { [field] = [code] }, l);
 }

@@ -2,8 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using Panah.Core.Protection;
 using Panah.Data.Protection;
-using Panah.Data.Registry;
-using Panah.Web.Features.Registry;
 using Panah.Web.Infrastructure;
 
 namespace Panah.Web.Features.Protection;
@@ -31,18 +29,18 @@ public static class ReferralsApi
             await partners.GetAsync(id, ct) is { } p ? TypedResults.Ok(ToDto(p)) : TypedResults.NotFound())
             .WithName("GetPartner");
         work.MapPost("/partners", (PartnerBody body, PartnerDirectory partners, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-            Act(async () => ToDto(await partners.AddAsync(Input(body), ct)), l, created: true))
+            ProtectionApi.Act(async () => ToDto(await partners.AddAsync(Input(body), ct)), l, created: true))
             .WithName("AddPartner");
         work.MapPut("/partners/{id:int}", (int id, PartnerBody body, PartnerDirectory partners, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-            Act(async () => await partners.UpdateAsync(id, Input(body), ct) is { } p ? ToDto(p) : null, l))
+            ProtectionApi.Act(async () => await partners.UpdateAsync(id, Input(body), ct) is { } p ? ToDto(p) : null, l))
             .WithName("UpdatePartner");
         work.MapPost("/cases/{id:guid}/referrals", Refer).WithName("ReferCase");
         work.MapPost("/cases/{id:guid}/referrals/{referralId:guid}/steps", Step).WithName("StepCaseReferral");
         work.MapPost("/cases/{id:guid}/transfers", Offer).WithName("OfferCaseTransfer");
         work.MapPost("/cases/{id:guid}/transfers/{transferId:guid}/answer", (Guid id, Guid transferId, TransferAnswerBody body, CaseTransfers transfers, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             body.Accept is not { } accept
-                ? Task.FromResult<IResult>(Invalid("accept", "Protection.DecisionRequired", l))
-                : Act(async () => await transfers.AnswerAsync(id, transferId, accept, body.Reason, ct) is { } t ? ToDto(t) : null, l))
+                ? Task.FromResult<IResult>(ProtectionApi.Invalid("accept", "Protection.DecisionRequired", l))
+                : ProtectionApi.Act(async () => await transfers.AnswerAsync(id, transferId, accept, body.Reason, ct) is { } t ? ToDto(t) : null, l))
             .WithName("AnswerCaseTransfer");
         return app;
     }
@@ -51,28 +49,28 @@ public static class ReferralsApi
     {
         if (body.Version is not { } version || body.PartnerId is not { } partner || string.IsNullOrWhiteSpace(body.Service))
         {
-            return Task.FromResult<IResult>(Invalid(body.Version is null ? "version" : body.PartnerId is null ? "partnerId" : "service", "Protection.ReferralIncomplete", l));
+            return Task.FromResult<IResult>(ProtectionApi.Invalid(body.Version is null ? "version" : body.PartnerId is null ? "partnerId" : "service", "Protection.ReferralIncomplete", l));
         }
         var input = new ReferInput(partner, body.Service.Trim().ToLowerInvariant(), body.Fields ?? [], body.ConsentOverrideReason);
-        return Act(async () => await referrals.ReferAsync(id, version, input, ct) is { } r ? ToDto(r) : null, l, created: true);
+        return ProtectionApi.Act(async () => await referrals.ReferAsync(id, version, input, ct) is { } r ? ToDto(r) : null, l, created: true);
     }
 
     private static Task<IResult> Step(Guid id, Guid referralId, ReferralStepBody body, CaseReferrals referrals, IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
         if (!Enum.TryParse<ReferralStep>(body.Step, true, out var step) || !Enum.IsDefined(step))
         {
-            return Task.FromResult<IResult>(Invalid("step", "Protection.ReferralStepInvalid", l));
+            return Task.FromResult<IResult>(ProtectionApi.Invalid("step", "Protection.ReferralStepInvalid", l));
         }
-        return Act(async () => await referrals.StepAsync(id, referralId, step, body.Reason, ct) is { } r ? ToDto(r) : null, l);
+        return ProtectionApi.Act(async () => await referrals.StepAsync(id, referralId, step, body.Reason, ct) is { } r ? ToDto(r) : null, l);
     }
 
     private static Task<IResult> Offer(Guid id, TransferBody body, CaseTransfers transfers, IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
         if (body.Version is not { } version || string.IsNullOrWhiteSpace(body.ToId))
         {
-            return Task.FromResult<IResult>(Invalid(body.Version is null ? "version" : "toId", "Protection.TransferIncomplete", l));
+            return Task.FromResult<IResult>(ProtectionApi.Invalid(body.Version is null ? "version" : "toId", "Protection.TransferIncomplete", l));
         }
-        return Act(async () => await transfers.OfferAsync(id, version, body.ToId, body.Reason, body.ConsentOverrideReason, ct) is { } t ? ToDto(t) : null, l, created: true);
+        return ProtectionApi.Act(async () => await transfers.OfferAsync(id, version, body.ToId, body.Reason, body.ConsentOverrideReason, ct) is { } t ? ToDto(t) : null, l, created: true);
     }
 
     private static PartnerInput Input(PartnerBody b) => new(b.Name ?? "", b.Services ?? [], b.DeskEmail, b.DeskPhone, b.Active ?? true);
@@ -84,29 +82,4 @@ public static class ReferralsApi
 
     private static TransferDto ToDto(TransferView t) => new(t.Id, t.FromId, t.ToId, t.Status.ToString(), t.RequestedAt, t.AnsweredAt, t.ConsentOverridden,
         t.Reasons.Request, t.Reasons.OverrideReason, t.Reasons.RejectionReason);
-
-    /// <summary>Null is 404 (not in scope), a refusal 400 with its reason code, a stale version 409.</summary>
-    private static async Task<IResult> Act(Func<Task<object?>> change, IStringLocalizer l, bool created = false)
-    {
-        try
-        {
-            return await change() switch
-            {
-                null => TypedResults.NotFound(),
-                var dto when created => TypedResults.Created((string?)null, dto),
-                var dto => TypedResults.Ok(dto),
-            };
-        }
-        catch (CaseRefusedException e)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: l[e.Code], type: e.Code);
-        }
-        catch (ConcurrencyConflictException)
-        {
-            return RegistryApi.Conflict(l);
-        }
-    }
-
-    private static ValidationProblem Invalid(string field, string code, IStringLocalizer l) =>
-        RegistryApi.Problem(new Dictionary<string, List<string>> { [field] = [code] }, l);
 }

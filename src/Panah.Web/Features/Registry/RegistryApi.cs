@@ -77,8 +77,10 @@ public static class RegistryApi
         var members = map.Members(input.Members);
         map.WithRuleErrors(RegistryValidator.Validate(household, members, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)));
         // Without an office given, the first of the officer's own; an office outside the scope is unknown.
-        var office = (await db.FieldOffices.AsNoTracking()
-            .Where(o => input.FieldOffice == null || o.Code == input.FieldOffice.ToUpperInvariant())
+        // An office code is a few ASCII letters; anything else (a NUL byte, which PostgreSQL refuses) is no office, unasked.
+        var code = input.FieldOffice;
+        var office = code is { Length: > 10 } || (code?.Any(c => !char.IsAsciiLetterOrDigit(c)) ?? false) ? null : (await db.FieldOffices.AsNoTracking()
+            .Where(o => code == null || o.Code == code.ToUpperInvariant())
             .OrderBy(o => o.Id).ToListAsync(ct)).FirstOrDefault(o => db.Scope.CoversOffice(o.Id));
         if (map.Errors.Count > 0 || office is null)
         {
