@@ -8,7 +8,7 @@ namespace Panah.Data.Planning;
 /// <summary>
 /// The planning baseline from Panah's own data, through the reader's access scope like every read: people arriving
 /// (registered, by household registration month) per month, the people registered now, the mean household size, the
-/// shares of unaccompanied or separated children and of women at risk, and learners per 100 people. Counts only:
+/// shares of unaccompanied or separated children and of women and girls at risk (or heading a household alone), and learners per 100 people. Counts only:
 /// nothing sealed is opened.
 /// </summary>
 public sealed class PlanningBaselines(PanahDbContext db, TimeProvider clock)
@@ -38,7 +38,8 @@ public sealed class PlanningBaselines(PanahDbContext db, TimeProvider clock)
         var householdCount = await households.CountAsync(ct);
         const Vulnerability childAlone = Vulnerability.UnaccompaniedChild | Vulnerability.SeparatedChild;
         var children = await people.CountAsync(p => (p.Vulnerabilities & childAlone) != 0, ct);
-        var women = await people.CountAsync(p => (p.Vulnerabilities & Vulnerability.WomanHeadedHousehold) != 0, ct);
+        const Vulnerability womenAtRisk = Vulnerability.WomanOrGirlAtRisk | Vulnerability.WomanHeadedHousehold;
+        var women = await people.CountAsync(p => (p.Vulnerabilities & womenAtRisk) != 0, ct);
         var learners = await db.Enrolments.AsNoTracking().CountAsync(e => e.Status == EnrolmentStatus.Enrolled, ct);
         double Share(int n) => population == 0 ? 0 : n / (double)population;
         return new Baseline(monthly, lastMonth, population, householdCount == 0 ? 0 : population / (double)householdCount,
