@@ -1,13 +1,17 @@
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Panah.Data.Education;
 using Panah.Data.Staff;
 using Panah.Web.Tests.Education;
+using Panah.Web.Tests.Food;
 using Panah.Web.Tests.Infrastructure;
 
 namespace Panah.Web.Tests.Access;
 
 /// <summary>
-/// Need-to-know for classes, cell by cell: every education endpoint that names a section, session or enrolment × teacher
+/// Need-to-know for classes, cell by cell: every education endpoint that names a section, session, enrolment or
+/// follow-up call × teacher
 /// (own section / another teacher's section) and coordinator (own office / another office). Expectations are written
 /// out below, not derived from the production rules.
 /// </summary>
@@ -22,6 +26,7 @@ public abstract class EducationScopeMatrixTests(PanahApp app)
         ("teacher", "PUT /api/v1/education/sessions/{session}/register", 200, 404),
         ("teacher", "GET /api/v1/education/enrolments/{enrolment}/exam", 200, 404),
         ("teacher", "GET /api/v1/education/sections/{section}/waitlist", 403, 403),
+        ("teacher", "POST /api/v1/education/follow-ups/{followUp}", 204, 404),
         ("coordinator", "GET /api/v1/education/sections/{section}", 200, 404),
         ("coordinator", "GET /api/v1/education/sections/{section}/learners", 200, 404),
         ("coordinator", "GET /api/v1/education/sections/{section}/register", 200, 404),
@@ -29,6 +34,7 @@ public abstract class EducationScopeMatrixTests(PanahApp app)
         ("coordinator", "PUT /api/v1/education/sessions/{session}/register", 200, 404),
         ("coordinator", "GET /api/v1/education/enrolments/{enrolment}/exam", 200, 404),
         ("coordinator", "GET /api/v1/education/sections/{section}/waitlist", 200, 404),
+        ("coordinator", "POST /api/v1/education/follow-ups/{followUp}", 204, 404),
     ];
 
     private async Task<(HttpClient Client, string Id)> ClientAsync(string role, string office)
@@ -39,11 +45,32 @@ public abstract class EducationScopeMatrixTests(PanahApp app)
         return (app.ClientWithToken(secret), staff.User.Id);
     }
 
-    private static async Task<int> CallAsync(HttpClient client, string request, SeededSection s)
+    /// <summary>An open follow-up call for each learner of the section, by enrolment: the teacher closes one, the coordinator the other.</summary>
+    private async Task<Guid[]> FollowUpsAsync(SeededSection s)
+    {
+        await using var scope = FoodSeed.Everything(app, out var db);
+        var enrolments = await db.Enrolments.Where(e => e.SectionId == s.Id).OrderBy(e => e.Id).ToListAsync();
+        var calls = enrolments.Select(e => new FollowUp
+        {
+            Id = Guid.NewGuid(), EnrolmentId = e.Id, SectionId = e.SectionId, PersonId = e.PersonId, HouseholdId = e.HouseholdId,
+            FieldOfficeId = e.FieldOfficeId, Reason = FollowUpReason.ConsecutiveAbsences, RaisedAt = DateTimeOffset.UtcNow,
+        }).ToList();
+        db.FollowUps.AddRange(calls);
+        await db.SaveChangesAsync();
+        return [.. calls.Select(c => c.Id)];
+    }
+
+    private static async Task<int> CallAsync(HttpClient client, string request, SeededSection s, Guid followUp)
     {
         var (method, path) = (request[..request.IndexOf(' ')], request[(request.IndexOf(' ') + 1)..]);
-        var url = path.Replace("{section}", s.Id.ToString()).Replace("{session}", s.Sessions[0].ToString()).Replace("{enrolment}", s.Enrolments[0].ToString());
-        var response = method == "PUT" ? await client.PutAsJsonAsync(url, new { marks = new Dictionary<Guid, string>() }) : await client.GetAsync(url);
+        var url = path.Replace("{section}", s.Id.ToString()).Replace("{session}", s.Sessions[0].ToString()).Replace("{enrolment}", s.Enrolments[0].ToString())
+            .Replace("{followUp}", followUp.ToString());
+        var response = method switch
+        {
+            "PUT" => await client.PutAsJsonAsync(url, new { marks = new Dictionary<Guid, string>() }),
+            "POST" => await client.PostAsJsonAsync(url, new { outcome = "Reached" }),
+            _ => await client.GetAsync(url),
+        };
         return (int)response.StatusCode;
     }
 
@@ -56,12 +83,15 @@ public abstract class EducationScopeMatrixTests(PanahApp app)
         var own = await LearningSeed.SectionAsync(app, "KAY", teacherId, learners: 2, held: 1, seed: 81);
         var otherSection = await LearningSeed.SectionAsync(app, "KAY", otherTeacherId, learners: 2, held: 1, seed: 82);
         var otherOffice = await LearningSeed.SectionAsync(app, "IST", otherTeacherId, learners: 2, held: 1, seed: 83);
+        var calls = new Dictionary<int, Guid[]> { [own.Id] = await FollowUpsAsync(own), [otherSection.Id] = await FollowUpsAsync(otherSection), [otherOffice.Id] = await FollowUpsAsync(otherOffice) };
 
         var wrong = new List<string>();
         foreach (var (who, request, ownExpected, otherExpected) in Expected)
         {
             var client = who == "teacher" ? teacher : coordinator;
-            var got = (await CallAsync(client, request, own), await CallAsync(client, request, who == "teacher" ? otherSection : otherOffice));
+            var other = who == "teacher" ? otherSection : otherOffice;
+            var mine = who == "teacher" ? 0 : 1;
+            var got = (await CallAsync(client, request, own, calls[own.Id][mine]), await CallAsync(client, request, other, calls[other.Id][mine]));
             if (got != (ownExpected, otherExpected))
             {
                 wrong.Add($"{who} {request}: expected {ownExpected}/{otherExpected}, got {got.Item1}/{got.Item2}");

@@ -5,7 +5,8 @@ using static Panah.Web.Tests.Protection.ProtectionSeed;
 namespace Panah.Web.Tests.Protection;
 
 /// <summary>
-/// Need-to-know for protection cases, cell by cell: every request naming a case or an approval × the case's owner, a
+/// Need-to-know for protection cases, cell by cell: every request naming a case or an approval (the case's own, its
+/// notes, attachments, referrals and transfers) × the case's owner, a
 /// worker of the same team, a worker of another team, and the team's supervisor. Each cell acts on a fresh GBV case
 /// (version 0) with one assessment awaiting approval. Expectations are written out, not derived from the rules.
 /// </summary>
@@ -20,6 +21,11 @@ public abstract class ProtectionScopeMatrixTests(PanahApp app)
         ("POST /api/v1/protection/cases/{case}/reporting-consent", """{"version":1,"consent":true}""", 204, 404, 404, 400),
         ("POST /api/v1/protection/approvals/{approval}/decision", """{"approve":true}""", 400, 404, 404, 200),
         ("GET /api/v1/protection/people/{person}/cases", "", 200, 200, 200, 200),
+        ("GET /api/v1/protection/cases/{case}/notes", "", 200, 404, 404, 200),
+        ("POST /api/v1/protection/cases/{case}/notes", """{"text":"called the school"}""", 201, 404, 404, 201),
+        ("GET /api/v1/protection/cases/{case}/attachments", "", 200, 404, 404, 200),
+        ("GET /api/v1/protection/cases/{case}/referrals", "", 200, 404, 404, 200),
+        ("GET /api/v1/protection/cases/{case}/transfers", "", 200, 404, 404, 200),
     ];
 
     private static async Task<int> CallAsync(Worker who, string request, string body, Guid caseId, long approvalId, Guid person)
