@@ -61,9 +61,16 @@ public sealed class LayoutTests(BrowserFixture fixture) : IClassFixture<BrowserF
         ("/Account/Tokens", Policies.OwnAccount),
         ("/DataProtection", Policies.DataProtection),
         ($"/DataProtection/SubjectAccess?id={seed.Person}&lang=ug", Policies.DataProtection),
+        ("/Food/Stock", Policies.FoodStock),
+        ("/Education", Policies.Education),
+        ("/Education/Courses", Policies.EducationCoordinate),
+        ("/Education/Apply", Policies.EducationCoordinate),
+        ("/Protection", Policies.Protection),
+        ("/Planning", Policies.Planning),
     ];
 
-    private static async Task CheckAsync(IPage page, string what, List<string> problems)
+    /// <summary>Adds to <paramref name="problems"/> what does not fit the page's screen: sideways scrolling of the page or inside a box, an empty error box.</summary>
+    internal static async Task CheckAsync(IPage page, string what, List<string> problems)
     {
         var widths = await page.EvaluateAsync<int[]>("[document.documentElement.scrollWidth, window.innerWidth]");
         if (widths[0] > widths[1])

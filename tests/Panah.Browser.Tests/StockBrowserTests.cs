@@ -50,6 +50,9 @@ public sealed class StockBrowserTests(BrowserFixture fixture) : IClassFixture<Br
         Assert.Contains(point.Code, cells[0]);
         Assert.Contains(commodity.Name, cells[1]);
         Assert.Equal(("2027-06-30", "40"), (cells[3].Trim(), cells[4].Trim()));
+        var problems = new List<string>();
+        await LayoutTests.CheckAsync(page, "the stock balance at 390 px", problems);
+        Assert.Empty(problems);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "stock-balance.png"), FullPage = true });
         await page.Context.CloseAsync();
     }

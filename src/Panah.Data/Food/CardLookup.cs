@@ -37,11 +37,4 @@ public sealed class CardLookup(PanahDbContext db, CardTokens tokens, AuditLog au
         await audit.SaveAsync(db, new AuditEvent("food.card.read", "food-card", found.Id.ToString()), ct);
         return found.View;
     }
-
-    /// <summary>The id of the household with <paramref name="code"/>, or null when there is none in the caller's scope.</summary>
-    public async Task<Guid?> HouseholdAsync(string? code, CancellationToken ct)
-    {
-        var trimmed = code?.Trim();
-        return string.IsNullOrEmpty(trimmed) ? null : await db.Households.AsNoTracking().Where(h => h.Code == trimmed).Select(h => (Guid?)h.Id).SingleOrDefaultAsync(ct);
-    }
 }

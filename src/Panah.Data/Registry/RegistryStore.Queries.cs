@@ -31,6 +31,13 @@ public sealed partial class RegistryStore
         return shown;
     }
 
+    /// <summary>The id of the household with this code (as typed: any case, spaces around), or null when there is none in the caller's scope.</summary>
+    public async Task<Guid?> HouseholdIdAsync(string? code, CancellationToken ct = default)
+    {
+        var trimmed = code?.Trim().ToUpperInvariant();
+        return string.IsNullOrEmpty(trimmed) ? null : await db.Households.AsNoTracking().Where(h => h.Code == trimmed).Select(h => (Guid?)h.Id).SingleOrDefaultAsync(ct);
+    }
+
     private async Task<HouseholdView?> GetHouseholdCoreAsync(Guid id, CancellationToken ct)
     {
         var h = await db.Households.AsNoTracking().Include(x => x.Key).FirstOrDefaultAsync(x => x.Id == id, ct);

@@ -126,6 +126,7 @@ public static class PanahWeb
                 // Turkish classes: the hub and a section's learners for teachers and coordinators; the waitlist for coordinators.
                 o.Conventions.AuthorizeFolder("/Education", Policies.Education);
                 o.Conventions.AuthorizePage("/Education/Waitlist", Policies.EducationCoordinate);
+                o.Conventions.AuthorizePage("/Education/Apply", Policies.EducationCoordinate);
                 o.Conventions.AuthorizeFolder("/Protection", Policies.Protection);
                 o.Conventions.AuthorizePage("/Protection/Open", Policies.ProtectionWork);
                 o.Conventions.AuthorizeFolder("/Education/Courses", Policies.EducationCoordinate);

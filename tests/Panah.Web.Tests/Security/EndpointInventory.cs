@@ -262,6 +262,9 @@ public static partial class EndpointInventory
         GET    /Education/Learners                                login | deny  deny  deny  404   deny  deny  deny  404   | 403   403   403   404   403   403   403   404
         GET    /Education/Waitlist                                login | deny  deny  deny  deny  deny  deny  deny  404   | 403   403   403   403   403   403   403   404
         POST   /Education/Waitlist?handler=Enrol                  login | deny  deny  deny  deny  deny  deny  deny  404   | 403   403   403   403   403   403   403   404
+        GET    /Education/Apply                                   login | deny  deny  deny  deny  deny  deny  deny  200   | 403   403   403   403   403   403   403   200
+        POST   /Education/Apply?handler=Find                      login | deny  deny  deny  deny  deny  deny  deny  200   | 403   403   403   403   403   403   403   200
+        POST   /Education/Apply?handler=Apply                     login | deny  deny  deny  deny  deny  deny  deny  200   | 403   403   403   403   403   403   403   200
         GET    /api/v1/protection/cases                           401   | 403   403   403   403   200   403   200   403   | 403   403   403   403   200   403   200   403
         GET    /api/v1/protection/cases/{id:guid}                 401   | 403   403   403   403   404   403   404   403   | 403   403   403   403   404   403   404   403
         GET    /api/v1/protection/tasks                           401   | 403   403   403   403   200   403   200   403   | 403   403   403   403   200   403   200   403

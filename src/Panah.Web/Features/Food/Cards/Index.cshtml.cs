@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using Panah.Core.Food;
 using Panah.Data;
 using Panah.Data.Food;
+using Panah.Data.Registry;
 using Panah.Web.Features.Registry;
 
 namespace Panah.Web.Features.Food.Cards;
@@ -15,7 +16,7 @@ namespace Panah.Web.Features.Food.Cards;
 /// download the printable sheet, find a card by its number, revoke or reissue it. Every card and household shown is
 /// in the staff member's scope (the data layer's filter), and only codes and numbers are shown, never names.
 /// </summary>
-public sealed class IndexModel(PanahDbContext db, CardIssuance issuance, CardLookup lookup, CardSheet sheet, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class IndexModel(PanahDbContext db, CardIssuance issuance, CardLookup lookup, RegistryStore registry, CardSheet sheet, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class BatchInput
     {
@@ -72,7 +73,7 @@ public sealed class IndexModel(PanahDbContext db, CardIssuance issuance, CardLoo
 
     public async Task<IActionResult> OnPostIssueOneAsync(CancellationToken ct)
     {
-        var outcome = await lookup.HouseholdAsync(Card.HouseholdCode, ct) is { } id ? await issuance.IssueAsync(id, ct) : new CardOutcome(CardOutcomeKind.NotFound);
+        var outcome = await registry.HouseholdIdAsync(Card.HouseholdCode, ct) is { } id ? await issuance.IssueAsync(id, ct) : new CardOutcome(CardOutcomeKind.NotFound);
         if (outcome.Kind == CardOutcomeKind.NotFound)
         {
             ModelState.AddModelError("Card.HouseholdCode", l["Cards.NoSuchHousehold"]);
