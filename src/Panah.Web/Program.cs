@@ -33,6 +33,7 @@ try
     app.MapProtectionApi();
     app.MapReferralsApi();
     app.MapCaseFilesApi();
+    app.MapCasePlanApi();
     app.MapPlanningApi();
     app.MapPanahPlatformEndpoints();
     app.Run();

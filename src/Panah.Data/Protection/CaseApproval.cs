@@ -7,6 +7,9 @@ public enum ApprovalSubject
     BestInterests = 2,
     CasePlan = 3,
     Closure = 4,
+
+    /// <summary>Revealing who a family tracing match is (<see cref="TracingMatch"/>, the subject id).</summary>
+    TracingReveal = 5,
 }
 
 public enum ApprovalStatus

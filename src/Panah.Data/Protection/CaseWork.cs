@@ -70,6 +70,10 @@ public sealed class CaseWork(PanahDbContext db, AccessScope scope, AuditLog audi
         {
             throw new CaseRefusedException("Protection.ApprovalPending");
         }
+        if (subject == ApprovalSubject.CasePlan && row.CasePlanAt is null)
+        {
+            throw new CaseRefusedException("Protection.PlanEmpty");
+        }
         if (subject == ApprovalSubject.Closure && CaseStages.IsClosed(row.Facts))
         {
             throw new CaseRefusedException("Protection.AlreadyClosed");
@@ -138,7 +142,7 @@ public sealed class CaseWork(PanahDbContext db, AccessScope scope, AuditLog audi
         a.SealedComments is null ? new ApprovalComments(null, null) : CaseApprovals.OpenComments(key, a));
 
     /// <summary>The case for a change by its owner at the version they read: null if not in scope, refused if not theirs or changed since.</summary>
-    private async Task<ProtectionCase?> OwnedAsync(Guid caseId, long expectedVersion, CancellationToken ct)
+    internal async Task<ProtectionCase?> OwnedAsync(Guid caseId, long expectedVersion, CancellationToken ct)
     {
         var row = await db.ProtectionCases.Include(c => c.Key).FirstOrDefaultAsync(c => c.Id == caseId, ct);
         if (row is null)
@@ -156,13 +160,13 @@ public sealed class CaseWork(PanahDbContext db, AccessScope scope, AuditLog audi
         return row;
     }
 
-    private static void Touch(ProtectionCase row, DateTimeOffset now)
+    internal static void Touch(ProtectionCase row, DateTimeOffset now)
     {
         row.Version++;
         row.UpdatedAt = now;
     }
 
-    private async Task SaveAsync(AuditEvent e, CancellationToken ct)
+    internal async Task SaveAsync(AuditEvent e, CancellationToken ct)
     {
         try
         {

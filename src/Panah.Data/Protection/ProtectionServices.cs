@@ -13,6 +13,7 @@ public static class ProtectionServices
         .AddSingleton<CaseTaskClock>()
         .AddScoped<CaseReads>().AddScoped<CaseStore>().AddScoped<CaseWork>().AddScoped<CaseApprovals>()
         .AddScoped<IApprovalEffect, ClosureEffect>()
+        .AddScoped<CasePlans>().AddScoped<IApprovalEffect, CasePlanEffect>()
         .AddScoped<Demo.IDemoPart, ProtectionDemo>()
         .AddUploads().AddScoped<CaseFiles>();
 

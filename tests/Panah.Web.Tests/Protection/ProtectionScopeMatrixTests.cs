@@ -6,7 +6,7 @@ namespace Panah.Web.Tests.Protection;
 
 /// <summary>
 /// Need-to-know for protection cases, cell by cell: every request naming a case or an approval (the case's own, its
-/// notes, attachments, referrals and transfers) × the case's owner, a
+/// notes, attachments, referrals, transfers, plan and services) × the case's owner, a
 /// worker of the same team, a worker of another team, and the team's supervisor. Each cell acts on a fresh GBV case
 /// (version 0) with one assessment awaiting approval. Expectations are written out, not derived from the rules.
 /// </summary>
@@ -26,6 +26,9 @@ public abstract class ProtectionScopeMatrixTests(PanahApp app)
         ("GET /api/v1/protection/cases/{case}/attachments", "", 200, 404, 404, 200),
         ("GET /api/v1/protection/cases/{case}/referrals", "", 200, 404, 404, 200),
         ("GET /api/v1/protection/cases/{case}/transfers", "", 200, 404, 404, 200),
+        ("GET /api/v1/protection/cases/{case}/plan", "", 200, 404, 404, 200),
+        ("POST /api/v1/protection/cases/{case}/plan/items", """{"version":1,"goal":"a school place"}""", 201, 404, 404, 400),
+        ("POST /api/v1/protection/cases/{case}/services", """{"version":1,"type":"psychosocial","providedOn":"2026-01-05"}""", 201, 404, 404, 400),
     ];
 
     private static async Task<int> CallAsync(Worker who, string request, string body, Guid caseId, long approvalId, Guid person)

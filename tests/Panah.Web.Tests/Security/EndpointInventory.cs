@@ -285,6 +285,11 @@ public static partial class EndpointInventory
         POST   /api/v1/protection/cases/{id:guid}/referrals/{referralId:guid}/steps 401   | 403   403   403   403   400   403   403   403  | 403   403   403   403   400   403   403   403
         POST   /api/v1/protection/cases/{id:guid}/transfers       401   | 403   403   403   403   400   403   403   403  | 403   403   403   403   400   403   403   403
         POST   /api/v1/protection/cases/{id:guid}/transfers/{transferId:guid}/answer 401   | 403   403   403   403   400   403   403   403  | 403   403   403   403   400   403   403   403
+        GET    /api/v1/protection/cases/{id:guid}/plan            401   | 403   403   403   403   404   403   404   403   | 403   403   403   403   404   403   404   403
+        POST   /api/v1/protection/cases/{id:guid}/plan/items      401   | 403   403   403   403   400   403   403   403   | 403   403   403   403   400   403   403   403
+        POST   /api/v1/protection/cases/{id:guid}/plan/items/{itemId:guid}/done 401   | 403   403   403   403   400   403   403   403   | 403   403   403   403   400   403   403   403
+        POST   /api/v1/protection/cases/{id:guid}/services        401   | 403   403   403   403   400   403   403   403   | 403   403   403   403   400   403   403   403
+        POST   /api/v1/protection/cases/{id:guid}/services/{serviceId:guid}/complete 401   | 403   403   403   403   400   403   403   403   | 403   403   403   403   400   403   403   403
         GET    /Protection/Index                                  login | deny  deny  deny  deny  200   deny  200   deny  | 403   403   403   403   200   403   200   403
         GET    /Protection/Open                                   login | deny  deny  deny  deny  200   deny  deny  deny  | 403   403   403   403   200   403   403   403
         POST   /Protection/Open                                   login | deny  deny  deny  deny  200   deny  deny  deny  | 403   403   403   403   200   403   403   403
