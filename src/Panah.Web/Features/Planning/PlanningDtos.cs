@@ -47,21 +47,11 @@ public static class PlanningMapping
             new Range3(body.Low ?? likely, likely, body.High ?? likely), body.UnaccompaniedChildShare, body.WomenAtRiskShare);
         foreach (var problem in scenario.Problems())
         {
-            Add(problem switch
-            {
-                "Planning.NameRequired" => "name",
-                "Planning.HorizonRange" => "horizonMonths",
-                "Planning.ShareRange" => "unaccompaniedChildShare",
-                _ => "likely",
-            }, problem);
+            Add(Scenario.FieldOf(problem), problem);
         }
         if (body.Futures is < 100 or > 20_000)
         {
             Add("futures", "Planning.FuturesRange");
-        }
-        if ((body.Name ?? "").Length > 120 || (body.Triggers ?? "").Length > 2_000)
-        {
-            Add("name", "Planning.TooLong");
         }
         return (errors.Count == 0 ? scenario : null, errors);
     }
