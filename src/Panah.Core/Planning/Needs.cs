@@ -25,6 +25,9 @@ public static class Needs
     public static IReadOnlyList<string> Summary { get; } =
         [Population, Arrivals, FoodTonnes, Points, Clerks, Seats, Sections, Teachers, ChildCaseWorkers, WomenCaseWorkers, Budget];
 
+    /// <summary>The rows a forecast's table lists: <see cref="Summary"/> and the budget to date.</summary>
+    public static IReadOnlyList<string> Table { get; } = [.. Summary, BudgetToDate];
+
     /// <summary>The needs' keys in the order <see cref="Fill"/> writes them: <see cref="Summary"/> with each commodity's food after the arrivals.</summary>
     public static IReadOnlyList<string> Keys(NeedsOptions o) =>
         [.. Summary.Take(2), .. o.Basket.Select(b => Food(b.Commodity)), .. Summary.Skip(2)];
