@@ -17,6 +17,20 @@ public class PlanningBenchmarks
     [Params(10_000)]
     public int Futures { get; set; }
 
+    private readonly BacktestCache backtests = new();
+
     [Benchmark]
     public Forecast ForecastWithNeeds() => Forecaster.Run(baseline, scenario, new NeedsOptions(), Futures);
+
+    /// <summary>A forecast request as it was: the forecast and the backtest run again every time.</summary>
+    [Benchmark]
+    public BacktestResult? RequestWithBacktestEachTime() => Forecaster.Run(baseline, scenario, new NeedsOptions(), Futures) is { } _ ? Backtest.Run(baseline.MonthlyArrivals) : null;
+
+    /// <summary>A forecast request now: the backtest comes from the cache of its baseline.</summary>
+    [Benchmark]
+    public BacktestResult? RequestWithCachedBacktest() => Forecaster.Run(baseline, scenario, new NeedsOptions(), Futures) is { } _ ? backtests.Of(baseline) : null;
+
+    /// <summary>The tornado of the budget: 13 forecasts of 2,000 futures.</summary>
+    [Benchmark]
+    public SensitivityResult SensitivityOfBudget() => Sensitivity.OfBudget(baseline, scenario, new NeedsOptions());
 }

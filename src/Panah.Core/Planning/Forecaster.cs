@@ -29,9 +29,10 @@ public static class Forecaster
         var childShare = scenario.UnaccompaniedChildShare ?? baseline.UnaccompaniedChildShare;
         var womenShare = scenario.WomenAtRiskShare ?? baseline.WomenAtRiskShare;
         var keys = Needs.Keys(options);
-        // values[need][month][future]
-        var values = new double[keys.Count][][];
-        for (var k = 0; k < keys.Count; k++)
+        var budget = keys.Count - 1;
+        // values[need][month][future]; the last row is the budget to date, summed over the months of each future.
+        var values = new double[keys.Count + 1][][];
+        for (var k = 0; k < values.Length; k++)
         {
             values[k] = new double[horizon][];
             for (var m = 0; m < horizon; m++)
@@ -48,6 +49,7 @@ public static class Forecaster
             var dispersion = model.DrawDispersion(random, level);
             var assumed = scenario.Arrivals.Draw(random);
             var population = baseline.Population;
+            var spent = 0.0;
             for (var m = 0; m < horizon; m++)
             {
                 var arrivals = model.DrawMonth(random, scenario.MeanArrivals(level, assumed), dispersion);
@@ -57,10 +59,12 @@ public static class Forecaster
                 {
                     values[k][m][f] = month[k];
                 }
+                spent += month[budget];
+                values[keys.Count][m][f] = spent;
             }
         }
         var months = Enumerable.Range(1, horizon).Select(i => scenario.Start.AddMonths(i - 1)).ToList();
-        var bands = keys.Select((k, i) => (k, i)).ToDictionary(x => x.k, x => values[x.i].Select(Band.Of).ToArray());
+        var bands = keys.Append(Needs.BudgetToDate).Select((k, i) => (k, i)).ToDictionary(x => x.k, x => values[x.i].Select(Band.Of).ToArray());
         return new Forecast(scenario.Name, months, bands, futures, seed);
     }
 }

@@ -18,9 +18,19 @@ public static class Needs
     /// <summary>The food key of one commodity of the basket.</summary>
     public static string Food(string commodity) => "food:" + commodity;
 
-    /// <summary>The needs' keys in the order <see cref="Fill"/> writes them: population, arrivals, each commodity, then the rest.</summary>
+    /// <summary>The budget summed from the first month of the horizon to this one (the forecast adds it; a single month has none).</summary>
+    public const string BudgetToDate = "budget-to-date";
+
+    /// <summary>The needs a table lists, in order: every need but the food of each commodity (their total is <see cref="FoodTonnes"/>).</summary>
+    public static IReadOnlyList<string> Summary { get; } =
+        [Population, Arrivals, FoodTonnes, Points, Clerks, Seats, Sections, Teachers, ChildCaseWorkers, WomenCaseWorkers, Budget];
+
+    /// <summary>The rows a forecast's table lists: <see cref="Summary"/> and the budget to date.</summary>
+    public static IReadOnlyList<string> Table { get; } = [.. Summary, BudgetToDate];
+
+    /// <summary>The needs' keys in the order <see cref="Fill"/> writes them: <see cref="Summary"/> with each commodity's food after the arrivals.</summary>
     public static IReadOnlyList<string> Keys(NeedsOptions o) =>
-        [Population, Arrivals, .. o.Basket.Select(b => Food(b.Commodity)), FoodTonnes, Points, Clerks, Seats, Sections, Teachers, ChildCaseWorkers, WomenCaseWorkers, Budget];
+        [.. Summary.Take(2), .. o.Basket.Select(b => Food(b.Commodity)), .. Summary.Skip(2)];
 
     /// <summary>Every need of a month, by key (see <see cref="Fill"/>).</summary>
     public static Dictionary<string, double> Of(int population, int arrivals, double childShare, double womenShare, double learnersPer100, NeedsOptions o)

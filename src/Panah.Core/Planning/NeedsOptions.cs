@@ -10,14 +10,23 @@ public sealed record BasketLine(string Commodity, double GramsPerPersonPerDay, d
 public sealed record NeedsOptions
 {
     /// <summary>The ration, by default the domain guide's Sphere-meeting basket (2,112 kcal): 555 g a person a day.</summary>
-    public IReadOnlyList<BasketLine> Basket { get; init; } =
+    public IReadOnlyList<BasketLine> Basket
+    {
+        get;
+        // A copy made with another basket or month must not keep the tonnes worked out for the old one.
+        init { field = value; tonnesPerPerson = null; }
+    } =
     [
         new("Maize meal", 400, 350), new("Beans", 60, 900), new("Vegetable oil", 25, 1_600),
         new("Corn-soya blend", 50, 1_100), new("Sugar", 15, 700), new("Salt", 5, 250),
     ];
 
     /// <summary>Days a monthly ration covers.</summary>
-    public int DaysPerMonth { get; init; } = 30;
+    public int DaysPerMonth
+    {
+        get;
+        init { field = value; tonnesPerPerson = null; }
+    } = 30;
 
     /// <summary>People a distribution point serves in a cycle (local practice).</summary>
     public int PeoplePerPoint { get; init; } = 5_000;

@@ -37,6 +37,8 @@ public sealed record Scenario(
 {
     public const int MinHorizon = 3;
     public const int MaxHorizon = 24;
+    public const int MaxName = 120;
+    public const int MaxTriggers = 2_000;
 
     /// <summary>No change at all: the baseline carried forward.</summary>
     public static Scenario Baseline(DateOnly start, int horizon) =>
@@ -62,8 +64,21 @@ public sealed record Scenario(
         {
             problems.Add("Planning.ShareRange");
         }
+        if (Name.Length > MaxName || Triggers.Length > MaxTriggers)
+        {
+            problems.Add("Planning.TooLong");
+        }
         return problems;
     }
+
+    /// <summary>The field (as the API spells it) a problem of <see cref="Problems"/> is about.</summary>
+    public static string FieldOf(string problem) => problem switch
+    {
+        "Planning.NameRequired" or "Planning.TooLong" => "name",
+        "Planning.HorizonRange" => "horizonMonths",
+        "Planning.ShareRange" => "unaccompaniedChildShare",
+        _ => "likely",
+    };
 
     /// <summary>A future's mean arrivals for a month whose baseline mean is <paramref name="baselineMean"/>, given its drawn assumption value.</summary>
     public double MeanArrivals(double baselineMean, double drawn) =>

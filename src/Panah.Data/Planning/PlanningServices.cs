@@ -4,14 +4,15 @@ using Panah.Core.Planning;
 
 namespace Panah.Data.Planning;
 
-/// <summary>Influx planning: the baseline from the registry and the needs' ratios and costs (<c>Panah:Planning:Needs</c>).</summary>
+/// <summary>Influx planning: the baseline from the registry, the stored scenarios, the backtest cache and the needs' ratios and costs (<c>Panah:Planning:Needs</c>).</summary>
 public static class PlanningServices
 {
     public const string Section = "Panah:Planning:Needs";
 
     public static IServiceCollection AddPlanning(this IServiceCollection services) => services
         .AddSingleton(sp => Read(sp.GetRequiredService<IConfiguration>()))
-        .AddScoped<PlanningBaselines>();
+        .AddSingleton<BacktestCache>()
+        .AddScoped<PlanningBaselines>().AddScoped<ScenarioStore>().AddScoped<ScenarioForecasts>().AddScoped<Demo.IDemoPart, PlanningDemo>();
 
     public static NeedsOptions Read(IConfiguration configuration)
     {

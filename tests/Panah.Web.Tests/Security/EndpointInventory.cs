@@ -311,6 +311,22 @@ public static partial class EndpointInventory
         POST   /api/v1/planning/forecasts                         401   | 403   403   403   403   403   400   403   403   | 403   403   403   403   403   400   403   403
         GET    /Planning/Index                                    login | deny  deny  deny  deny  deny  200   deny  deny  | 403   403   403   403   403   200   403   403
         POST   /Planning/Index                                    login | deny  deny  deny  deny  deny  200   deny  deny  | 403   403   403   403   403   200   403   403
+        GET    /api/v1/planning/scenarios                         401   | 403   403   403   403   403   200   403   403   | 403   403   403   403   403   200   403   403
+        GET    /api/v1/planning/scenarios/{id:int}                401   | 403   403   403   403   403   404   403   403   | 403   403   403   403   403   404   403   403
+        POST   /api/v1/planning/scenarios                         401   | 403   403   403   403   403   400   403   403   | 403   403   403   403   403   400   403   403
+        PUT    /api/v1/planning/scenarios/{id:int}                401   | 403   403   403   403   403   400   403   403   | 403   403   403   403   403   400   403   403
+        DELETE /api/v1/planning/scenarios/{id:int}                401   | 403   403   403   403   403   400   403   403   | 403   403   403   403   403   400   403   403
+        GET    /api/v1/planning/scenarios/{id:int}/forecast       401   | 403   403   403   403   403   404   403   403   | 403   403   403   403   403   404   403   403
+        GET    /api/v1/planning/scenarios/{id:int}/sensitivity    401   | 403   403   403   403   403   404   403   403   | 403   403   403   403   403   404   403   403
+        GET    /api/v1/planning/compare                           401   | 403   403   403   403   403   400   403   403   | 403   403   403   403   403   400   403   403
+        GET    /api/v1/planning/scenarios/{id:int}/forecast.xlsx  401   | 403   403   403   403   403   404   403   403   | 403   403   403   403   403   404   403   403
+        GET    /api/v1/planning/scenarios/{id:int}/brief.pdf      401   | 403   403   403   403   403   404   403   403   | 403   403   403   403   403   404   403   403
+        GET    /Planning/Scenarios/Index                          login | deny  deny  deny  deny  deny  200   deny  deny  | 403   403   403   403   403   200   403   403
+        GET    /Planning/Scenarios/Edit                           login | deny  deny  deny  deny  deny  200   deny  deny  | 403   403   403   403   403   200   403   403
+        POST   /Planning/Scenarios/Edit                           login | deny  deny  deny  deny  deny  200   deny  deny  | 403   403   403   403   403   200   403   403
+        POST   /Planning/Scenarios/Edit?handler=Delete            login | deny  deny  deny  deny  deny  404   deny  deny  | 403   403   403   403   403   404   403   403
+        GET    /Planning/Scenarios/View                           login | deny  deny  deny  deny  deny  404   deny  deny  | 403   403   403   403   403   404   403   403
+        GET    /Planning/Scenarios/Compare                        login | deny  deny  deny  deny  deny  200   deny  deny  | 403   403   403   403   403   200   403   403
         """;
 
     /// <summary>The matrix's columns: anonymous, the sessions of each role, the tokens of each role.</summary>
