@@ -1,12 +1,13 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
 namespace Panah.Data.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class WipProt : Migration
+    public partial class CasePlansScenarios : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -57,6 +58,30 @@ namespace Panah.Data.Postgres.Migrations
                         principalTable: "ProtectionCases",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlanningScenarios",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Start = table.Column<DateOnly>(type: "date", nullable: false),
+                    HorizonMonths = table.Column<int>(type: "integer", nullable: false),
+                    Triggers = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Assumption = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Low = table.Column<double>(type: "double precision", nullable: false),
+                    Likely = table.Column<double>(type: "double precision", nullable: false),
+                    High = table.Column<double>(type: "double precision", nullable: false),
+                    UnaccompaniedChildShare = table.Column<double>(type: "double precision", nullable: true),
+                    WomenAtRiskShare = table.Column<double>(type: "double precision", nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanningScenarios", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -121,6 +146,12 @@ namespace Panah.Data.Postgres.Migrations
                 column: "CaseId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PlanningScenarios_Name",
+                table: "PlanningScenarios",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TracingMatches_CaseId_RequestId",
                 table: "TracingMatches",
                 columns: new[] { "CaseId", "RequestId" });
@@ -144,6 +175,9 @@ namespace Panah.Data.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "CaseServices");
+
+            migrationBuilder.DropTable(
+                name: "PlanningScenarios");
 
             migrationBuilder.DropTable(
                 name: "TracingMatches");

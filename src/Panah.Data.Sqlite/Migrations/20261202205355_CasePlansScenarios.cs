@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Panah.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class WipProt : Migration
+    public partial class CasePlansScenarios : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -57,6 +57,30 @@ namespace Panah.Data.Sqlite.Migrations
                         principalTable: "ProtectionCases",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlanningScenarios",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Start = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    HorizonMonths = table.Column<int>(type: "INTEGER", nullable: false),
+                    Triggers = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Assumption = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Low = table.Column<double>(type: "REAL", nullable: false),
+                    Likely = table.Column<double>(type: "REAL", nullable: false),
+                    High = table.Column<double>(type: "REAL", nullable: false),
+                    UnaccompaniedChildShare = table.Column<double>(type: "REAL", nullable: true),
+                    WomenAtRiskShare = table.Column<double>(type: "REAL", nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanningScenarios", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -121,6 +145,12 @@ namespace Panah.Data.Sqlite.Migrations
                 column: "CaseId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PlanningScenarios_Name",
+                table: "PlanningScenarios",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TracingMatches_CaseId_RequestId",
                 table: "TracingMatches",
                 columns: new[] { "CaseId", "RequestId" });
@@ -144,6 +174,9 @@ namespace Panah.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "CaseServices");
+
+            migrationBuilder.DropTable(
+                name: "PlanningScenarios");
 
             migrationBuilder.DropTable(
                 name: "TracingMatches");

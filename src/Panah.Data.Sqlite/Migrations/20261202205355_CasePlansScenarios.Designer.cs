@@ -11,8 +11,8 @@ using Panah.Data;
 namespace Panah.Data.Sqlite.Migrations
 {
     [DbContext(typeof(PanahDbContext))]
-    [Migration("20261202193151_WipPlan")]
-    partial class WipPlan
+    [Migration("20261202205355_CasePlansScenarios")]
+    partial class CasePlansScenarios
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -2652,6 +2652,43 @@ namespace Panah.Data.Sqlite.Migrations
                     b.ToTable("CaseNotes", (string)null);
                 });
 
+            modelBuilder.Entity("Panah.Data.Protection.CasePlanItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Sealed")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("CasePlanItems", (string)null);
+                });
+
             modelBuilder.Entity("Panah.Data.Protection.CaseReferral", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2706,6 +2743,45 @@ namespace Panah.Data.Sqlite.Migrations
                     b.HasIndex("PartnerId");
 
                     b.ToTable("CaseReferrals", (string)null);
+                });
+
+            modelBuilder.Entity("Panah.Data.Protection.CaseService", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProvidedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ProvidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Sealed")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("CaseServices", (string)null);
                 });
 
             modelBuilder.Entity("Panah.Data.Protection.CaseTask", b =>
@@ -2959,6 +3035,71 @@ namespace Panah.Data.Sqlite.Migrations
                     b.HasIndex("StaffUserId");
 
                     b.ToTable("ProtectionTeamMembers", (string)null);
+                });
+
+            modelBuilder.Entity("Panah.Data.Protection.TracingMatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("FoundAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Probability")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("RevealedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Sealed")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("CaseId", "RequestId");
+
+                    b.ToTable("TracingMatches", (string)null);
+                });
+
+            modelBuilder.Entity("Panah.Data.Protection.TracingRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Sealed")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTimeOffset?>("SearchedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("TracingRequests", (string)null);
                 });
 
             modelBuilder.Entity("Panah.Data.Retention.JobLease", b =>
@@ -3729,6 +3870,15 @@ namespace Panah.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Panah.Data.Protection.CasePlanItem", b =>
+                {
+                    b.HasOne("Panah.Data.Protection.ProtectionCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Panah.Data.Protection.CaseReferral", b =>
                 {
                     b.HasOne("Panah.Data.Protection.ProtectionCase", null)
@@ -3741,6 +3891,15 @@ namespace Panah.Data.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("PartnerId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Panah.Data.Protection.CaseService", b =>
+                {
+                    b.HasOne("Panah.Data.Protection.ProtectionCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -3826,6 +3985,30 @@ namespace Panah.Data.Sqlite.Migrations
                     b.HasOne("Panah.Data.Protection.ProtectionTeam", null)
                         .WithMany()
                         .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Panah.Data.Protection.TracingMatch", b =>
+                {
+                    b.HasOne("Panah.Data.Protection.ProtectionCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Panah.Data.Protection.TracingRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Panah.Data.Protection.TracingRequest", b =>
+                {
+                    b.HasOne("Panah.Data.Protection.ProtectionCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -12,8 +12,8 @@ using Panah.Data;
 namespace Panah.Data.Postgres.Migrations
 {
     [DbContext(typeof(PanahDbContext))]
-    [Migration("20261202193207_WipPlan")]
-    partial class WipPlan
+    [Migration("20261202205401_CasePlansScenarios")]
+    partial class CasePlansScenarios
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -2705,6 +2705,43 @@ namespace Panah.Data.Postgres.Migrations
                     b.ToTable("CaseNotes", (string)null);
                 });
 
+            modelBuilder.Entity("Panah.Data.Protection.CasePlanItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<byte[]>("Sealed")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("CasePlanItems", (string)null);
+                });
+
             modelBuilder.Entity("Panah.Data.Protection.CaseReferral", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2759,6 +2796,45 @@ namespace Panah.Data.Postgres.Migrations
                     b.HasIndex("PartnerId");
 
                     b.ToTable("CaseReferrals", (string)null);
+                });
+
+            modelBuilder.Entity("Panah.Data.Protection.CaseService", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProvidedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("ProvidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Sealed")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("CaseServices", (string)null);
                 });
 
             modelBuilder.Entity("Panah.Data.Protection.CaseTask", b =>
@@ -3018,6 +3094,71 @@ namespace Panah.Data.Postgres.Migrations
                     b.HasIndex("StaffUserId");
 
                     b.ToTable("ProtectionTeamMembers", (string)null);
+                });
+
+            modelBuilder.Entity("Panah.Data.Protection.TracingMatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("FoundAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double>("Probability")
+                        .HasColumnType("double precision");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("RevealedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Sealed")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("CaseId", "RequestId");
+
+                    b.ToTable("TracingMatches", (string)null);
+                });
+
+            modelBuilder.Entity("Panah.Data.Protection.TracingRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("Sealed")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset?>("SearchedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("TracingRequests", (string)null);
                 });
 
             modelBuilder.Entity("Panah.Data.Retention.JobLease", b =>
@@ -3792,6 +3933,15 @@ namespace Panah.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Panah.Data.Protection.CasePlanItem", b =>
+                {
+                    b.HasOne("Panah.Data.Protection.ProtectionCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Panah.Data.Protection.CaseReferral", b =>
                 {
                     b.HasOne("Panah.Data.Protection.ProtectionCase", null)
@@ -3804,6 +3954,15 @@ namespace Panah.Data.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("PartnerId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Panah.Data.Protection.CaseService", b =>
+                {
+                    b.HasOne("Panah.Data.Protection.ProtectionCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -3889,6 +4048,30 @@ namespace Panah.Data.Postgres.Migrations
                     b.HasOne("Panah.Data.Protection.ProtectionTeam", null)
                         .WithMany()
                         .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Panah.Data.Protection.TracingMatch", b =>
+                {
+                    b.HasOne("Panah.Data.Protection.ProtectionCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Panah.Data.Protection.TracingRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Panah.Data.Protection.TracingRequest", b =>
+                {
+                    b.HasOne("Panah.Data.Protection.ProtectionCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
