@@ -38,7 +38,7 @@ public static class Backtest
                 draws[m][f] = model.DrawMonth(random, level, dispersion);
             }
         }
-        var bands = draws.Select(Band.Of).ToArray();
+        var bands = Band.OfEach(draws);
         var actual = monthly.Skip(fit).ToArray();
         var mae = actual.Select((y, m) => Math.Abs(y - bands[m].Median)).Average();
         var coverage = actual.Where((y, m) => bands[m].Within80(y)).Count() / (double)held;

@@ -64,7 +64,10 @@ public static class Forecaster
             }
         }
         var months = Enumerable.Range(1, horizon).Select(i => scenario.Start.AddMonths(i - 1)).ToList();
-        var bands = keys.Append(Needs.BudgetToDate).Select((k, i) => (k, i)).ToDictionary(x => x.k, x => values[x.i].Select(Band.Of).ToArray());
+        // Every band of every need at once, over all cores; then sliced back per need, a month each.
+        var all = Band.OfEach([.. values.SelectMany(v => v)]);
+        var bands = keys.Append(Needs.BudgetToDate).Select((k, i) => (k, i))
+            .ToDictionary(x => x.k, x => all.AsSpan(x.i * horizon, horizon).ToArray());
         return new Forecast(scenario.Name, months, bands, futures, seed);
     }
 }
