@@ -20,7 +20,7 @@ public sealed class ImportJobRunner(PanahDbContext db, Importer importer, Import
     /// Runs at most <paramref name="maxBatches"/> batches of the job (all that are left by default); true when the job
     /// has more to do. A job not running (uploaded, done, cancelled, or of another office) is left as it is.
     /// </summary>
-    public async Task<bool> RunAsync(Guid jobId, int maxBatches = int.MaxValue, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
+    public async Task<bool> RunAsync(Guid jobId, int maxBatches = int.MaxValue, IProgress<ImportProgress>? progress = null, int? batchSize = null, CancellationToken ct = default)
     {
         var job = await Load(jobId, ct);
         if (job is null || job.Status is not (ImportJobStatus.DryRunning or ImportJobStatus.Committing))
@@ -37,10 +37,10 @@ public sealed class ImportJobRunner(PanahDbContext db, Importer importer, Import
         }
         catch (Exception e) when (e is IOException or System.Security.Cryptography.CryptographicException or Validation.FieldException)
         {
-            await FailAsync(job, e, ct);
+            await FailAsync(job.Id, e, ct);
             return false;
         }
-        var size = Math.Max(1, options.BatchSize);
+        var size = Math.Max(1, batchSize ?? options.BatchSize);
         for (var batch = 0; batch < maxBatches && job.Processed < submissions.Count; batch++)
         {
             ct.ThrowIfCancellationRequested();
@@ -97,18 +97,18 @@ public sealed class ImportJobRunner(PanahDbContext db, Importer importer, Import
     }
 
     /// <summary>Marks the job failed (the exception's type, never a value) and deletes its file.</summary>
-    public async Task FailAsync(ImportJob job, Exception e, CancellationToken ct = default)
+    public async Task FailAsync(Guid jobId, Exception e, CancellationToken ct = default)
     {
         db.ChangeTracker.Clear();
-        var row = await db.ImportJobs.FirstOrDefaultAsync(j => j.Id == job.Id, ct);
+        var row = await db.ImportJobs.FirstOrDefaultAsync(j => j.Id == jobId, ct);
         if (row is not null)
         {
             row.Status = ImportJobStatus.Failed;
             row.Failure = e.GetType().Name;
             row.FinishedAt = clock.GetUtcNow();
-            await audit.SaveAsync(db, new AuditEvent("import.failed", "import", job.Id.ToString(), row.Failure), ct);
+            await audit.SaveAsync(db, new AuditEvent("import.failed", "import", jobId.ToString(), row.Failure), ct);
         }
-        uploads.Delete(job.Id);
+        uploads.Delete(jobId);
     }
 
     /// <summary>Jobs left running (a restart stopped them), of every office: the runner resumes them, each in its officer's scope.</summary>
