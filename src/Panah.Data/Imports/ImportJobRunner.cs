@@ -115,7 +115,7 @@ public sealed class ImportJobRunner(PanahDbContext db, Importer importer, Import
     public static Task<List<(Guid Id, string? StaffUserId)>> RunningAsync(PanahDbContext db, CancellationToken ct = default) =>
         db.ImportJobs.IgnoreQueryFilters([Access.AccessScope.FilterName]).AsNoTracking()
             .Where(j => j.Status == ImportJobStatus.DryRunning || j.Status == ImportJobStatus.Committing)
-            .OrderBy(j => j.CreatedAt).Select(j => new ValueTuple<Guid, string?>(j.Id, j.StaffUserId)).ToListAsync(ct);
+            .OrderBy(j => j.Id).Select(j => new ValueTuple<Guid, string?>(j.Id, j.StaffUserId)).ToListAsync(ct);
 
     /// <summary>A submission is counted once: an error row makes it an error, else a duplicate row a duplicate.</summary>
     private sealed class ImportCounts

@@ -55,7 +55,8 @@ public sealed class ImportJobs(PanahDbContext db, ImportUploads uploads, Registr
         {
             throw new FieldException("file", "Import.TooLarge");
         }
-        var sheets = Read(bytes, format);
+        // The reader closes what it reads: it gets a view of the bytes, which are stored after.
+        var sheets = Read(new MemoryStream(bytes.GetBuffer(), 0, (int)bytes.Length, writable: false), format);
         var total = ImportSubmissions.From(sheets).Count();
         if (total == 0)
         {
@@ -105,7 +106,7 @@ public sealed class ImportJobs(PanahDbContext db, ImportUploads uploads, Registr
 
     public async Task<List<ImportJobView>> ListAsync(CancellationToken ct = default)
     {
-        var jobs = await db.ImportJobs.AsNoTracking().Include(j => j.Key).OrderByDescending(j => j.CreatedAt).Take(200).ToListAsync(ct);
+        var jobs = await db.ImportJobs.AsNoTracking().Include(j => j.Key).OrderByDescending(j => j.Id).Take(200).ToListAsync(ct);
         await audit.SaveAsync(db, new AuditEvent("import.list", "import", null, $"jobs={jobs.Count}"), ct);
         return jobs.Select(j => View(j)).ToList();
     }

@@ -41,7 +41,14 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, ILogger<ImportWork
             }
             await foreach (var id in queue.Reader.ReadAllAsync(stoppingToken))
             {
-                await RunAsync(id, stoppingToken);
+                try
+                {
+                    await RunAsync(id, stoppingToken);
+                }
+                catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
+                {
+                    logger.LogError(e, "Import job {Job} could not be run", id);
+                }
                 if (running.TryRemove(id, out var done))
                 {
                     done.TrySetResult();
@@ -50,6 +57,11 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, ILogger<ImportWork
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Imports stop; the rest of the app goes on, and the next start resumes the jobs left running.
+            logger.LogError(e, "The import worker stopped");
         }
     }
 

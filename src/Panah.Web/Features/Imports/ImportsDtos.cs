@@ -7,7 +7,17 @@ namespace Panah.Web.Features.Imports;
 public sealed record ImportColumnDto(string Sheet, string Name, string? Field);
 
 /// <summary>Which column fills which field, and the form's answers as Panah reads them (field → answer → Panah's value).</summary>
-public sealed record ImportMappingDto(Dictionary<string, string>? Columns, Dictionary<string, Dictionary<string, string>>? Values, string? NoticeVersion = null);
+public sealed record ImportMappingDto
+{
+    /// <summary>Column name → Panah field (empty: the column is not imported).</summary>
+    public Dictionary<string, string>? Columns { get; init; }
+
+    /// <summary>Field → the form's answer → Panah's value, e.g. <c>{"sex": {"E": "male", "K": "female"}}</c>.</summary>
+    public Dictionary<string, Dictionary<string, string>>? Values { get; init; }
+
+    /// <summary>The privacy notice the form's consent question was asked under (default "import").</summary>
+    public string? NoticeVersion { get; init; }
+}
 
 /// <summary>
 /// An import job: its state (<c>uploaded</c>, <c>dry-running</c>, <c>dry-run-done</c>, <c>committing</c>, <c>done</c>,
@@ -48,8 +58,12 @@ public static class ImportsMapping
     public static ImportJobDto ToDto(ImportJobView j) =>
         new(j.Id, j.FileName, Status(j.Status), j.RowsTotal, j.Processed, j.Ok, j.Errors, j.Duplicates, j.Skipped, j.CreatedAt, j.FinishedAt, j.Failure);
 
-    public static ImportMappingDto ToDto(ImportMapping m) =>
-        new(m.Columns.ToDictionary(), m.Values.ToDictionary(v => v.Key, v => v.Value.ToDictionary()), m.NoticeVersion);
+    public static ImportMappingDto ToDto(ImportMapping m) => new()
+    {
+        Columns = m.Columns.ToDictionary(),
+        Values = m.Values.ToDictionary(v => v.Key, v => v.Value.ToDictionary()),
+        NoticeVersion = m.NoticeVersion,
+    };
 
     public static ImportMapping FromDto(ImportMappingDto d) => new()
     {
