@@ -239,6 +239,43 @@ public abstract class ImportJobsApiTests(PanahApp app)
         }
         Assert.Contains("multipart/form-data", document);
     }
+
+    [Fact]
+    public async Task The_cli_imports_a_file_with_its_mapping_after_a_dry_run_and_a_second_time_changes_nothing()
+    {
+        var district = "Cli" + Letters(8);
+        var dir = Directory.CreateTempSubdirectory("panah-import-").FullName;
+        try
+        {
+            var file = Path.Combine(dir, "kobo.csv");
+            await File.WriteAllTextAsync(file, "_uuid,household/district,member/given_name,member/family_name,member/sex,member/birth_date,member/consent\n"
+                + $"{Guid.NewGuid()},{district},Gülnar{Letters(5)},Şahin{Letters(4)},K,12.05.1988,evet\n"
+                + $"{Guid.NewGuid()},{district},Ömer{Letters(5)},Tursun{Letters(4)},E,1979,evet\n");
+            var mapping = Path.Combine(dir, "mapping.json");
+            await File.WriteAllTextAsync(mapping, JsonSerializer.Serialize(SexMapping));
+            var report = Path.Combine(dir, "report.xlsx");
+
+            var dry = await Cli.RunAsync(app, "import", "--file", file, "--office", "KAY", "--mapping", mapping, "--dry-run", "--report", report);
+            Assert.True(dry.ExitCode == 0, dry.Output);
+            Assert.Contains("2 good, 0 with errors", dry.Output);
+            Assert.Equal(0, await EverythingAsync(db => db.People.CountAsync(p => p.District == district)));
+            Assert.Equal(["Ok", "Ok"], new MemoryStream(await File.ReadAllBytesAsync(report)).Query(useHeaderRow: true).Cast<IDictionary<string, object>>().Select(l => l["outcome"]));
+
+            var commit = await Cli.RunAsync(app, "import", "--file", file, "--office", "KAY", "--mapping", mapping);
+            Assert.True(commit.ExitCode == 0, commit.Output);
+            Assert.Contains("Imported", commit.Output);
+            Assert.Equal(2, await EverythingAsync(db => db.People.CountAsync(p => p.District == district && p.Sex != Panah.Core.Registry.Sex.Unknown)));
+
+            var again = await Cli.RunAsync(app, "import", "--file", file, "--office", "KAY");
+            Assert.True(again.ExitCode == 0, again.Output);
+            Assert.Contains("2 imported before", again.Output);
+            Assert.Equal(2, await EverythingAsync(db => db.People.CountAsync(p => p.District == district)));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }
 
 internal static class Functional
