@@ -330,7 +330,7 @@ public static partial class EndpointInventory
         GET    /api/v1/imports/                                   401   | 403   200   403   403   403   403   403   403   | 403   200   403   403   403   403   403   403
         POST   /api/v1/imports/                                   401   | 403   400   403   403   403   403   403   403   | 403   400   403   403   403   403   403   403
         GET    /api/v1/imports/{id:guid}                          401   | 403   404   403   403   403   403   403   403   | 403   404   403   403   403   403   403   403
-        PUT    /api/v1/imports/{id:guid}/mapping                  401   | 403   400   403   403   403   403   403   403   | 403   400   403   403   403   403   403   403
+        PUT    /api/v1/imports/{id:guid}/mapping                  401   | 403   404   403   403   403   403   403   403   | 403   404   403   403   403   403   403   403
         POST   /api/v1/imports/{id:guid}/dry-run                  401   | 403   404   403   403   403   403   403   403   | 403   404   403   403   403   403   403   403
         GET    /api/v1/imports/{id:guid}/report                   401   | 403   404   403   403   403   403   403   403   | 403   404   403   403   403   403   403   403
         POST   /api/v1/imports/{id:guid}/commit                   401   | 403   404   403   403   403   403   403   403   | 403   404   403   403   403   403   403   403

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.OpenApi;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Panah.Data;
@@ -23,11 +24,15 @@ public static class ImportsApi
         var options = app.ServiceProvider.GetRequiredService<ImportOptions>();
         var api = app.MapGroup("/api/v1/imports").WithTags("Imports").RequireAuthorization(Policies.RegistryWrite);
         api.MapGet("/", List).WithName("ListImports").WithSummary("The import jobs of the officer's offices, newest first");
-        // Multipart, from a script with a token or from our page with a SameSite=Strict session cookie (no cross-site post carries it).
         api.MapPost("/", Upload).WithName("UploadImport").WithSummary("Upload a file (multipart: file, office)")
             .WithDescription("A CSV (UTF-8), an XLSX or a KoboToolbox export (XLSX with repeat groups as sheets, or CSV). The whole file is read first: a file that cannot be read is refused with the reason, and nothing is kept. Answers the job, the file's columns and the suggested mapping (the form's remembered one, or columns named like Panah's fields after the last '/').")
-            .DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(options.MaxUploadBytes + 1024 * 1024))
-            .WithFormOptions(multipartBodyLengthLimit: options.MaxUploadBytes + 1024 * 1024);
+            .WithMetadata(new RequestSizeLimitAttribute(options.MaxUploadBytes + 1024 * 1024))
+            .WithFormOptions(multipartBodyLengthLimit: options.MaxUploadBytes + 1024 * 1024)
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                operation.RequestBody = MultipartBody();
+                return Task.CompletedTask;
+            });
         api.MapGet("/{id:guid}", Get).WithName("GetImport").WithSummary("A job and its progress");
         api.MapPut("/{id:guid}/mapping", SetMapping).WithName("SetImportMapping").WithSummary("Set the mapping (remembered for the form); a dry run done before must be run again");
         api.MapPost("/{id:guid}/dry-run", DryRun).WithName("DryRunImport").WithSummary("Check every row with registration's rules and the duplicate check; nothing is registered");
@@ -43,9 +48,38 @@ public static class ImportsApi
     private static async Task<Ok<List<ImportJobDto>>> List(ImportJobs jobs, CancellationToken ct) =>
         TypedResults.Ok((await jobs.ListAsync(ct)).Select(ImportsMapping.ToDto).ToList());
 
-    private static async Task<Results<Created<ImportUploadDto>, ValidationProblem>> Upload(
-        IFormFile? file, [FromForm] string? office, ImportJobs jobs, PanahDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    /// <summary>The upload's body as the OpenAPI document describes it (read by hand, see <see cref="Upload"/>).</summary>
+    private static OpenApiRequestBody MultipartBody() => new()
     {
+        Required = true,
+        Content = new Dictionary<string, OpenApiMediaType>
+        {
+            ["multipart/form-data"] = new()
+            {
+                Schema = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    Required = new HashSet<string> { "file" },
+                    Properties = new Dictionary<string, IOpenApiSchema>
+                    {
+                        ["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "The .csv or .xlsx file." },
+                        ["office"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Field office code; may be left out by an officer of one office." },
+                    },
+                },
+            },
+        },
+    };
+
+    /// <summary>
+    /// The form is read here rather than bound: a bound file would make routing answer 415 to a request of another
+    /// content type before authorization, to anyone. Cookie sessions are SameSite=Strict: no other site's post carries one.
+    /// </summary>
+    private static async Task<Results<Created<ImportUploadDto>, ValidationProblem>> Upload(
+        HttpRequest request, ImportJobs jobs, PanahDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    {
+        var form = request.HasFormContentType ? await request.ReadFormAsync(ct) : null;
+        var file = form?.Files.GetFile("file");
+        var office = form?["office"].ToString();
         if (file is null || file.Length == 0)
         {
             return RegistryApi.Problem(new Dictionary<string, List<string>> { ["file"] = ["Import.Empty"] }, l);
