@@ -72,11 +72,20 @@ public sealed class ImportJobRunner(PanahDbContext db, Importer importer, Import
                     job.Status = commit ? ImportJobStatus.Done : ImportJobStatus.DryRunDone;
                     job.FinishedAt = clock.GetUtcNow();
                 }
-                await audit.SaveAsync(db, new AuditEvent(commit ? "import.batch" : "import.dry-run-batch", "import", jobId.ToString(),
-                    $"from={from} count={part.Count} ok={job.Ok} errors={job.Errors} duplicates={job.Duplicates} skipped={job.Skipped}"), ct);
-                if (transaction is not null)
+                try
                 {
-                    await transaction.CommitAsync(ct);
+                    await audit.SaveAsync(db, new AuditEvent(commit ? "import.batch" : "import.dry-run-batch", "import", jobId.ToString(),
+                        $"from={from} count={part.Count} ok={job.Ok} errors={job.Errors} duplicates={job.Duplicates} skipped={job.Skipped}"), ct);
+                    if (transaction is not null)
+                    {
+                        await transaction.CommitAsync(ct);
+                    }
+                }
+                catch (DbUpdateConcurrencyException)
+                {
+                    // Another runner (another node, or the process before a restart) saved this batch first: it has the job.
+                    db.ChangeTracker.Clear();
+                    return false;
                 }
             }
             db.ChangeTracker.Clear();
