@@ -4,6 +4,7 @@ using Panah.Cli.Dedupe;
 using Panah.Cli.Keys;
 using Panah.Cli.Erasure;
 using Panah.Cli.Food;
+using Panah.Cli.Imports;
 using Panah.Cli.Registry;
 using Panah.Cli.Retention;
 using Panah.Cli.Staff;
@@ -33,6 +34,7 @@ app.Configure(config =>
         cards.AddCommand<CardsSheetCommand>("sheet").WithDescription("Write the printable PDF sheet of an office's and/or cycle's active food cards; prints its size and time.");
     });
     config.AddCommand<EraseCommand>("erase").WithDescription("Erase a person by crypto-shredding: their data key is destroyed, the record stays as a tombstone.");
+    config.AddCommand<ImportCommand>("import").WithDescription("Import households and people from a CSV, XLSX or Kobo export into an office: dry run, then the good rows (--dry-run: check only); --report writes the XLSX report.");
     config.AddCommand<SeedDemoCommand>("seed-demo").WithDescription("Register synthetic multi-script Uyghur households.");
     config.AddCommand<DedupeCommand>("dedupe").WithDescription("Find registrations of the same person: CSV in, id,cluster CSV out.");
     config.AddCommand<BenchAuditCommand>("bench-audit").WithDescription("Measure requests/s and p95 of an audited person read against an unaudited one over HTTP, on a running app.");

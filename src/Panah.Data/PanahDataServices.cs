@@ -111,8 +111,21 @@ public static class PanahDataServices
         Protection.ProtectionServices.AddProtection(services);
         Protection.ReferralServices.AddReferrals(services);
         services.AddScoped<Imports.Importer>();
+        services.AddSingleton(sp => ReadImportOptions(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<Imports.ImportUploads>();
+        services.AddScoped<Imports.ImportJobs>();
+        services.AddScoped<Imports.ImportJobRunner>();
         Planning.PlanningServices.AddPlanning(services);
         return services;
+    }
+
+    private static Imports.ImportOptions ReadImportOptions(IConfiguration configuration)
+    {
+        var options = new Imports.ImportOptions();
+        configuration.GetSection(Imports.ImportOptions.Section).Bind(options);
+        options.MaxUploadMegabytes = Math.Clamp(options.MaxUploadMegabytes, 1, 1024);
+        options.BatchSize = Math.Clamp(options.BatchSize, 1, 10_000);
+        return options;
     }
 
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder o, PanahDataOptions options)

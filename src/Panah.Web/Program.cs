@@ -2,6 +2,7 @@ using Panah.Web.Features.DataProtection;
 using Panah.Web.Features.Education.Register;
 using Panah.Web.Features.Education;
 using Panah.Web.Features.Food;
+using Panah.Web.Features.Imports;
 using Panah.Web.Features.Matching;
 using Panah.Web.Features.Planning;
 using Panah.Web.Features.Protection;
@@ -35,6 +36,7 @@ try
     app.MapCaseFilesApi();
     app.MapCasePlanApi();
     app.MapPlanningApi();
+    app.MapImportsApi();
     app.MapPanahPlatformEndpoints();
     app.Run();
 }

@@ -46,6 +46,7 @@ public sealed partial class PanahDbContext
             Scope.AllOffices || Scope.OfficeIds.Contains(x.FieldOfficeId) || Scope.HouseholdIds.Contains(x.HouseholdId)
             || (Scope.Teaches && Set<Enrolment>().Any(e => e.ApplicationId == x.Id && Scope.SectionIds.Contains(e.SectionId))));
         ConfigureCaseFilters(builder);
+        ConfigureImportFilters(builder);
     }
 
     /// <summary>A learner's row in a section: the household rule, and also the section's teacher.</summary>

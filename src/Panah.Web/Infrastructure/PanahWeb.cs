@@ -10,6 +10,7 @@ using Panah.Data.Entities;
 using Panah.Data.Staff;
 using Panah.Web.Features.DataProtection;
 using Panah.Web.Features.Food.Cycles;
+using Panah.Web.Features.Imports;
 using Panah.Web.Features.Matching;
 using Panah.Web.Features.Registry;
 
@@ -131,6 +132,7 @@ public static class PanahWeb
                 o.Conventions.AuthorizePage("/Protection/Open", Policies.ProtectionWork);
                 o.Conventions.AuthorizeFolder("/Education/Courses", Policies.EducationCoordinate);
                 o.Conventions.AuthorizeFolder("/Planning", Policies.Planning);
+                o.Conventions.AuthorizeFolder("/Imports", Policies.RegistryWrite);
             })
             .AddMvcOptions(o => o.Filters.Add<CheckboxValues>())
             .AddViewLocalization();
@@ -155,6 +157,7 @@ public static class PanahWeb
         services.AddOpenApi("v1", o => o.AddDocumentTransformer<BearerDocumentTransformer>());
         services.AddRegistryApiServices();
         services.AddMatching();
+        services.AddImports();
         services.AddFoodCyclesFeature();
         services.AddHostedService<AuditCheckpointWriter>();
         services.AddDataProtectionFeature(builder.Configuration);

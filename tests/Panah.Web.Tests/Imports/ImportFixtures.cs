@@ -50,6 +50,31 @@ public static class ImportFixtures
         ["member/relationship"] = relationship, ["member/vulnerabilities/disability"] = disability, ["member/consent"] = "evet",
     };
 
+    /// <summary>A Kobo XLSX of the same shape with <paramref name="people"/> members in households of one to four (100,000 people: about 11 MB).</summary>
+    public static byte[] LargeKoboXlsx(int people, int seed = 42)
+    {
+        string[] given = ["Abdurehim", "Ayşegül", "Ömer", "Gülnar", "Mehmet", "Nurgül", "Rahile", "Memet", "Abliz", "Patigül", "Ezizgül", "Şöhret", "Mihrigül", "Zöhre", "Çimen", "Dilber"];
+        string[] family = ["Tursun", "Şahin", "Ablimit", "Kurban", "Yusup", "Hoşur", "Niyaz", "Osman", "Ğopur", "İmin"];
+        var random = new Random(seed);
+        var households = new List<Dictionary<string, object>>();
+        var members = new List<Dictionary<string, object>>();
+        for (var h = 1; members.Count < people; h++)
+        {
+            households.Add(Household(h, Guid.NewGuid().ToString(), "Zeytinburnu", $"Yenidoğan Mah. {random.Next(1, 400)}"));
+            var name = family[random.Next(family.Length)];
+            for (var i = 0; i < 1 + random.Next(4) && members.Count < people; i++)
+            {
+                var born = new DateOnly(1950 + random.Next(70), 1 + random.Next(12), 1 + random.Next(28));
+                members.Add(Member(members.Count + 1, h, given[random.Next(given.Length)], name, random.Next(2) == 0 ? "E" : "K",
+                    random.Next(2) == 0 ? born.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : born.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture),
+                    i == 0 ? "head" : "child", random.Next(20) == 0 ? "1" : "0"));
+            }
+        }
+        using var file = new MemoryStream();
+        file.SaveAs(new Dictionary<string, object> { ["households"] = households, ["members"] = members });
+        return file.ToArray();
+    }
+
     /// <summary>The form's own answers: E/K for sex.</summary>
     public static ImportMapping KoboMapping { get; } = new()
     {

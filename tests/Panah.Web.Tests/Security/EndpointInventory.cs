@@ -327,6 +327,22 @@ public static partial class EndpointInventory
         POST   /Planning/Scenarios/Edit?handler=Delete            login | deny  deny  deny  deny  deny  404   deny  deny  | 403   403   403   403   403   404   403   403
         GET    /Planning/Scenarios/View                           login | deny  deny  deny  deny  deny  404   deny  deny  | 403   403   403   403   403   404   403   403
         GET    /Planning/Scenarios/Compare                        login | deny  deny  deny  deny  deny  200   deny  deny  | 403   403   403   403   403   200   403   403
+        GET    /api/v1/imports/                                   401   | 403   200   403   403   403   403   403   403   | 403   200   403   403   403   403   403   403
+        POST   /api/v1/imports/                                   401   | 403   400   403   403   403   403   403   403   | 403   400   403   403   403   403   403   403
+        GET    /api/v1/imports/{id:guid}                          401   | 403   404   403   403   403   403   403   403   | 403   404   403   403   403   403   403   403
+        PUT    /api/v1/imports/{id:guid}/mapping                  401   | 403   404   403   403   403   403   403   403   | 403   404   403   403   403   403   403   403
+        POST   /api/v1/imports/{id:guid}/dry-run                  401   | 403   404   403   403   403   403   403   403   | 403   404   403   403   403   403   403   403
+        GET    /api/v1/imports/{id:guid}/report                   401   | 403   404   403   403   403   403   403   403   | 403   404   403   403   403   403   403   403
+        POST   /api/v1/imports/{id:guid}/commit                   401   | 403   404   403   403   403   403   403   403   | 403   404   403   403   403   403   403   403
+        DELETE /api/v1/imports/{id:guid}                          401   | 403   404   403   403   403   403   403   403   | 403   404   403   403   403   403   403   403
+        GET    /Imports/Index                                     login | deny  200   deny  deny  deny  deny  deny  deny  | 403   200   403   403   403   403   403   403
+        GET    /Imports/New                                       login | deny  200   deny  deny  deny  deny  deny  deny  | 403   200   403   403   403   403   403   403
+        POST   /Imports/New                                       login | deny  200   deny  deny  deny  deny  deny  deny  | 403   200   403   403   403   403   403   403
+        GET    /Imports/Job                                       login | deny  404   deny  deny  deny  deny  deny  deny  | 403   404   403   403   403   403   403   403
+        POST   /Imports/Job?handler=Mapping                       login | deny  404   deny  deny  deny  deny  deny  deny  | 403   404   403   403   403   403   403   403
+        POST   /Imports/Job?handler=DryRun                        login | deny  404   deny  deny  deny  deny  deny  deny  | 403   404   403   403   403   403   403   403
+        POST   /Imports/Job?handler=Commit                        login | deny  404   deny  deny  deny  deny  deny  deny  | 403   404   403   403   403   403   403   403
+        POST   /Imports/Job?handler=Cancel                        login | deny  404   deny  deny  deny  deny  deny  deny  | 403   404   403   403   403   403   403   403
         """;
 
     /// <summary>The matrix's columns: anonymous, the sessions of each role, the tokens of each role.</summary>
