@@ -3,11 +3,18 @@ using Panah.Core.Registry;
 
 namespace Panah.Core.Reporting;
 
-/// <summary>One group of people counted in the registry: where (office and district), sex and age bracket (null when unknown).</summary>
-public sealed record PeopleCount(string Office, string District, Sex Sex, AgeGroup? Age, int People);
+/// <summary>Where people are counted: the province (HXL admin level 1), the district (level 2) and the field office (its code).</summary>
+public sealed record AggregatePlace(string Province, string District, string Office)
+{
+    /// <summary>The province of a field office named "Province — place" (as Panah names them), else the whole name.</summary>
+    public static string ProvinceOf(string officeName) => officeName.Split(" — ", 2)[0].Trim();
+}
+
+/// <summary>One group of people counted in the registry: where, sex and age bracket (null when unknown).</summary>
+public sealed record PeopleCount(AggregatePlace Place, Sex Sex, AgeGroup? Age, int People);
 
 /// <summary>The households of one place.</summary>
-public sealed record HouseholdCount(string Office, string District, int Households);
+public sealed record HouseholdCount(AggregatePlace Place, int Households);
 
 /// <summary>A column of the standard aggregate table: its header and its HXL hashtag.</summary>
 public sealed record AggregateColumn(string Header, string Hashtag);
@@ -41,8 +48,9 @@ public sealed partial class PeopleAggregate
     /// <summary>The columns in order: places, sector, households, people in total, each sex × age bracket, then unknown sex or age.</summary>
     public static readonly IReadOnlyList<AggregateColumn> Columns =
     [
-        new("field_office", "#adm1+name"),
+        new("province", "#adm1+name"),
         new("district", "#adm2+name"),
+        new("field_office", "#loc+code"),
         new("sector", "#sector"),
         new("households", "#population+hh+total"),
         new("people", "#population+ind+total"),
@@ -53,12 +61,12 @@ public sealed partial class PeopleAggregate
     /// <summary>Cells per place row: each sex × age bracket, and unknown.</summary>
     private static readonly int CellColumns = Sexes.Length * Ages.Length + 1;
 
-    public IReadOnlyList<(string Office, string District)> Places { get; }
+    public IReadOnlyList<AggregatePlace> Places { get; }
     public SuppressedTable People { get; }
     public SuppressedTable Households { get; }
     public int Threshold { get; }
 
-    private PeopleAggregate(IReadOnlyList<(string, string)> places, SuppressedTable people, SuppressedTable households, int threshold)
+    private PeopleAggregate(IReadOnlyList<AggregatePlace> places, SuppressedTable people, SuppressedTable households, int threshold)
     {
         Places = places;
         People = people;
@@ -71,18 +79,18 @@ public sealed partial class PeopleAggregate
         ArgumentOutOfRangeException.ThrowIfLessThan(threshold, 1);
         var peopleList = people.ToList();
         var householdList = households.ToList();
-        var places = peopleList.Select(p => (p.Office, p.District)).Concat(householdList.Select(h => (h.Office, h.District)))
-            .Distinct().OrderBy(p => p.Office, StringComparer.Ordinal).ThenBy(p => p.District, StringComparer.Ordinal).ToList();
+        var places = peopleList.Select(p => p.Place).Concat(householdList.Select(h => h.Place))
+            .Distinct().OrderBy(p => p.Province, StringComparer.Ordinal).ThenBy(p => p.District, StringComparer.Ordinal).ThenBy(p => p.Office, StringComparer.Ordinal).ToList();
         var index = places.Select((p, i) => (p, i)).ToDictionary(x => x.p, x => x.i);
         var cells = new int[places.Count, CellColumns];
         foreach (var p in peopleList)
         {
-            cells[index[(p.Office, p.District)], CellOf(p.Sex, p.Age)] += p.People;
+            cells[index[p.Place], CellOf(p.Sex, p.Age)] += p.People;
         }
         var hh = new int[places.Count, 1];
         foreach (var h in householdList)
         {
-            hh[index[(h.Office, h.District)], 0] += h.Households;
+            hh[index[h.Place], 0] += h.Households;
         }
         return new PeopleAggregate(places, SuppressedTable.Suppress(cells, threshold), SuppressedTable.Suppress(hh, threshold), threshold);
     }
@@ -107,7 +115,7 @@ public sealed partial class PeopleAggregate
             {
                 counts[c + 2] = total ? People.ColumnTotal(c) : People.Cell(r, c);
             }
-            yield return new AggregateRow(total ? TotalLabel : Places[r].Office, total ? TotalLabel : Places[r].District, Sector, counts);
+            yield return new AggregateRow(total ? new AggregatePlace(TotalLabel, TotalLabel, TotalLabel) : Places[r], Sector, counts);
         }
     }
 
@@ -119,4 +127,8 @@ public sealed partial class PeopleAggregate
 }
 
 /// <summary>One row of the aggregate table: its place, its sector and its counts in column order (households, people, cells).</summary>
-public sealed record AggregateRow(string Office, string District, string Sector, IReadOnlyList<int?> Counts);
+public sealed record AggregateRow(AggregatePlace Place, string Sector, IReadOnlyList<int?> Counts)
+{
+    /// <summary>The row's cells in column order: text for the place and sector, a number or null (hidden) for each count.</summary>
+    public IEnumerable<object?> Cells() => new object?[] { Place.Province, Place.District, Place.Office, Sector }.Concat(Counts.Select(c => (object?)c));
+}
