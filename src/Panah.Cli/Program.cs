@@ -33,6 +33,7 @@ app.Configure(config =>
         cards.AddCommand<CardsSheetCommand>("sheet").WithDescription("Write the printable PDF sheet of an office's and/or cycle's active food cards; prints its size and time.");
     });
     config.AddCommand<EraseCommand>("erase").WithDescription("Erase a person by crypto-shredding: their data key is destroyed, the record stays as a tombstone.");
+    config.AddCommand<Panah.Cli.Exports.ExportCommand>("export").WithDescription("export --aggregate --out F, optionally --format xlsx: the standard aggregate table, HXL-tagged, small cells hidden.");
     config.AddCommand<SeedDemoCommand>("seed-demo").WithDescription("Register synthetic multi-script Uyghur households.");
     config.AddCommand<DedupeCommand>("dedupe").WithDescription("Find registrations of the same person: CSV in, id,cluster CSV out.");
     config.AddCommand<BenchAuditCommand>("bench-audit").WithDescription("Measure requests/s and p95 of an audited person read against an unaudited one over HTTP, on a running app.");

@@ -1,6 +1,7 @@
 using Panah.Web.Features.DataProtection;
 using Panah.Web.Features.Education.Register;
 using Panah.Web.Features.Education;
+using Panah.Web.Features.Exports;
 using Panah.Web.Features.Food;
 using Panah.Web.Features.Matching;
 using Panah.Web.Features.Planning;
@@ -35,6 +36,7 @@ try
     app.MapCaseFilesApi();
     app.MapCasePlanApi();
     app.MapPlanningApi();
+    app.MapExportsApi();
     app.MapPanahPlatformEndpoints();
     app.Run();
 }
