@@ -35,7 +35,6 @@ public sealed class GpgHome : IDisposable
     public static GpgHome Create(string uid)
     {
         var dir = System.IO.Directory.CreateTempSubdirectory("panah-gpg-").FullName;
-        File.SetUnixFileMode(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         Check(Run(dir, null, "--batch", "--pinentry-mode", "loopback", "--passphrase", "", "--quick-gen-key", uid, "rsa2048", "cert", "never"));
         var listed = Run(dir, null, "--batch", "--list-keys", "--with-colons");
         var fingerprint = listed.Out.Split('\n').First(l => l.StartsWith("fpr:", StringComparison.Ordinal)).Split(':')[9];
