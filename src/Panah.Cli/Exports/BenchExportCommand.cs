@@ -1,12 +1,10 @@
 using System.ComponentModel;
 using System.Diagnostics;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Panah.Core.Registry;
 using Panah.Data;
 using Panah.Data.Access;
-using Panah.Data.Crypto;
 using Panah.Data.Entities;
 using Panah.Data.Exports;
 using Panah.Data.Registry;
