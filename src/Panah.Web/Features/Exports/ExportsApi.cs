@@ -5,9 +5,10 @@ using Panah.Web.Infrastructure;
 
 namespace Panah.Web.Features.Exports;
 
-public sealed record ExportRequestBody(string? Purpose, int RecipientId, string? Dataset, IReadOnlyList<string>? Columns, string? FieldOffice, string? District);
+/// <summary>Every member optional in JSON (the app respects required constructor parameters); the gate says what is missing.</summary>
+public sealed record ExportRequestBody(string? Purpose = null, int RecipientId = 0, string? Dataset = null, IReadOnlyList<string>? Columns = null, string? FieldOffice = null, string? District = null);
 
-public sealed record RecipientBody(string? Name, string? Organisation, string? PublicKey);
+public sealed record RecipientBody(string? Name = null, string? Organisation = null, string? PublicKey = null);
 
 public sealed record RecipientDto(int Id, string Name, string Organisation, string Fingerprint, DateTimeOffset AddedAt);
 
