@@ -45,9 +45,9 @@ public static class ExportColumns
             return "Choose at least one column.";
         }
         var known = ByDataset[dataset];
-        if (columns.FirstOrDefault(c => !known.ContainsKey(c)) is { } unknown)
+        if (columns.Any(c => c is null || !known.ContainsKey(c)))
         {
-            return $"Unknown column '{unknown}'; {dataset.ToString().ToLowerInvariant()} has {string.Join(", ", known.Keys)}.";
+            return $"Unknown column; {dataset.ToString().ToLowerInvariant()} has {string.Join(", ", known.Keys)}.";
         }
         if (columns.Distinct().Count() != columns.Count)
         {

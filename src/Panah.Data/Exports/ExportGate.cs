@@ -101,7 +101,7 @@ public sealed partial class ExportGate(PanahDbContext db, AuditLog audit, Acting
     public async Task<ExportOutcome> RequestAsync(ExportInput input, CancellationToken ct = default)
     {
         var errors = new Dictionary<string, string[]>();
-        var purpose = Clean(input.Purpose);
+        var purpose = Clean(input.Purpose?.ReplaceLineEndings(" "));
         if (string.IsNullOrWhiteSpace(purpose) || purpose.Length < 10 || purpose.Length > MaxPurpose)
         {
             errors["purpose"] = [$"Say what the data is for (10 to {MaxPurpose} characters)."];
@@ -129,9 +129,9 @@ public sealed partial class ExportGate(PanahDbContext db, AuditLog audit, Acting
             }
         }
         var district = string.IsNullOrWhiteSpace(input.District) ? null : Clean(input.District)!;
-        if (district is { Length: > 100 })
+        if ((district is null && !string.IsNullOrWhiteSpace(input.District)) || district is { Length: > 100 })
         {
-            errors["district"] = ["At most 100 characters."];
+            errors["district"] = ["At most 100 characters of plain text."];
         }
         if (errors.Count > 0)
         {

@@ -37,7 +37,8 @@ public static class OpenPgp
                 }
             }
         }
-        catch (Exception e) when (e is IOException or PgpException or ArgumentException or InvalidCastException)
+        // Whatever a malformed key block makes the parser throw, it is not a key.
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
             return null;
         }
