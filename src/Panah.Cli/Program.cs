@@ -35,6 +35,8 @@ app.Configure(config =>
     });
     config.AddCommand<EraseCommand>("erase").WithDescription("Erase a person by crypto-shredding: their data key is destroyed, the record stays as a tombstone.");
     config.AddCommand<ImportCommand>("import").WithDescription("Import households and people from a CSV, XLSX or Kobo export into an office: dry run, then the good rows (--dry-run: check only); --report writes the XLSX report.");
+    config.AddCommand<Panah.Cli.Exports.ExportCommand>("export").WithDescription("export --aggregate --out F, optionally --format xlsx: the standard aggregate table, HXL-tagged, small cells hidden.");
+    config.AddCommand<Panah.Cli.Exports.BenchExportCommand>("bench-export").WithDescription("Time one approved people export of --people rows (names opened, OpenPGP to --key), with file size and peak memory.");
     config.AddCommand<SeedDemoCommand>("seed-demo").WithDescription("Register synthetic multi-script Uyghur households.");
     config.AddCommand<DedupeCommand>("dedupe").WithDescription("Find registrations of the same person: CSV in, id,cluster CSV out.");
     config.AddCommand<BenchAuditCommand>("bench-audit").WithDescription("Measure requests/s and p95 of an audited person read against an unaudited one over HTTP, on a running app.");

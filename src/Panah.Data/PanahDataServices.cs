@@ -116,6 +116,7 @@ public static class PanahDataServices
         services.AddScoped<Imports.ImportJobs>();
         services.AddScoped<Imports.ImportJobRunner>();
         Planning.PlanningServices.AddPlanning(services);
+        Exports.ExportServices.AddExports(services);
         return services;
     }
 

@@ -1,6 +1,7 @@
 using Panah.Web.Features.DataProtection;
 using Panah.Web.Features.Education.Register;
 using Panah.Web.Features.Education;
+using Panah.Web.Features.Exports;
 using Panah.Web.Features.Food;
 using Panah.Web.Features.Imports;
 using Panah.Web.Features.Matching;
@@ -37,6 +38,7 @@ try
     app.MapCasePlanApi();
     app.MapPlanningApi();
     app.MapImportsApi();
+    app.MapExportsApi();
     app.MapPanahPlatformEndpoints();
     app.Run();
 }

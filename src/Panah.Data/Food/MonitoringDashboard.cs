@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Panah.Core.Food.Monitoring;
+using Panah.Core.Reporting;
 using Panah.Core.Registry;
 
 namespace Panah.Data.Food;

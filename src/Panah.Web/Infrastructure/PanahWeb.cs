@@ -133,6 +133,8 @@ public static class PanahWeb
                 o.Conventions.AuthorizeFolder("/Education/Courses", Policies.EducationCoordinate);
                 o.Conventions.AuthorizeFolder("/Planning", Policies.Planning);
                 o.Conventions.AuthorizeFolder("/Imports", Policies.RegistryWrite);
+                o.Conventions.AuthorizeFolder("/Exports", Policies.Exports);
+                o.Conventions.AuthorizePage("/Exports/Queue", Policies.ExportApprove);
             })
             .AddMvcOptions(o => o.Filters.Add<CheckboxValues>())
             .AddViewLocalization();

@@ -63,6 +63,12 @@ public static class Policies
     /// <summary>Influx planning: the registry's baseline (counts only, within the reader's offices) and scenario forecasts.</summary>
     public const string Planning = nameof(Planning);
 
+    /// <summary>Exports: asking for an export of personal data and downloading it once approved, and aggregate exports; rows and columns as the caller's scope and field access allow.</summary>
+    public const string Exports = nameof(Exports);
+
+    /// <summary>The gate of exports: approving or refusing others' requests (never one's own) and registering recipients' keys.</summary>
+    public const string ExportApprove = nameof(ExportApprove);
+
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
         [Staff] = [.. Roles.All],
@@ -87,6 +93,9 @@ public static class Policies
         [Protection] = [Roles.CaseWorker, Roles.DataProtectionOfficer],
         [ProtectionWork] = [Roles.CaseWorker],
         [Planning] = [Roles.ProgrammeManager],
+        [Exports] = [Roles.RegistrationOfficer, Roles.DistributionClerk, Roles.ProgrammeManager, Roles.CaseWorker, Roles.DataProtectionOfficer],
+        // A token may decide (like erasure, an integration of the DPO's office); four eyes holds whatever the credential.
+        [ExportApprove] = [Roles.DataProtectionOfficer],
     };
 
     public const string MfaClaim = "amr";

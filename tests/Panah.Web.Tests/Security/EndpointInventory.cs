@@ -343,6 +343,23 @@ public static partial class EndpointInventory
         POST   /Imports/Job?handler=DryRun                        login | deny  404   deny  deny  deny  deny  deny  deny  | 403   404   403   403   403   403   403   403
         POST   /Imports/Job?handler=Commit                        login | deny  404   deny  deny  deny  deny  deny  deny  | 403   404   403   403   403   403   403   403
         POST   /Imports/Job?handler=Cancel                        login | deny  404   deny  deny  deny  deny  deny  deny  | 403   404   403   403   403   403   403   403
+        POST   /api/v1/exports/                                   401   | 403   400   400   403   400   400   400   403   | 403   400   400   403   400   400   400   403
+        GET    /api/v1/exports/                                   401   | 403   200   200   403   200   200   200   403   | 403   200   200   403   200   200   200   403
+        GET    /api/v1/exports/all                                401   | 403   403   403   403   403   403   200   403   | 403   403   403   403   403   403   200   403
+        POST   /api/v1/exports/{id:guid}/approve                  401   | 403   403   403   403   403   403   404   403   | 403   403   403   403   403   403   404   403
+        POST   /api/v1/exports/{id:guid}/refuse                   401   | 403   403   403   403   403   403   404   403   | 403   403   403   403   403   403   404   403
+        GET    /api/v1/exports/{id:guid}/file                     401   | 403   404   404   403   404   404   404   403   | 403   404   404   403   404   404   404   403
+        GET    /api/v1/exports/recipients                         401   | 403   200   200   403   200   200   200   403   | 403   200   200   403   200   200   200   403
+        POST   /api/v1/exports/recipients                         401   | 403   403   403   403   403   403   400   403   | 403   403   403   403   403   403   400   403
+        DELETE /api/v1/exports/recipients/{id:int}                401   | 403   403   403   403   403   403   404   403   | 403   403   403   403   403   403   404   403
+        GET    /api/v1/aggregates/people                          401   | 403   200   200   403   200   200   200   403   | 403   200   200   403   200   200   200   403
+        GET    /Exports/Index                                     login | deny  200   200   deny  200   200   200   deny  | 403   200   200   403   200   200   200   403
+        POST   /Exports/Index                                     login | deny  200   200   deny  200   200   200   deny  | 403   200   200   403   200   200   200   403
+        GET    /Exports/Queue                                     login | deny  deny  deny  deny  deny  deny  200   deny  | 403   403   403   403   403   403   200   403
+        POST   /Exports/Queue?handler=Approve                     login | deny  deny  deny  deny  deny  deny  404   deny  | 403   403   403   403   403   403   404   403
+        POST   /Exports/Queue?handler=Refuse                      login | deny  deny  deny  deny  deny  deny  404   deny  | 403   403   403   403   403   403   404   403
+        POST   /Exports/Queue?handler=AddRecipient                login | deny  deny  deny  deny  deny  deny  200   deny  | 403   403   403   403   403   403   200   403
+        POST   /Exports/Queue?handler=RemoveRecipient             login | deny  deny  deny  deny  deny  deny  404   deny  | 403   403   403   403   403   403   404   403
         """;
 
     /// <summary>The matrix's columns: anonymous, the sessions of each role, the tokens of each role.</summary>

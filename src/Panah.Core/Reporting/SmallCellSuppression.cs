@@ -1,4 +1,4 @@
-namespace Panah.Core.Food.Monitoring;
+namespace Panah.Core.Reporting;
 
 /// <summary>
 /// A two-way table of counts with its row, column and grand totals, where small counts are hidden. Primary:

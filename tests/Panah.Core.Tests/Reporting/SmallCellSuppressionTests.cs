@@ -1,6 +1,6 @@
-using Panah.Core.Food.Monitoring;
+using Panah.Core.Reporting;
 
-namespace Panah.Core.Tests.Food.Monitoring;
+namespace Panah.Core.Tests.Reporting;
 
 public sealed class SmallCellSuppressionTests
 {
