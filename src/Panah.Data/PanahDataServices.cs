@@ -112,6 +112,7 @@ public static class PanahDataServices
         Protection.ReferralServices.AddReferrals(services);
         services.AddScoped<Imports.Importer>();
         Planning.PlanningServices.AddPlanning(services);
+        Dashboards.DashboardServices.AddDashboards(services);
         return services;
     }
 
