@@ -1,3 +1,4 @@
+using Panah.Web.Features.Dashboards;
 using Panah.Web.Features.DataProtection;
 using Panah.Web.Features.Education.Register;
 using Panah.Web.Features.Education;
@@ -35,6 +36,7 @@ try
     app.MapCaseFilesApi();
     app.MapCasePlanApi();
     app.MapPlanningApi();
+    app.MapDashboardsApi();
     app.MapPanahPlatformEndpoints();
     app.Run();
 }

@@ -8,6 +8,7 @@ using Panah.Data;
 using Panah.Data.Audit;
 using Panah.Data.Entities;
 using Panah.Data.Staff;
+using Panah.Web.Features.Dashboards;
 using Panah.Web.Features.DataProtection;
 using Panah.Web.Features.Food.Cycles;
 using Panah.Web.Features.Matching;
@@ -131,6 +132,11 @@ public static class PanahWeb
                 o.Conventions.AuthorizePage("/Protection/Open", Policies.ProtectionWork);
                 o.Conventions.AuthorizeFolder("/Education/Courses", Policies.EducationCoordinate);
                 o.Conventions.AuthorizeFolder("/Planning", Policies.Planning);
+                o.Conventions.AuthorizePage("/Dashboards/Index", Policies.Dashboards);
+                o.Conventions.AuthorizePage("/Dashboards/Registry", Policies.DashboardRegistry);
+                o.Conventions.AuthorizePage("/Dashboards/Food", Policies.DashboardFood);
+                o.Conventions.AuthorizePage("/Dashboards/Education", Policies.DashboardEducation);
+                o.Conventions.AuthorizePage("/Dashboards/Protection", Policies.DashboardProtection);
             })
             .AddMvcOptions(o => o.Filters.Add<CheckboxValues>())
             .AddViewLocalization();
@@ -156,6 +162,7 @@ public static class PanahWeb
         services.AddRegistryApiServices();
         services.AddMatching();
         services.AddFoodCyclesFeature();
+        services.AddDashboardsFeature();
         services.AddHostedService<AuditCheckpointWriter>();
         services.AddDataProtectionFeature(builder.Configuration);
         services.AddReadBudgets(builder.Configuration);

@@ -63,6 +63,21 @@ public static class Policies
     /// <summary>Influx planning: the registry's baseline (counts only, within the reader's offices) and scenario forecasts.</summary>
     public const string Planning = nameof(Planning);
 
+    /// <summary>The dashboards' overview: anyone who may see at least one section below.</summary>
+    public const string Dashboards = nameof(Dashboards);
+
+    /// <summary>Registry aggregates (arrivals, pyramid, needs, permits) within the viewer's offices, and the registry's donor report.</summary>
+    public const string DashboardRegistry = nameof(DashboardRegistry);
+
+    /// <summary>Food aggregates (people reached, tonnes, collection rate, CARI) and the food donor report.</summary>
+    public const string DashboardFood = nameof(DashboardFood);
+
+    /// <summary>Education aggregates (enrolment, attendance, passes, waitlist) and the education donor report.</summary>
+    public const string DashboardEducation = nameof(DashboardEducation);
+
+    /// <summary>Protection counts (open cases by type and risk, overdue tasks) within a case worker's own case scope, small counts hidden.</summary>
+    public const string DashboardProtection = nameof(DashboardProtection);
+
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
         [Staff] = [.. Roles.All],
@@ -87,6 +102,11 @@ public static class Policies
         [Protection] = [Roles.CaseWorker, Roles.DataProtectionOfficer],
         [ProtectionWork] = [Roles.CaseWorker],
         [Planning] = [Roles.ProgrammeManager],
+        [Dashboards] = [Roles.RegistrationOfficer, Roles.DistributionClerk, Roles.ProgrammeManager, Roles.EducationCoordinator, Roles.CaseWorker],
+        [DashboardRegistry] = [Roles.RegistrationOfficer, Roles.ProgrammeManager],
+        [DashboardFood] = [Roles.ProgrammeManager, Roles.DistributionClerk],
+        [DashboardEducation] = [Roles.ProgrammeManager, Roles.EducationCoordinator],
+        [DashboardProtection] = [Roles.CaseWorker],
     };
 
     public const string MfaClaim = "amr";

@@ -327,6 +327,18 @@ public static partial class EndpointInventory
         POST   /Planning/Scenarios/Edit?handler=Delete            login | deny  deny  deny  deny  deny  404   deny  deny  | 403   403   403   403   403   404   403   403
         GET    /Planning/Scenarios/View                           login | deny  deny  deny  deny  deny  404   deny  deny  | 403   403   403   403   403   404   403   403
         GET    /Planning/Scenarios/Compare                        login | deny  deny  deny  deny  deny  200   deny  deny  | 403   403   403   403   403   200   403   403
+        GET    /Dashboards/Index                                  login | deny  200   200   deny  200   200   deny  200   | 403   200   200   403   200   200   403   200
+        GET    /Dashboards/Registry                               login | deny  200   deny  deny  deny  200   deny  deny  | 403   200   403   403   403   200   403   403
+        GET    /Dashboards/Food                                   login | deny  deny  200   deny  deny  200   deny  deny  | 403   403   200   403   403   200   403   403
+        GET    /Dashboards/Education                              login | deny  deny  deny  deny  deny  200   deny  200   | 403   403   403   403   403   200   403   200
+        GET    /Dashboards/Protection                             login | deny  deny  deny  deny  200   deny  deny  deny  | 403   403   403   403   200   403   403   403
+        GET    /api/v1/dashboards/registry                        401   | 403   200   403   403   403   200   403   403   | 403   200   403   403   403   200   403   403
+        GET    /api/v1/dashboards/food                            401   | 403   403   200   403   403   200   403   403   | 403   403   200   403   403   200   403   403
+        GET    /api/v1/dashboards/education                       401   | 403   403   403   403   403   200   403   200   | 403   403   403   403   403   200   403   200
+        GET    /api/v1/dashboards/protection                      401   | 403   403   403   403   200   403   403   403   | 403   403   403   403   200   403   403   403
+        GET    /api/v1/reports/donor/registry                     401   | 403   200   403   403   403   200   403   403   | 403   200   403   403   403   200   403   403
+        GET    /api/v1/reports/donor/food                         401   | 403   403   200   403   403   200   403   403   | 403   403   200   403   403   200   403   403
+        GET    /api/v1/reports/donor/education                    401   | 403   403   403   403   403   200   403   200   | 403   403   403   403   403   200   403   200
         """;
 
     /// <summary>The matrix's columns: anonymous, the sessions of each role, the tokens of each role.</summary>
