@@ -6,6 +6,6 @@ namespace Panah.Data.Dashboards;
 public static class DashboardServices
 {
     public static IServiceCollection AddDashboards(this IServiceCollection services) => services
-        .AddScoped<DashboardOffices>()
+        .AddScoped<DashboardOffices>().AddScoped<Demo.IDemoPart, DashboardsDemo>()
         .AddScoped<RegistryDashboard>().AddScoped<FoodDashboard>().AddScoped<EducationDashboard>().AddScoped<ProtectionDashboard>();
 }

@@ -6,7 +6,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using Panah.Core.Access;
 using Panah.Core.Registry;
 using Panah.Data;
 using Panah.Data.Entities;
@@ -151,6 +150,38 @@ public abstract class DashboardsTests(PanahApp app)
         Assert.Equal(4, html.Split("<canvas class=\"dashboard-chart\"").Length - 1);
         Assert.Equal(4, html.Split("<caption>").Length - 1);
         Assert.DoesNotContain("<script>", html);
+    }
+
+    [Fact]
+    public async Task The_food_dashboard_with_its_scripts_and_styles_weighs_under_200_kb_gzipped()
+    {
+        var staff = await app.CreateStaffAsync(Roles.ProgrammeManager);
+        var browser = await StaffSession.SignInAsync(app, staff);
+
+        var html = await (await browser.GetAsync("/Dashboards/Food")).Content.ReadAsByteArrayAsync();
+        var assets = System.Text.RegularExpressions.Regex.Matches(System.Text.Encoding.UTF8.GetString(html), "(?:src|href)=\"(/[^\"]+\\.(?:js|css)[^\"]*)\"")
+            .Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)).Distinct().ToList();
+        var weights = new List<(string, long)> { ("html", Gzipped(html)) };
+        foreach (var asset in assets)
+        {
+            var response = await browser.GetAsync(asset);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            weights.Add((asset, Gzipped(await response.Content.ReadAsByteArrayAsync())));
+        }
+
+        var total = weights.Sum(w => w.Item2);
+        Assert.Contains(assets, a => a.StartsWith("/lib/chartjs/", StringComparison.Ordinal));
+        Assert.True(total < 200 * 1024, string.Join(", ", weights.Select(w => $"{w.Item1} {w.Item2 / 1024.0:N1} KB")));
+    }
+
+    private static long Gzipped(byte[] bytes)
+    {
+        using var output = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.Optimal))
+        {
+            gzip.Write(bytes);
+        }
+        return output.Length;
     }
 
     [Fact]
