@@ -51,7 +51,7 @@ public static class DonorReport
                 Line(figure, 10, false, 6);
             }
             y += 4;
-            foreach (var chart in text.Charts)
+            foreach (var chart in text.Charts.Where(c => c.Bars.Count > 0))
             {
                 var height = 8 + (chart.Bars.Count * (BarHeight + 2)) + 6;
                 if (y + height > Bottom)

@@ -7,14 +7,13 @@ namespace Panah.Data.Dashboards;
 /// <summary>
 /// Turkish classes in the viewer's scope, counted in the database: learners enrolled per level in sections running in
 /// the period, the attendance of the period's sessions (present or late of all marks), exams passed of the courses
-/// completed in the period (a pass earns a certificate), and the waitlist as it stands.
+/// completed in the period (sections ending in it; a pass earns a certificate), and the waitlist as it stands.
 /// </summary>
 public sealed class EducationDashboard(PanahDbContext db)
 {
     public async Task<EducationFigures> ForAsync(DashboardFilter filter, CancellationToken ct = default)
     {
         var (first, end, office) = (filter.From, filter.End, filter.OfficeId);
-        var (fromAt, endAt) = (new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), new DateTimeOffset(end.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
         var enrolments = db.Enrolments.AsNoTracking().Where(e => office == null || e.FieldOfficeId == office);
 
         var (enrolled, completed) = (EnrolmentStatus.Enrolled, EnrolmentStatus.Completed);
@@ -32,7 +31,8 @@ public sealed class EducationDashboard(PanahDbContext db)
                            group m by 1 into g
                            select new { Present = g.Count(m => m.Mark == present || m.Mark == late), All = g.Count() }).FirstOrDefaultAsync(ct);
 
-        var ended = enrolments.Where(e => e.Status == completed && e.EndedAt >= fromAt && e.EndedAt < endAt);
+        // Courses completed in the period: the learners' enrolments completed in sections that ended in it.
+        var ended = enrolments.Where(e => e.Status == completed && db.ClassSections.Any(s => s.Id == e.SectionId && s.EndsOn >= first && s.EndsOn < end));
         var completedCount = await ended.CountAsync(ct);
         var passed = await ended.CountAsync(e => db.Certificates.Any(c => c.EnrolmentId == e.Id), ct);
 

@@ -7,7 +7,7 @@ namespace Panah.Data.Dashboards;
 
 /// <summary>
 /// Protection counts only, in the viewer's case scope (their own, assigned and supervised cases): open cases by type and
-/// risk and overdue tasks, counted in the database. A count below the monitoring threshold is hidden, with secondary
+/// risk and overdue tasks, counted from the facts (type, risk, dates) of the cases in scope. A count below the monitoring threshold is hidden, with secondary
 /// suppression, because in a small office a count of one or two can point at a person. GBV cases count only with the
 /// survivor's consent to reporting.
 /// </summary>
@@ -17,11 +17,17 @@ public sealed class ProtectionDashboard(PanahDbContext db, MonitoringOptions mon
     {
         var office = filter.OfficeId;
         var gbv = CaseType.Gbv;
-        var open = db.ProtectionCases.AsNoTracking().Where(c => c.ClosedAt == null && (office == null || c.FieldOfficeId == office)
-            && (c.Type != gbv || c.ReportingConsent));
-        var cells = await open.GroupBy(c => new { c.Type, c.Risk }).Select(g => new { g.Key.Type, g.Key.Risk, Count = g.Count() }).ToListAsync(ct);
+        // The case scope is a list of case ids held by the request (a worker's own and supervised cases, dozens), and
+        // SQLite cannot compare DateTimeOffset values in SQL: so the facts that decide "open" and "overdue" (type, risk,
+        // dates, no names) of the cases in scope are read and counted here.
+        var cases = await db.ProtectionCases.AsNoTracking().Where(c => (office == null || c.FieldOfficeId == office) && (c.Type != gbv || c.ReportingConsent))
+            .Select(c => new { c.Id, c.Type, c.Risk, c.ClosedAt, c.ReopenedAt }).ToListAsync(ct);
+        var open = cases.Where(c => !CaseStages.IsClosed(new CaseFacts(ClosedAt: c.ClosedAt, ReopenedAt: c.ReopenedAt))).ToList();
+        var openIds = open.Select(c => c.Id).ToHashSet();
+        var cells = open.GroupBy(c => new { c.Type, c.Risk }).Select(g => new { g.Key.Type, g.Key.Risk, Count = g.Count() }).ToList();
         var now = clock.GetUtcNow();
-        var overdue = await db.CaseTasks.AsNoTracking().CountAsync(t => t.DoneAt == null && t.DueAt < now && open.Any(c => c.Id == t.CaseId), ct);
+        var due = await db.CaseTasks.AsNoTracking().Where(t => t.DoneAt == null).Select(t => new { t.CaseId, t.DueAt }).ToListAsync(ct);
+        var overdue = due.Count(t => t.DueAt < now && openIds.Contains(t.CaseId));
 
         var types = CaseTypes.All;
         var risks = Enum.GetValues<RiskLevel>();
