@@ -205,7 +205,7 @@ public abstract class DashboardsTests(PanahApp app)
         Assert.Contains("October 2026", en);
         Assert.Contains("Households: 3", en);
         Assert.Contains("Ekim 2026", tr);
-        Assert.Contains("Hane: 3", tr);
+        Assert.Contains("Haneler: 3", tr);
         Assert.Contains("Aylık bağışçı raporu", tr);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
     }
