@@ -40,6 +40,7 @@ app.Configure(config =>
     config.AddCommand<SeedDemoCommand>("seed-demo").WithDescription("Register synthetic multi-script Uyghur households.");
     config.AddCommand<DedupeCommand>("dedupe").WithDescription("Find registrations of the same person: CSV in, id,cluster CSV out.");
     config.AddCommand<BenchAuditCommand>("bench-audit").WithDescription("Measure requests/s and p95 of an audited person read against an unaudited one over HTTP, on a running app.");
+    config.AddCommand<Panah.Cli.Dashboards.BenchDashboardsCommand>("bench-dashboards").WithDescription("Time each dashboard section's aggregates (p50/p95 over --runs) on a registry topped up to --households.");
     config.AddCommand<BenchFoodCommand>("bench-food").WithDescription("Time generating and approving one cycle for every household (registry topped up to --households), with peak memory.");
     config.AddCommand<BenchRegistryCommand>("bench-registry").WithDescription("Measure p50/p95 server time of the people list, a name search and a household page.");
 });

@@ -117,6 +117,7 @@ public static class PanahDataServices
         services.AddScoped<Imports.ImportJobRunner>();
         Planning.PlanningServices.AddPlanning(services);
         Exports.ExportServices.AddExports(services);
+        Dashboards.DashboardServices.AddDashboards(services);
         return services;
     }
 

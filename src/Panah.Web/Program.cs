@@ -1,3 +1,4 @@
+using Panah.Web.Features.Dashboards;
 using Panah.Web.Features.DataProtection;
 using Panah.Web.Features.Education.Register;
 using Panah.Web.Features.Education;
@@ -39,6 +40,7 @@ try
     app.MapPlanningApi();
     app.MapImportsApi();
     app.MapExportsApi();
+    app.MapDashboardsApi();
     app.MapPanahPlatformEndpoints();
     app.Run();
 }

@@ -67,6 +67,10 @@ public sealed class LayoutTests(BrowserFixture fixture) : IClassFixture<BrowserF
         ("/Education/Apply", Policies.EducationCoordinate),
         ("/Protection", Policies.Protection),
         ("/Planning", Policies.Planning),
+        ("/Dashboards", Policies.Dashboards),
+        ("/Dashboards/Registry", Policies.DashboardRegistry),
+        ("/Dashboards/Education", Policies.DashboardEducation),
+        ("/Dashboards/Protection", Policies.DashboardProtection),
     ];
 
     /// <summary>Adds to <paramref name="problems"/> what does not fit the page's screen: sideways scrolling of the page or inside a box, an empty error box.</summary>

@@ -54,6 +54,7 @@ internal static class BenchHouseholds
                             BirthYear = 1950 + random.Next(75),
                             Relationship = m == 0 ? Relationship.Head : Relationship.Child,
                             Vulnerabilities = random.Next(10) == 0 ? Vulnerability.Disability : Vulnerability.None,
+                            PermitExpiresOn = random.Next(3) == 0 ? DateOnly.FromDateTime(now.UtcDateTime).AddDays(random.Next(-60, 700)) : null,
                             DataKeyId = Key(db, random, now),
                             Sealed = Bytes(random, 64),
                             CreatedAt = now,

@@ -1160,6 +1160,9 @@ namespace Panah.Data.Postgres.Migrations
                     b.Property<Guid?>("MergedIntoId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateOnly?>("PermitExpiresOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("Relationship")
                         .HasColumnType("integer");
 

@@ -1137,6 +1137,9 @@ namespace Panah.Data.Sqlite.Migrations
                     b.Property<Guid?>("MergedIntoId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("PermitExpiresOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Relationship")
                         .HasColumnType("INTEGER");
 

@@ -5,7 +5,7 @@ namespace Panah.Data.Entities;
 /// <summary>
 /// A person row. Names, spellings, birth date, birth place, phone, documents and consent witnesses
 /// live only in <see cref="Sealed"/>, encrypted under the person's own data key. Kept in clear for
-/// filtering and sex-and-age disaggregation: sex, birth year, relationship, vulnerabilities.
+/// filtering and sex-and-age disaggregation: sex, birth year, relationship, vulnerabilities, permit expiry date.
 /// </summary>
 public sealed class PersonRecord
 {
@@ -22,6 +22,12 @@ public sealed class PersonRecord
     public int? BirthYear { get; set; }
     public Relationship Relationship { get; set; }
     public Vulnerability Vulnerabilities { get; set; }
+
+    /// <summary>
+    /// When the person's residence permit runs out (the latest of their permits), kept in clear as a date only so the
+    /// registry dashboard counts permits expiring soon in the database; the permit itself stays sealed.
+    /// </summary>
+    public DateOnly? PermitExpiresOn { get; set; }
     public Guid DataKeyId { get; set; }
     public DataKey? Key { get; set; }
     public required byte[] Sealed { get; set; }

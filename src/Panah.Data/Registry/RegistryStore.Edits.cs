@@ -34,6 +34,7 @@ public sealed partial class RegistryStore
         p.BirthYear = details.BirthDate?.Date.Year;
         p.Relationship = details.Relationship;
         p.Vulnerabilities = details.Vulnerabilities;
+        p.PermitExpiresOn = PermitExpiry(details);
         ChooseHead(p, p.Household);
         p.Version++;
         p.UpdatedAt = clock.GetUtcNow();

@@ -67,6 +67,10 @@ public sealed partial class RegistryStore
     }
 
     /// <summary>A new member row; district and field office are the household's, copied so that lists and the access filter read the people table alone.</summary>
+    /// <summary>The latest expiry among a person's residence permits: the date the registry dashboard counts, kept in clear.</summary>
+    public static DateOnly? PermitExpiry(PersonDetails person) =>
+        person.Documents.Where(d => d.Type == DocumentType.ResidencePermit && d.ExpiresOn is not null).Max(d => d.ExpiresOn);
+
     private PersonRecord NewPerson(HouseholdRecord household, PersonDetails m, string? householdPhone, DateTimeOffset now)
     {
         var (keyRow, key) = sealer.NewKey();
@@ -81,6 +85,7 @@ public sealed partial class RegistryStore
             BirthYear = m.BirthDate?.Date.Year,
             Relationship = m.Relationship,
             Vulnerabilities = m.Vulnerabilities,
+            PermitExpiresOn = PermitExpiry(m),
             Key = keyRow,
             Sealed = RegistrySealer.SealPerson(key, personId, m),
             Version = 1,

@@ -8,6 +8,7 @@ using Panah.Data;
 using Panah.Data.Audit;
 using Panah.Data.Entities;
 using Panah.Data.Staff;
+using Panah.Web.Features.Dashboards;
 using Panah.Web.Features.DataProtection;
 using Panah.Web.Features.Food.Cycles;
 using Panah.Web.Features.Imports;
@@ -135,6 +136,11 @@ public static class PanahWeb
                 o.Conventions.AuthorizeFolder("/Imports", Policies.RegistryWrite);
                 o.Conventions.AuthorizeFolder("/Exports", Policies.Exports);
                 o.Conventions.AuthorizePage("/Exports/Queue", Policies.ExportApprove);
+                o.Conventions.AuthorizePage("/Dashboards/Index", Policies.Dashboards);
+                o.Conventions.AuthorizePage("/Dashboards/Registry", Policies.DashboardRegistry);
+                o.Conventions.AuthorizePage("/Dashboards/Food", Policies.DashboardFood);
+                o.Conventions.AuthorizePage("/Dashboards/Education", Policies.DashboardEducation);
+                o.Conventions.AuthorizePage("/Dashboards/Protection", Policies.DashboardProtection);
             })
             .AddMvcOptions(o => o.Filters.Add<CheckboxValues>())
             .AddViewLocalization();
@@ -161,6 +167,7 @@ public static class PanahWeb
         services.AddMatching();
         services.AddImports();
         services.AddFoodCyclesFeature();
+        services.AddDashboardsFeature();
         services.AddHostedService<AuditCheckpointWriter>();
         services.AddDataProtectionFeature(builder.Configuration);
         services.AddReadBudgets(builder.Configuration);

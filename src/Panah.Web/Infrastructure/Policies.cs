@@ -69,6 +69,21 @@ public static class Policies
     /// <summary>The gate of exports: approving or refusing others' requests (never one's own) and registering recipients' keys.</summary>
     public const string ExportApprove = nameof(ExportApprove);
 
+    /// <summary>The dashboards' overview: anyone who may see at least one section below.</summary>
+    public const string Dashboards = nameof(Dashboards);
+
+    /// <summary>Registry aggregates (arrivals, pyramid, needs, permits) within the viewer's offices, and the registry's donor report.</summary>
+    public const string DashboardRegistry = nameof(DashboardRegistry);
+
+    /// <summary>Food aggregates (people reached, tonnes, collection rate, CARI) and the food donor report.</summary>
+    public const string DashboardFood = nameof(DashboardFood);
+
+    /// <summary>Education aggregates (enrolment, attendance, passes, waitlist) and the education donor report.</summary>
+    public const string DashboardEducation = nameof(DashboardEducation);
+
+    /// <summary>Protection counts (open cases by type and risk, overdue tasks) within a case worker's own case scope, small counts hidden.</summary>
+    public const string DashboardProtection = nameof(DashboardProtection);
+
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
         [Staff] = [.. Roles.All],
@@ -96,6 +111,11 @@ public static class Policies
         [Exports] = [Roles.RegistrationOfficer, Roles.DistributionClerk, Roles.ProgrammeManager, Roles.CaseWorker, Roles.DataProtectionOfficer],
         // A token may decide (like erasure, an integration of the DPO's office); four eyes holds whatever the credential.
         [ExportApprove] = [Roles.DataProtectionOfficer],
+        [Dashboards] = [Roles.RegistrationOfficer, Roles.DistributionClerk, Roles.ProgrammeManager, Roles.EducationCoordinator, Roles.CaseWorker],
+        [DashboardRegistry] = [Roles.RegistrationOfficer, Roles.ProgrammeManager],
+        [DashboardFood] = [Roles.ProgrammeManager, Roles.DistributionClerk],
+        [DashboardEducation] = [Roles.ProgrammeManager, Roles.EducationCoordinator],
+        [DashboardProtection] = [Roles.CaseWorker],
     };
 
     public const string MfaClaim = "amr";

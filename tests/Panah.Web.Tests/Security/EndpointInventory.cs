@@ -360,6 +360,18 @@ public static partial class EndpointInventory
         POST   /Exports/Queue?handler=Refuse                      login | deny  deny  deny  deny  deny  deny  404   deny  | 403   403   403   403   403   403   404   403
         POST   /Exports/Queue?handler=AddRecipient                login | deny  deny  deny  deny  deny  deny  200   deny  | 403   403   403   403   403   403   200   403
         POST   /Exports/Queue?handler=RemoveRecipient             login | deny  deny  deny  deny  deny  deny  404   deny  | 403   403   403   403   403   403   404   403
+        GET    /Dashboards/Index                                  login | deny  200   200   deny  200   200   deny  200   | 403   200   200   403   200   200   403   200
+        GET    /Dashboards/Registry                               login | deny  200   deny  deny  deny  200   deny  deny  | 403   200   403   403   403   200   403   403
+        GET    /Dashboards/Food                                   login | deny  deny  200   deny  deny  200   deny  deny  | 403   403   200   403   403   200   403   403
+        GET    /Dashboards/Education                              login | deny  deny  deny  deny  deny  200   deny  200   | 403   403   403   403   403   200   403   200
+        GET    /Dashboards/Protection                             login | deny  deny  deny  deny  200   deny  deny  deny  | 403   403   403   403   200   403   403   403
+        GET    /api/v1/dashboards/registry                        401   | 403   200   403   403   403   200   403   403   | 403   200   403   403   403   200   403   403
+        GET    /api/v1/dashboards/food                            401   | 403   403   200   403   403   200   403   403   | 403   403   200   403   403   200   403   403
+        GET    /api/v1/dashboards/education                       401   | 403   403   403   403   403   200   403   200   | 403   403   403   403   403   200   403   200
+        GET    /api/v1/dashboards/protection                      401   | 403   403   403   403   200   403   403   403   | 403   403   403   403   200   403   403   403
+        GET    /api/v1/reports/donor/registry                     401   | 403   200   403   403   403   200   403   403   | 403   200   403   403   403   200   403   403
+        GET    /api/v1/reports/donor/food                         401   | 403   403   200   403   403   200   403   403   | 403   403   200   403   403   200   403   403
+        GET    /api/v1/reports/donor/education                    401   | 403   403   403   403   403   200   403   200   | 403   403   403   403   403   200   403   200
         """;
 
     /// <summary>The matrix's columns: anonymous, the sessions of each role, the tokens of each role.</summary>

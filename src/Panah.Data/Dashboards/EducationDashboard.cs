@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Panah.Core.Education;
+using Panah.Data.Education;
+
+namespace Panah.Data.Dashboards;
+
+/// <summary>
+/// Turkish classes in the viewer's scope, counted in the database: learners enrolled per level in sections running in
+/// the period, the attendance of the period's sessions (present or late of all marks), exams passed of the courses
+/// completed in the period (sections ending in it; a pass earns a certificate), and the waitlist as it stands.
+/// </summary>
+public sealed class EducationDashboard(PanahDbContext db)
+{
+    public async Task<EducationFigures> ForAsync(DashboardFilter filter, CancellationToken ct = default)
+    {
+        var (first, end, office) = (filter.From, filter.End, filter.OfficeId);
+        var enrolments = db.Enrolments.AsNoTracking().Where(e => office == null || e.FieldOfficeId == office);
+
+        var (enrolled, completed) = (EnrolmentStatus.Enrolled, EnrolmentStatus.Completed);
+        var perLevel = await (from e in enrolments
+                              join s in db.ClassSections on e.SectionId equals s.Id
+                              join c in db.Courses on s.CourseId equals c.Id
+                              where (e.Status == enrolled || e.Status == completed) && s.StartsOn < end && s.EndsOn >= first
+                              group e by c.Level into g
+                              select new { Level = g.Key, Count = g.Count() }).ToListAsync(ct);
+
+        var (present, late) = (Attendance.Present, Attendance.Late);
+        var marks = await (from m in db.AttendanceMarks.AsNoTracking()
+                           join s in db.ClassSessions on m.SessionId equals s.Id
+                           where s.Date >= first && s.Date < end && (office == null || m.FieldOfficeId == office)
+                           group m by 1 into g
+                           select new { Present = g.Count(m => m.Mark == present || m.Mark == late), All = g.Count() }).FirstOrDefaultAsync(ct);
+
+        // Courses completed in the period: the learners' enrolments completed in sections that ended in it.
+        var ended = enrolments.Where(e => e.Status == completed && db.ClassSections.Any(s => s.Id == e.SectionId && s.EndsOn >= first && s.EndsOn < end));
+        var completedCount = await ended.CountAsync(ct);
+        var passed = await ended.CountAsync(e => db.Certificates.Any(c => c.EnrolmentId == e.Id), ct);
+
+        var waiting = await db.ClassApplications.AsNoTracking().Where(a => a.Status == ApplicationStatus.Waiting && (office == null || a.FieldOfficeId == office))
+            .GroupBy(a => a.Level).Select(g => new { Level = g.Key, Count = g.Count() }).ToListAsync(ct);
+
+        var levels = Enum.GetValues<CefrLevel>();
+        return new EducationFigures(
+            [.. levels.Select(l => new LevelCount(l, perLevel.FirstOrDefault(x => x.Level == l)?.Count ?? 0))],
+            marks?.Present ?? 0, marks?.All ?? 0, passed, completedCount,
+            [.. levels.Select(l => new LevelCount(l, waiting.FirstOrDefault(x => x.Level == l)?.Count ?? 0))]);
+    }
+}
