@@ -10,11 +10,14 @@ public enum TracingStrength
 
 public static class TracingStrengths
 {
-    /// <summary>Strong from 0.9, moderate from 0.6, weak below (the matcher's probability on names alone).</summary>
+    /// <summary>
+    /// Strong from 0.8, moderate from 0.5, weak below. The matcher's probability here rests on names alone (no birth
+    /// date, document or phone to agree), so a given, family and father's name agreeing in full score about 0.84.
+    /// </summary>
     public static TracingStrength Of(double probability) => probability switch
     {
-        >= 0.9 => TracingStrength.Strong,
-        >= 0.6 => TracingStrength.Moderate,
+        >= 0.8 => TracingStrength.Strong,
+        >= 0.5 => TracingStrength.Moderate,
         _ => TracingStrength.Weak,
     };
 }
