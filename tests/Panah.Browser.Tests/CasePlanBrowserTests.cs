@@ -70,6 +70,20 @@ public sealed class CasePlanBrowserTests(BrowserFixture fixture) : IClassFixture
         Assert.Equal(0, await page.Locator("#case-message").CountAsync());
         Assert.False(await page.EvaluateAsync<bool>(NoSideways), "The case page runs off the side of a 390 px screen after the referral.");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "protection-case-plan.png"), FullPage = true });
+
+        // The same page in Uyghur, right to left, on a 360 px phone.
+        await page.SetViewportSizeAsync(360, 740);
+        if (await page.IsVisibleAsync("#menu-toggle"))
+        {
+            await page.ClickAsync("#menu-toggle");
+            await page.WaitForSelectorAsync("#main-menu.show");
+        }
+        await page.ClickAsync("#culture-form button[value='ug']");
+        await page.WaitForSelectorAsync("html[lang='ug'][dir='rtl']");
+        await page.GotoAsync(fixture.BaseUrl + $"/Protection/Case/{caseId}");
+        await page.WaitForSelectorAsync("#plan-form");
+        Assert.False(await page.EvaluateAsync<bool>(NoSideways), "The case page in Uyghur runs off the side of a 360 px screen.");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "protection-case-plan-ug.png"), FullPage = true });
         await page.Context.CloseAsync();
     }
 }

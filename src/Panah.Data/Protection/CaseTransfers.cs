@@ -23,10 +23,13 @@ public sealed class CaseTransfers(PanahDbContext db, AccessScope scope, CaseRead
         {
             return null;
         }
-        var key = reads.KeyOf(row);
-        return (await db.CaseTransfers.AsNoTracking().Where(t => t.CaseId == caseId).ToListAsync(ct))
-            .OrderByDescending(t => t.RequestedAt).Select(t => ToView(t, key)).ToList();
+        return await ViewAsync(row, reads.KeyOf(row), ct);
     }
+
+    /// <summary>The transfers of a case already read (and audited) by the caller.</summary>
+    public async Task<List<TransferView>> ViewAsync(ProtectionCase row, byte[] key, CancellationToken ct = default) =>
+        (await db.CaseTransfers.AsNoTracking().Where(t => t.CaseId == row.Id).ToListAsync(ct))
+            .OrderByDescending(t => t.RequestedAt).Select(t => ToView(t, key)).ToList();
 
     /// <summary>
     /// The case workers a case of this reader may be offered to: the members and supervisors of the teams the reader

@@ -27,8 +27,13 @@ public sealed class TracingRequests(PanahDbContext db, AccessScope scope, Unscop
         {
             return null;
         }
-        var key = reads.KeyOf(row);
-        var requests = (await db.TracingRequests.AsNoTracking().Where(r => r.CaseId == caseId).ToListAsync(ct)).OrderByDescending(r => r.CreatedAt).ToList();
+        return await ViewAsync(row, reads.KeyOf(row), ct);
+    }
+
+    /// <summary>The tracing requests of a case already read (and audited) by the caller.</summary>
+    public async Task<List<TracingView>> ViewAsync(ProtectionCase row, byte[] key, CancellationToken ct = default)
+    {
+        var requests = (await db.TracingRequests.AsNoTracking().Where(r => r.CaseId == row.Id).ToListAsync(ct)).OrderByDescending(r => r.CreatedAt).ToList();
         var result = new List<TracingView>();
         foreach (var r in requests)
         {

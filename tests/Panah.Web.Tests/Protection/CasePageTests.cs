@@ -95,6 +95,21 @@ public abstract partial class CasePageTests(PanahApp app)
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(t.Owner.Page, id, "Note", new() { ["NoteText"] = "Met the aunt today" })).StatusCode);
         var notes = await t.Owner.Api.GetFromJsonAsync<JsonElement>($"/api/v1/protection/cases/{id}/notes");
         Assert.Equal("Met the aunt today", notes[0].GetProperty("text").GetString());
+
+        // The whole page is one audited read of the case, whatever its sections.
+        Assert.Equal(1, await ReadsDuringAsync(id, () => t.Owner.Page.GetAsync($"/Protection/Case/{id}")));
+    }
+
+    private async Task<int> ReadsDuringAsync(Guid id, Func<Task<HttpResponseMessage>> action)
+    {
+        async Task<int> CountAsync()
+        {
+            await using var scope = FoodSeed.Everything(app, out var db);
+            return await db.AuditEntries.CountAsync(e => e.EntityId == id.ToString() && e.Action == "case.read");
+        }
+        var before = await CountAsync();
+        Assert.Equal(HttpStatusCode.OK, (await action()).StatusCode);
+        return await CountAsync() - before;
     }
 
     [Fact]

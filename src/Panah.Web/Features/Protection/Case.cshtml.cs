@@ -133,12 +133,13 @@ public sealed class CaseModel(CaseReads reads, CaseStore store, CaseWork work, C
 
     private async Task<IActionResult> ShowAsync(Guid id, CancellationToken ct)
     {
-        if (await CasePage.LoadAsync(id, reads, store, work, approvals, ct) is not { } page)
+        if (await CasePage.ReadAsync(id, reads, store, work, approvals, ct) is not { } read)
         {
             return NotFound();
         }
+        var (page, row, key) = read;
         View = page;
-        Sections = await CaseSections.LoadAsync(id, page.Case, HttpContext.RequestServices, ct);
+        Sections = await CaseSections.LoadAsync(row, key, page.Case, HttpContext.RequestServices, ct);
         Version = page.Case.Version;
         ModelState.Remove(nameof(Version));
         Response.Headers.CacheControl = "no-store";

@@ -4,7 +4,7 @@ namespace Panah.Web.Features.Protection;
 
 /// <summary>
 /// The case page's working sections: plan and in-house services, referrals, transfers, notes and attachments, and
-/// the partners and colleagues its forms offer. Each is read through its own store, which filters and audits.
+/// the partners and colleagues its forms offer, from the case row the page read (one audited read, one DPO alert).
 /// </summary>
 public sealed record CaseSections(
     CasePlanView Plan, List<ReferralView> Referrals, List<TransferView> Transfers, List<NoteView> Notes, List<AttachmentView> Attachments,
@@ -12,7 +12,7 @@ public sealed record CaseSections(
 {
     public static readonly CaseSections Empty = new(new CasePlanView([], [], false), [], [], [], [], [], [], []);
 
-    public static async Task<CaseSections> LoadAsync(Guid id, CaseView view, IServiceProvider services, CancellationToken ct)
+    public static async Task<CaseSections> LoadAsync(ProtectionCase row, byte[] key, CaseView view, IServiceProvider services, CancellationToken ct)
     {
         var plans = services.GetRequiredService<CasePlans>();
         var referrals = services.GetRequiredService<CaseReferrals>();
@@ -22,14 +22,14 @@ public sealed record CaseSections(
         var tracing = services.GetRequiredService<TracingRequests>();
         var works = view.IsOwner || view.CanApprove;
         return new CaseSections(
-            await plans.OfCaseAsync(id, ct) ?? Empty.Plan,
-            await referrals.OfCaseAsync(id, ct) ?? [],
-            await transfers.OfCaseAsync(id, ct) ?? [],
-            await files.NotesAsync(id, ct) ?? [],
-            await files.AttachmentsAsync(id, ct) ?? [],
+            await plans.ViewAsync(row, key, ct),
+            await referrals.ViewAsync(row, key, ct),
+            await transfers.ViewAsync(row, key, ct),
+            await files.NotesOfAsync(row, key, ct),
+            await files.AttachmentsOfAsync(row, key, ct),
             works ? (await partners.ListAsync(ct)).Where(p => p.Active).ToList() : [],
             works ? await transfers.RecipientsAsync(ct) : [],
-            await tracing.OfCaseAsync(id, ct) ?? []);
+            await tracing.ViewAsync(row, key, ct));
     }
 
     public string PartnerName(int id) => Partners.FirstOrDefault(p => p.Id == id)?.Name ?? $"#{id}";
