@@ -28,6 +28,9 @@ public abstract partial class CasePageTests(PanahApp app)
     [GeneratedRegex("name=\"Version\" value=\"(\\d+)\"")]
     private static partial Regex VersionPattern();
 
+    [GeneratedRegex("href=\"(/api/v1/protection/cases/[0-9a-f-]+/attachments/[0-9a-f-]+)\"")]
+    private static partial Regex DownloadPattern();
+
     internal static async Task<PageWorker> PageWorkerAsync(PanahApp app)
     {
         var staff = await app.CreateStaffAsync(Roles.CaseWorker, offices: ["KAY"], programmes: [Programme.Protection]);
@@ -157,6 +160,39 @@ public abstract partial class CasePageTests(PanahApp app)
         Assert.Equal("legal", referral.GetProperty("service").GetString());
         Assert.Equal("InProgress", referral.GetProperty("status").GetString());
         Assert.Contains("data-status=\"InProgress\"", await (await t.Owner.Page.GetAsync($"/Protection/Case/{id}")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_attachment_uploaded_through_the_page_is_listed_and_downloads_uncached()
+    {
+        var t = await PageTeamAsync(app);
+        var id = await OpenAsync(t.Owner, await PersonAsync(app, 804, ConsentPurpose.Protection));
+        var html = await (await t.Owner.Page.GetAsync($"/Protection/Case/{id}")).Content.ReadAsStringAsync();
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(Html.AntiforgeryToken(html)), "__RequestVerificationToken" },
+            { new ByteArrayContent(Photos.Encode(SkiaSharp.SKEncodedImageFormat.Png)), "upload", "school-letter.png" },
+        };
+        var uploaded = await t.Owner.Page.PostAsync($"/Protection/Case/{id}?handler=Attachment", form);
+        Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
+
+        var page = await (await t.Owner.Page.GetAsync($"/Protection/Case/{id}")).Content.ReadAsStringAsync();
+        Assert.Contains("school-letter.png", page, StringComparison.Ordinal);
+        var link = DownloadPattern().Match(page).Groups[1].Value;
+        Assert.StartsWith($"/api/v1/protection/cases/{id}/attachments/", link, StringComparison.Ordinal);
+        var download = await t.Owner.Page.GetAsync(link);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.True(download.Headers.CacheControl!.NoStore);
+        Assert.Equal("image/png", download.Content.Headers.ContentType!.MediaType);
+
+        using var refused = new MultipartFormDataContent
+        {
+            { new StringContent(Html.AntiforgeryToken(page)), "__RequestVerificationToken" },
+            { new ByteArrayContent("<script>alert(1)</script>"u8.ToArray()), "upload", "x.html" },
+        };
+        var bad = await t.Owner.Page.PostAsync($"/Protection/Case/{id}?handler=Attachment", refused);
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        Assert.Contains("id=\"case-message\"", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
