@@ -34,6 +34,7 @@ try
     app.MapLearningApi();
     app.MapEducationApi();
     app.MapProtectionApi();
+    app.MapTracingApi();
     app.MapReferralsApi();
     app.MapCaseFilesApi();
     app.MapCasePlanApi();

@@ -66,6 +66,7 @@ public sealed class LayoutTests(BrowserFixture fixture) : IClassFixture<BrowserF
         ("/Education/Courses", Policies.EducationCoordinate),
         ("/Education/Apply", Policies.EducationCoordinate),
         ("/Protection", Policies.Protection),
+        ("/Protection/Partners", Policies.ProtectionWork),
         ("/Planning", Policies.Planning),
         ("/Dashboards", Policies.Dashboards),
         ("/Dashboards/Registry", Policies.DashboardRegistry),

@@ -24,10 +24,13 @@ public sealed class CaseFiles(PanahDbContext db, AccessScope scope, AuditLog aud
         {
             return null;
         }
-        var key = reads.KeyOf(row);
-        return (await db.CaseNotes.AsNoTracking().Where(n => n.CaseId == caseId).ToListAsync(ct))
-            .OrderByDescending(n => n.WrittenAt).Select(n => new NoteView(n.Id, n.WrittenBy, n.WrittenAt, CaseSealer.Open<NoteText>(key, "note", n.Id, n.Sealed).Text)).ToList();
+        return await NotesOfAsync(row, reads.KeyOf(row), ct);
     }
+
+    /// <summary>The notes of a case already read (and audited) by the caller.</summary>
+    public async Task<List<NoteView>> NotesOfAsync(ProtectionCase row, byte[] key, CancellationToken ct = default) =>
+        (await db.CaseNotes.AsNoTracking().Where(n => n.CaseId == row.Id).ToListAsync(ct))
+            .OrderByDescending(n => n.WrittenAt).Select(n => new NoteView(n.Id, n.WrittenBy, n.WrittenAt, CaseSealer.Open<NoteText>(key, "note", n.Id, n.Sealed).Text)).ToList();
 
     public async Task<NoteView?> AddNoteAsync(Guid caseId, string? text, CancellationToken ct = default)
     {
@@ -53,8 +56,13 @@ public sealed class CaseFiles(PanahDbContext db, AccessScope scope, AuditLog aud
         {
             return null;
         }
-        var key = reads.KeyOf(row);
-        return (await db.CaseAttachments.AsNoTracking().Where(a => a.CaseId == caseId)
+        return await AttachmentsOfAsync(row, reads.KeyOf(row), ct);
+    }
+
+    /// <summary>The attachments (without their content) of a case already read (and audited) by the caller.</summary>
+    public async Task<List<AttachmentView>> AttachmentsOfAsync(ProtectionCase row, byte[] key, CancellationToken ct = default)
+    {
+        return (await db.CaseAttachments.AsNoTracking().Where(a => a.CaseId == row.Id)
                 .Select(a => new { a.Id, a.Kind, a.Size, a.UploadedBy, a.UploadedAt, a.SealedName }).ToListAsync(ct))
             .OrderByDescending(a => a.UploadedAt).Select(a => new AttachmentView(a.Id, a.Kind, a.Size, a.UploadedBy, a.UploadedAt, CaseSealer.Open<AttachmentName>(key, "attachment", a.Id, a.SealedName).FileName)).ToList();
     }

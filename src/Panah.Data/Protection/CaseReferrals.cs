@@ -24,10 +24,13 @@ public sealed class CaseReferrals(PanahDbContext db, AccessScope scope, AuditLog
         {
             return null;
         }
-        var key = reads.KeyOf(row);
-        return (await db.CaseReferrals.AsNoTracking().Where(r => r.CaseId == caseId).ToListAsync(ct))
-            .OrderByDescending(r => r.ReferredAt).Select(r => ToView(r, key)).ToList();
+        return await ViewAsync(row, reads.KeyOf(row), ct);
     }
+
+    /// <summary>The referrals of a case already read (and audited) by the caller.</summary>
+    public async Task<List<ReferralView>> ViewAsync(ProtectionCase row, byte[] key, CancellationToken ct = default) =>
+        (await db.CaseReferrals.AsNoTracking().Where(r => r.CaseId == row.Id).ToListAsync(ct))
+            .OrderByDescending(r => r.ReferredAt).Select(r => ToView(r, key)).ToList();
 
     public async Task<ReferralView?> ReferAsync(Guid caseId, long expectedVersion, ReferInput input, CancellationToken ct = default)
     {

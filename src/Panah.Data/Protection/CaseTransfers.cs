@@ -6,6 +6,8 @@ using Panah.Data.Registry;
 
 namespace Panah.Data.Protection;
 
+public sealed record TransferRecipient(string Id, string Name);
+
 public sealed record TransferView(Guid Id, string FromId, string ToId, TransferStatus Status, DateTimeOffset RequestedAt, DateTimeOffset? AnsweredAt, bool ConsentOverridden, TransferReasons Reasons);
 
 /// <summary>
@@ -21,9 +23,28 @@ public sealed class CaseTransfers(PanahDbContext db, AccessScope scope, CaseRead
         {
             return null;
         }
-        var key = reads.KeyOf(row);
-        return (await db.CaseTransfers.AsNoTracking().Where(t => t.CaseId == caseId).ToListAsync(ct))
+        return await ViewAsync(row, reads.KeyOf(row), ct);
+    }
+
+    /// <summary>The transfers of a case already read (and audited) by the caller.</summary>
+    public async Task<List<TransferView>> ViewAsync(ProtectionCase row, byte[] key, CancellationToken ct = default) =>
+        (await db.CaseTransfers.AsNoTracking().Where(t => t.CaseId == row.Id).ToListAsync(ct))
             .OrderByDescending(t => t.RequestedAt).Select(t => ToView(t, key)).ToList();
+
+    /// <summary>
+    /// The case workers a case of this reader may be offered to: the members and supervisors of the teams the reader
+    /// belongs to or supervises, less the reader (staff accounts, nothing of a case).
+    /// </summary>
+    public async Task<List<TransferRecipient>> RecipientsAsync(CancellationToken ct = default)
+    {
+        var me = scope.StaffUserId;
+        var teams = await db.ProtectionTeams.AsNoTracking()
+            .Where(t => t.SupervisorId == me || db.ProtectionTeamMembers.Any(m => m.TeamId == t.Id && m.StaffUserId == me)).Select(t => new { t.Id, t.SupervisorId }).ToListAsync(ct);
+        var teamIds = teams.Select(t => t.Id).ToList();
+        var ids = (await db.ProtectionTeamMembers.AsNoTracking().Where(m => teamIds.Contains(m.TeamId)).Select(m => m.StaffUserId).ToListAsync(ct))
+            .Concat(teams.Select(t => t.SupervisorId).OfType<string>()).Where(id => id != me).Distinct().ToList();
+        return (await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(ct))
+            .Select(u => new TransferRecipient(u.Id, string.IsNullOrWhiteSpace(u.DisplayName) ? u.Email ?? u.Id : u.DisplayName)).OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
     }
 
     public async Task<TransferView?> OfferAsync(Guid caseId, long expectedVersion, string toId, string? reason, string? overrideReason, CancellationToken ct = default)

@@ -14,6 +14,7 @@ public static class ProtectionServices
         .AddScoped<CaseReads>().AddScoped<CaseStore>().AddScoped<CaseWork>().AddScoped<CaseApprovals>()
         .AddScoped<IApprovalEffect, ClosureEffect>()
         .AddScoped<CasePlans>().AddScoped<IApprovalEffect, CasePlanEffect>()
+        .AddScoped<TracingRequests>().AddScoped<IApprovalEffect, TracingRevealEffect>()
         .AddScoped<Demo.IDemoPart, ProtectionDemo>()
         .AddUploads().AddScoped<CaseFiles>();
 

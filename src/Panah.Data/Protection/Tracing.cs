@@ -1,3 +1,5 @@
+using Panah.Core.Protection;
+
 namespace Panah.Data.Protection;
 
 /// <summary>
@@ -40,3 +42,17 @@ public sealed record TracingDetails(string Given, string? Family, string? Father
 
 /// <summary>Who the candidate is (the registered person's id), sealed.</summary>
 public sealed record TracingCandidate(Guid PersonId);
+
+/// <summary>What a case worker types to open a tracing request.</summary>
+public sealed record TracingInput(string? Given, string? Family, string? Father, IReadOnlyList<string> OtherSpellings, string? Relation, string? LastKnownPlace);
+
+/// <summary>
+/// A match as the case worker sees it: its strength and whether revealing it is asked for or done. Who it is
+/// (<see cref="Contact"/>) is there only once the supervisor approved revealing it.
+/// </summary>
+public sealed record TracingMatchView(Guid Id, double Probability, TracingStrength Strength, DateTimeOffset FoundAt, bool RevealPending, DateTimeOffset? RevealedAt, TracingContact? Contact);
+
+/// <summary>Where the relative found is registered: their household's code and the field office to contact, nothing more.</summary>
+public sealed record TracingContact(string HouseholdCode, string OfficeCode, string OfficeName);
+
+public sealed record TracingView(Guid Id, Guid CaseId, DateTimeOffset CreatedAt, DateTimeOffset? SearchedAt, TracingDetails Details, IReadOnlyList<TracingMatchView> Matches);
