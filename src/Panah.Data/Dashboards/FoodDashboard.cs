@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Panah.Core.Food.Monitoring;
+using Panah.Core.Reporting;
 using Panah.Data.Food;
 
 namespace Panah.Data.Dashboards;

@@ -66,11 +66,11 @@ public sealed partial class RegistryStore
         return record;
     }
 
-    /// <summary>A new member row; district and field office are the household's, copied so that lists and the access filter read the people table alone.</summary>
     /// <summary>The latest expiry among a person's residence permits: the date the registry dashboard counts, kept in clear.</summary>
     public static DateOnly? PermitExpiry(PersonDetails person) =>
         person.Documents.Where(d => d.Type == DocumentType.ResidencePermit && d.ExpiresOn is not null).Max(d => d.ExpiresOn);
 
+    /// <summary>A new member row; district and field office are the household's, copied so that lists and the access filter read the people table alone.</summary>
     private PersonRecord NewPerson(HouseholdRecord household, PersonDetails m, string? householdPhone, DateTimeOffset now)
     {
         var (keyRow, key) = sealer.NewKey();
