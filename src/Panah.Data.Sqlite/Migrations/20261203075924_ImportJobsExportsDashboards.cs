@@ -6,11 +6,36 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Panah.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class WipImportJobs : Migration
+    public partial class ImportJobsExportsDashboards : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "PermitExpiresOn",
+                table: "People",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "ExportRecipients",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Organisation = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Fingerprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ArmouredKey = table.Column<string>(type: "TEXT", maxLength: 65536, nullable: false),
+                    AddedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    AddedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    RemovedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExportRecipients", x => x.Id);
+                });
+
             migrationBuilder.CreateTable(
                 name: "ImportJobs",
                 columns: table => new
@@ -66,6 +91,44 @@ namespace Panah.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ExportRequests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequesterId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    SealedPurpose = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    DataKeyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecipientId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Dataset = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Columns = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    FieldOfficeId = table.Column<int>(type: "INTEGER", nullable: true),
+                    District = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    RowsAtRequest = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    ProducedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    ProducedRows = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExportRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ExportRequests_DataKeys_DataKeyId",
+                        column: x => x.DataKeyId,
+                        principalTable: "DataKeys",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ExportRequests_ExportRecipients_RecipientId",
+                        column: x => x.RecipientId,
+                        principalTable: "ExportRecipients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ImportJobRows",
                 columns: table => new
                 {
@@ -92,6 +155,31 @@ namespace Panah.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ExportRecipients_Fingerprint",
+                table: "ExportRecipients",
+                column: "Fingerprint");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExportRequests_DataKeyId",
+                table: "ExportRequests",
+                column: "DataKeyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExportRequests_RecipientId",
+                table: "ExportRequests",
+                column: "RecipientId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExportRequests_RequesterId_Status",
+                table: "ExportRequests",
+                columns: new[] { "RequesterId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExportRequests_Status",
+                table: "ExportRequests",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ImportJobRows_JobId_Submission",
                 table: "ImportJobRows",
                 columns: new[] { "JobId", "Submission" });
@@ -116,13 +204,23 @@ namespace Panah.Data.Sqlite.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "ExportRequests");
+
+            migrationBuilder.DropTable(
                 name: "ImportJobRows");
 
             migrationBuilder.DropTable(
                 name: "ImportMappings");
 
             migrationBuilder.DropTable(
+                name: "ExportRecipients");
+
+            migrationBuilder.DropTable(
                 name: "ImportJobs");
+
+            migrationBuilder.DropColumn(
+                name: "PermitExpiresOn",
+                table: "People");
         }
     }
 }
