@@ -1172,6 +1172,9 @@ namespace Panah.Data.Sqlite.Migrations
                     b.HasIndex(new[] { "BirthYear", "Id" }, "IX_People_Active_BirthYear_Id")
                         .HasFilter("\"MergedIntoId\" IS NULL");
 
+                    b.HasIndex(new[] { "Sex", "BirthYear", "Vulnerabilities", "PermitExpiresOn", "FieldOfficeId", "HouseholdId", "Id" }, "IX_People_Active_Dashboard")
+                        .HasFilter("\"MergedIntoId\" IS NULL");
+
                     b.HasIndex(new[] { "District", "Id" }, "IX_People_Active_District_Id")
                         .HasFilter("\"MergedIntoId\" IS NULL");
 

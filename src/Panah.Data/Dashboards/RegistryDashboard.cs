@@ -25,20 +25,26 @@ public sealed class RegistryDashboard(PanahDbContext db)
             .Select(m => new MonthCount(m, arrivals.Where(a => a.Year == m.Year && a.Month == m.Month).Sum(a => a.Count))).ToList();
 
         var householdCount = await households.CountAsync(h => h.Status == HouseholdStatus.Active, ct);
-        var bySexAndYear = await people.GroupBy(p => new { p.Sex, p.BirthYear }).Select(g => new { g.Key.Sex, g.Key.BirthYear, Count = g.Count() }).ToListAsync(ct);
-        var byNeeds = await people.Where(p => p.Vulnerabilities != Vulnerability.None).GroupBy(p => p.Vulnerabilities)
-            .Select(g => new { Needs = g.Key, Count = g.Count() }).ToListAsync(ct);
 
-        // Permits expiring after the end of the period, counted in one row of three conditional counts.
+        // Every figure about people from one grouped pass (over IX_People_Active_Dashboard alone): sex × birth year ×
+        // needs × how soon the permit expires after the period (0: not within 90 days).
         var day = end.AddDays(-1);
         var (d30, d60, d90) = (day.AddDays(30), day.AddDays(60), day.AddDays(90));
-        var permits = await people.Where(p => p.PermitExpiresOn != null && p.PermitExpiresOn >= day && p.PermitExpiresOn <= d90)
-            .GroupBy(p => 1).Select(g => new
+        var groups = await people
+            .GroupBy(p => new
             {
-                Within30 = g.Count(p => p.PermitExpiresOn <= d30),
-                Within60 = g.Count(p => p.PermitExpiresOn <= d60),
-                Within90 = g.Count(),
-            }).FirstOrDefaultAsync(ct);
+                p.Sex,
+                p.BirthYear,
+                p.Vulnerabilities,
+                Permit = p.PermitExpiresOn == null || p.PermitExpiresOn < day || p.PermitExpiresOn > d90 ? 0
+                    : p.PermitExpiresOn <= d30 ? 30 : p.PermitExpiresOn <= d60 ? 60 : 90,
+            })
+            .Select(g => new { g.Key.Sex, g.Key.BirthYear, g.Key.Vulnerabilities, g.Key.Permit, Count = g.Count() }).ToListAsync(ct);
+        var bySexAndYear = groups.GroupBy(r => (r.Sex, r.BirthYear)).Select(g => new { g.Key.Sex, g.Key.BirthYear, Count = g.Sum(r => r.Count) }).ToList();
+        var byNeeds = groups.Where(r => r.Vulnerabilities != Vulnerability.None).GroupBy(r => r.Vulnerabilities)
+            .Select(g => new { Needs = g.Key, Count = g.Sum(r => r.Count) }).ToList();
+        int Expiring(int within) => groups.Where(r => r.Permit != 0 && r.Permit <= within).Sum(r => r.Count);
+        var permits = new PermitsExpiring(Expiring(30), Expiring(60), Expiring(90));
 
         var referenceYear = day.Year;
         var sexes = Enum.GetValues<Sex>().OrderBy(s => s == Sex.Unknown).ToList();
@@ -46,8 +52,7 @@ public sealed class RegistryDashboard(PanahDbContext db)
             .Where(r => r.Sex == sex && (r.BirthYear is { } y ? AgeGroups.FromAge(Math.Max(0, referenceYear - y)) : (AgeGroup?)null) == age)
             .Sum(r => r.Count))])).ToList();
         var needs = Vulnerabilities.All.Select(v => new NeedCount(v, byNeeds.Where(n => (n.Needs & v) == v).Sum(n => n.Count))).ToList();
-        return new RegistryFigures(months, householdCount, pyramid.Sum(r => r.Total), pyramid, needs,
-            new PermitsExpiring(permits?.Within30 ?? 0, permits?.Within60 ?? 0, permits?.Within90 ?? 0));
+        return new RegistryFigures(months, householdCount, pyramid.Sum(r => r.Total), pyramid, needs, permits);
     }
 
     internal static int MonthsBetween(DateOnly from, DateOnly to) => (to.Year - from.Year) * 12 + to.Month - from.Month;

@@ -168,6 +168,22 @@ public abstract class ImportJobsApiTests(PanahApp app)
     }
 
     [Fact]
+    public async Task A_broken_multipart_body_is_a_problem_not_a_server_error()
+    {
+        var client = await OfficerAsync();
+        var jobs = await EverythingAsync(db => db.ImportJobs.CountAsync());
+        // What the malformed-input property test found: a multipart type whose body has no boundary at all.
+        using var body = new ByteArrayContent(Utf8("{\"\":null}"));
+        body.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=x");
+
+        var response = await client.PostAsync("/api/v1/imports/", body);
+
+        var problem = await JsonAsync(response, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("file", out _), problem.ToString());
+        Assert.Equal(jobs, await EverythingAsync(db => db.ImportJobs.CountAsync()));
+    }
+
+    [Fact]
     public async Task A_commit_stopped_after_one_batch_resumes_with_the_right_counts_and_nobody_twice()
     {
         var district = "Res" + Letters(8);

@@ -77,7 +77,16 @@ public static class ImportsApi
     private static async Task<Results<Created<ImportUploadDto>, ValidationProblem>> Upload(
         HttpRequest request, ImportJobs jobs, PanahDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
-        var form = request.HasFormContentType ? await request.ReadFormAsync(ct) : null;
+        IFormCollection? form;
+        try
+        {
+            form = request.HasFormContentType ? await request.ReadFormAsync(ct) : null;
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException)
+        {
+            // A broken multipart body (no closing boundary, a truncated part): the request's fault, not the server's.
+            return RegistryApi.Problem(new Dictionary<string, List<string>> { ["file"] = ["Import.Unreadable"] }, l);
+        }
         var file = form?.Files.GetFile("file");
         var office = form?["office"].ToString();
         if (file is null || file.Length == 0)

@@ -155,6 +155,12 @@ namespace Panah.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_People_Active_Dashboard",
+                table: "People",
+                columns: new[] { "Sex", "BirthYear", "Vulnerabilities", "PermitExpiresOn", "FieldOfficeId", "HouseholdId", "Id" },
+                filter: "\"MergedIntoId\" IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ExportRecipients_Fingerprint",
                 table: "ExportRecipients",
                 column: "Fingerprint");
@@ -217,6 +223,10 @@ namespace Panah.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "ImportJobs");
+
+            migrationBuilder.DropIndex(
+                name: "IX_People_Active_Dashboard",
+                table: "People");
 
             migrationBuilder.DropColumn(
                 name: "PermitExpiresOn",
