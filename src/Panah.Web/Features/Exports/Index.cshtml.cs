@@ -33,7 +33,7 @@ public sealed class IndexModel(ExportGate gate, AccessScope scope) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var columns = Input.Columns.Where(c => c.StartsWith(Input.Dataset + ":", StringComparison.Ordinal)).Select(c => c[(c.IndexOf(':') + 1)..]).ToList();
+        var columns = Input.Columns.Where(c => c is not null && c.StartsWith(Input.Dataset + ":", StringComparison.Ordinal)).Select(c => c[(c.IndexOf(':') + 1)..]).ToList();
         var outcome = await gate.RequestAsync(new ExportInput(Input.Purpose, Input.RecipientId, Input.Dataset, columns, Input.FieldOffice, Input.District), ct);
         if (outcome.Export is not null)
         {
