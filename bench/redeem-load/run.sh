@@ -17,7 +17,7 @@ runuser -u postgres -- "$bin/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w -o "-p $
 # app's own pid and `kill $pid` stops it (a subshell body would leave dotnet running behind the killed shell).
 app() {
     PANAH_DATA="$work/data" PANAH_KEY_FILE="$work/master.key" PANAH_DB=postgres \
-    PANAH_CONNECTION="Host=127.0.0.1;Port=$port;Username=postgres;Database=panah;Pooling=true;Maximum Pool Size=100" \
+    PANAH_CONNECTION="Host=127.0.0.1;Port=$port;Username=postgres;Database=panah;Pooling=true;Maximum Pool Size=100${PANAH_CONNECTION_EXTRA:+;$PANAH_CONNECTION_EXTRA}" \
     Panah__DemoHouseholds=$households Panah__ApiRateLimit__PerCallerPerMinute=100000000 Panah__ApiRateLimit__PerAddressPerMinute=100000000 \
     Panah__ReadBudget__Roles__DistributionClerk__PerHour=100000000 Panah__ReadBudget__Roles__DistributionClerk__PerDay=100000000 \
     Logging__LogLevel__Default=Warning ASPNETCORE_URLS="http://127.0.0.1:$web" \

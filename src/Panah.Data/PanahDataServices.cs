@@ -134,7 +134,7 @@ public static class PanahDataServices
     {
         if (options.Provider == DatabaseProvider.Postgres)
         {
-            return o.UseNpgsql(options.ConnectionString, b => b.MigrationsAssembly("Panah.Data.Postgres"));
+            return o.UseNpgsql(options.PostgresConnectionString(), b => b.MigrationsAssembly("Panah.Data.Postgres"));
         }
         return o.UseSqlite(options.SqliteConnectionString(), b => b.MigrationsAssembly("Panah.Data.Sqlite"))
             .AddInterceptors(SqliteSecureDelete.Instance);

@@ -68,6 +68,8 @@ public sealed class DatabaseBackup(PanahDataOptions options, string postgresBin)
                 BackupCipher.Decrypt(input, process.StandardInput.BaseStream, key);
                 process.StandardInput.Close();
             }, ct, stdin: true);
+            // The restore dropped and recreated every table: statements the pool prepared name the old ones.
+            NpgsqlConnection.ClearAllPools();
             return;
         }
         await WithSqliteCopyAsync(copy =>

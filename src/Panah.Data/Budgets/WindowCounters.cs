@@ -14,8 +14,13 @@ public sealed record CounterWindow(string Key, TimeSpan Length);
 public sealed class WindowCounters(PanahDbContext db, TimeProvider clock)
 {
     /// <summary>Adds <paramref name="amount"/> to each counter's current window; returns the new totals, in order.</summary>
-    public async Task<long[]> AddAsync(IReadOnlyList<CounterWindow> counters, long amount, CancellationToken ct = default)
+    public Task<long[]> AddAsync(IReadOnlyList<CounterWindow> counters, long amount, CancellationToken ct = default) =>
+        AddAsync([.. counters.Select(c => (c, amount))], ct);
+
+    /// <summary>Adds each amount to its counter's current window; returns the new totals, in order.</summary>
+    public async Task<long[]> AddAsync(IReadOnlyList<(CounterWindow Counter, long Amount)> additions, CancellationToken ct = default)
     {
+        var counters = additions.Select(a => a.Counter).ToList();
         var now = clock.GetUtcNow().ToUnixTimeSeconds();
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
@@ -28,13 +33,13 @@ public sealed class WindowCounters(PanahDbContext db, TimeProvider clock)
             {
                 var seconds = (long)counters[i].Length.TotalSeconds;
                 var window = now / seconds;
-                rows.Add($"(@k{i}, @w{i}, @n, @e{i})");
+                rows.Add($"(@k{i}, @w{i}, @n{i}, @e{i})");
+                command.With($"@n{i}", additions[i].Amount);
                 command.With($"@k{i}", counters[i].Key);
                 command.With($"@w{i}", window);
                 // Kept one window past its end, so a reader of the previous window still finds it.
                 command.With($"@e{i}", ((window + 2) * seconds));
             }
-            command.With("@n", amount);
             command.CommandText = $"""
                 INSERT INTO "WindowCounters" ("Key", "Window", "Count", "Expires") VALUES {string.Join(", ", rows)}
                 ON CONFLICT ("Key", "Window") DO UPDATE SET "Count" = "WindowCounters"."Count" + excluded."Count"
@@ -49,7 +54,7 @@ public sealed class WindowCounters(PanahDbContext db, TimeProvider clock)
                 }
             }
             var result = counters.Select(c => totals[c.Key]).ToArray();
-            if (result.Any(total => total == amount))
+            if (result.Where((total, i) => total == additions[i].Amount).Any())
             {
                 // A new window began: the ones that ended are of no further use.
                 await db.WindowCounters.Where(c => c.Expires < now).ExecuteDeleteAsync(ct);

@@ -19,7 +19,8 @@ public sealed record ApiRateLimitOptions(int PerCallerPerMinute, int PerAddressP
 
 /// <summary>
 /// Rate limits on every <c>/api</c> request, counted in fixed one-minute windows in the database, so that several
-/// app nodes enforce one total. Over the limit: 429 with <c>Retry-After</c> (the seconds left in the window).
+/// app nodes enforce one total; a node reserves admissions in blocks (<see cref="ApiRateLeases"/>), so a busy API
+/// does not write the database on every request. Over the limit: 429 with <c>Retry-After</c> (the seconds left in the window).
 /// The in-process search limiter stays as it is: a stricter, per-node cap on the costliest endpoint.
 /// </summary>
 public static class ApiRateLimit
@@ -27,7 +28,7 @@ public static class ApiRateLimit
     private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
 
     public static IServiceCollection AddApiRateLimit(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddSingleton(ApiRateLimitOptions.Read(configuration));
+        services.AddSingleton(ApiRateLimitOptions.Read(configuration)).AddSingleton<ApiRateLeases>();
 
     /// <summary>After authentication (the caller is known), before authorization (a refused token still counts against its address).</summary>
     public static void UseApiRateLimit(this WebApplication app) => app.Use(async (context, next) =>
@@ -46,8 +47,7 @@ public static class ApiRateLimit
         {
             limits.Add((new CounterWindow("rate:" + caller, Minute), options.PerCallerPerMinute));
         }
-        var totals = await context.RequestServices.GetRequiredService<WindowCounters>().AddAsync(limits.Select(l => l.Counter).ToList(), 1, context.RequestAborted);
-        if (!limits.Where((l, i) => totals[i] > l.Allowed).Any())
+        if (await context.RequestServices.GetRequiredService<ApiRateLeases>().AdmitAsync(limits, context.RequestServices.GetRequiredService<WindowCounters>(), context.RequestAborted))
         {
             await next(context);
             return;
