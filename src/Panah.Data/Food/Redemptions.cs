@@ -24,28 +24,43 @@ public sealed partial class Redemptions(
     public const string PointRequired = "Redemption.PointRequired";
     public const string OutOfStock = "Redemption.OutOfStock";
 
-    /// <summary>What a collection needs to know of its entitlement, read in one query.</summary>
+    /// <summary>A distribution point of the clerk's offices serving the entitlement's cycle.</summary>
+    private sealed record PointRow(int Id, string Name);
+
+    /// <summary>
+    /// What a collection needs to know of its entitlement, read in one query: the entitlement, the point (the one the
+    /// clerk named, else those of their offices serving the cycle: a handful) and whether the collector is the head.
+    /// </summary>
     private sealed record Due(
         Guid Id, Guid HouseholdId, int FieldOfficeId, int CycleId, EntitlementStatus Status, CycleStatus CycleStatus,
-        int MinDaysBetweenCollections, bool OneCollectionPerCycle, bool HouseholdShown, Guid? ActiveCardId, int Rounds, List<PacksDue> Items);
+        int MinDaysBetweenCollections, bool OneCollectionPerCycle, bool HouseholdShown, Guid? ActiveCardId, int Rounds, List<PacksDue> Items,
+        List<PointRow> Points, bool NamedPointShown, bool CollectorIsHead);
 
     /// <summary>
     /// The entitlement as a collection needs it, in one query compiled once: every collection runs it, and a LINQ query
-    /// pays for building, funcletizing and looking up its expression tree each time it runs.
+    /// pays for building, funcletizing and looking up its expression tree each time it runs. The point and the head
+    /// ride along (one round trip, not three); the point's rule is <see cref="PointsInScope"/>'s, and the head's is
+    /// <see cref="Collectors"/>' (an unmerged, unerased person heading the household); anyone else is asked of <see cref="Collectors"/>.
     /// </summary>
     /// <remarks>Compiled per model: a compiled query serves one model only, and one process may hold two (SQLite and PostgreSQL in the tests).</remarks>
-    private static Func<PanahDbContext, Guid, CancellationToken, Task<Due?>> DueOf(PanahDbContext context) => DueQueries.GetOrAdd(context.Model, _ => EF.CompileAsyncQuery(
-        (PanahDbContext db, Guid id, CancellationToken ct) => db.Entitlements.AsNoTracking().Where(x => x.Id == id)
+    private static Func<PanahDbContext, Guid, int?, Guid, bool, int[], CancellationToken, Task<Due?>> DueOf(PanahDbContext context) => DueQueries.GetOrAdd(context.Model, _ => EF.CompileAsyncQuery(
+        (PanahDbContext db, Guid id, int? location, Guid collectedBy, bool allOffices, int[] offices, CancellationToken ct) => db.Entitlements.AsNoTracking().Where(x => x.Id == id)
             .Select(x => new Due(
                 x.Id, x.HouseholdId, x.FieldOfficeId, x.CycleId, x.Status, x.Cycle!.Status,
                 x.Cycle.Programme!.MinDaysBetweenCollections, x.Cycle.Programme.OneCollectionPerCycle,
                 db.Households.Any(h => h.Id == x.HouseholdId),
                 db.FoodCards.Where(c => c.HouseholdId == x.HouseholdId && c.Status == CardStatus.Active).Select(c => (Guid?)c.Id).FirstOrDefault(),
                 db.Redemptions.Count(r => r.EntitlementId == x.Id),
-                x.Items.Select(i => new PacksDue(i.CommodityId, i.Packs, i.CollectedPacks)).ToList()))
+                x.Items.Select(i => new PacksDue(i.CommodityId, i.Packs, i.CollectedPacks)).ToList(),
+                db.Set<CyclePoint>().Where(c => c.CycleId == x.CycleId && (location == null || c.LocationId == location)
+                        && c.Location!.Kind == LocationKind.DistributionPoint && c.Location.Active && (allOffices || offices.Contains(c.Location.FieldOfficeId)))
+                    .Select(c => new PointRow(c.LocationId, c.Location!.Name)).ToList(),
+                location != null && db.FoodLocations.Any(l => l.Id == location && l.Kind == LocationKind.DistributionPoint && l.Active && (allOffices || offices.Contains(l.FieldOfficeId))),
+                db.Households.Any(h => h.Id == x.HouseholdId && h.HeadPersonId == collectedBy)
+                    && db.People.Any(p => p.Id == collectedBy && p.HouseholdId == x.HouseholdId && p.MergedIntoId == null && p.Key!.Wrapped != null)))
             .FirstOrDefault()));
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Microsoft.EntityFrameworkCore.Metadata.IModel, Func<PanahDbContext, Guid, CancellationToken, Task<Due?>>> DueQueries = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Microsoft.EntityFrameworkCore.Metadata.IModel, Func<PanahDbContext, Guid, int?, Guid, bool, int[], CancellationToken, Task<Due?>>> DueQueries = new();
 
     public async Task<RedemptionOutcome> RedeemAsync(RedemptionRequest request, CancellationToken ct)
     {
@@ -57,12 +72,12 @@ public sealed partial class Redemptions(
 
     private async Task<RedemptionOutcome> AttemptAsync(RedemptionRequest request, CancellationToken ct)
     {
-        var e = await DueOf(db)(db, request.EntitlementId, ct);
+        var e = await DueOf(db)(db, request.EntitlementId, request.LocationId, request.CollectedBy, db.Scope.AllOffices, db.Scope.OfficeIds, ct);
         if (e is null || !e.HouseholdShown)
         {
             return new RedemptionOutcome.NotFound();
         }
-        var (point, pointOutcome) = await PointAsync(e.CycleId, request.LocationId, ct);
+        var (point, pointOutcome) = PointOf(e, request.LocationId);
         if (pointOutcome is not null)
         {
             return pointOutcome;
@@ -80,7 +95,7 @@ public sealed partial class Redemptions(
         {
             return new RedemptionOutcome.Refused(CardNotActive);
         }
-        if (!await collectors.MayCollectAsync(e.HouseholdId, request.CollectedBy, ct))
+        if (!e.CollectorIsHead && !await collectors.MayCollectAsync(e.HouseholdId, request.CollectedBy, ct))
         {
             return new RedemptionOutcome.Invalid("collectedBy", NotACollector);
         }
@@ -114,6 +129,21 @@ public sealed partial class Redemptions(
             Items = [.. items.Select(i => new RedemptionItem { CommodityId = i.CommodityId, Packs = i.Packs })],
         };
         return await SaveAsync(e, redemption, point.Name, ct);
+    }
+
+    /// <summary>
+    /// The point the clerk works at: an active distribution point of their offices (else not found), serving the
+    /// entitlement's cycle. Without one named, the clerk's only point serving the cycle.
+    /// </summary>
+    private static (PointRow? Point, RedemptionOutcome? Outcome) PointOf(Due due, int? named)
+    {
+        if (named is not null)
+        {
+            return !due.NamedPointShown ? (null, new RedemptionOutcome.NotFound())
+                : due.Points.Count == 1 ? (due.Points[0], null)
+                : (null, new RedemptionOutcome.Refused(PointNotInCycle));
+        }
+        return due.Points.Count == 1 ? (due.Points[0], null) : (null, new RedemptionOutcome.Invalid("locationId", PointRequired));
     }
 
     /// <summary>Whole microseconds, as PostgreSQL keeps them: a replay shows the very time the first answer did.</summary>
