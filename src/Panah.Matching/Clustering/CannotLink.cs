@@ -110,8 +110,10 @@ internal static class CannotLink
     private static DateOnly Unpack(int packed) => new(packed / 10000, packed / 100 % 100, packed % 100);
 
     /// <summary>
-    /// Registered together in one household: siblings, twins, a parent and child, never one person, unless
-    /// everything agrees (the same child entered twice by mistake).
+    /// Registered together in one household: siblings, twins, a parent and child, never one person, unless the
+    /// names agree and so does what tells two namesakes apart: the same exact birth date, or the same document
+    /// number (the same child entered twice by mistake, one entry without the date). Siblings and twins never
+    /// share a document number, whatever their names and dates.
     /// </summary>
     private static bool SameHouseholdTwoPeople(PreparedRecord a, PreparedRecord b, Comparison c)
     {
@@ -119,6 +121,7 @@ internal static class CannotLink
             return false;
         var date = c.Level((int)MatchField.BirthDate);
         var sameDate = date is (int)DateAgreement.Exact or (int)DateAgreement.ExactPlaceholder;
-        return !(c.Level((int)MatchField.GivenName) == 0 && c.Level((int)MatchField.FamilyName) == 0 && sameDate);
+        var sameDocument = c.Level((int)MatchField.DocumentNumber) == 0;
+        return !(c.Level((int)MatchField.GivenName) == 0 && c.Level((int)MatchField.FamilyName) == 0 && (sameDate || sameDocument));
     }
 }
