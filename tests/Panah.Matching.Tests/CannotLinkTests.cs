@@ -77,6 +77,26 @@ public sealed class CannotLinkTests
     }
 
     [Fact]
+    public void The_same_child_entered_twice_with_the_name_spelt_another_way_is_one_person_by_its_document()
+    {
+        var child = Full with { HouseholdId = "h1" };
+        var a = new PreparedRecord(child);
+        var b = new PreparedRecord(child with { Id = "c", FamilyName = "Tursunov" });
+        var comparison = Comparer.Compare(a, b);
+        Assert.InRange(comparison.Level((int)MatchField.FamilyName), 1, 2);
+        Assert.False(CannotLink.Applies(a, b, comparison));
+    }
+
+    [Fact]
+    public void Twins_with_look_alike_names_in_one_household_stay_two()
+    {
+        var child = Full with { HouseholdId = "h1", GivenName = "Gülnisa" };
+        var a = new PreparedRecord(child);
+        var b = new PreparedRecord(child with { Id = "c", GivenName = "Gülzire", DocumentNumber = "99876543292" });
+        Assert.True(CannotLink.Applies(a, b, Comparer.Compare(a, b)));
+    }
+
+    [Fact]
     public void Two_children_of_one_name_in_one_household_without_a_date_stay_two()
     {
         // Siblings given one name by chance (or twins): another document, or none, and no date to tell them apart.
