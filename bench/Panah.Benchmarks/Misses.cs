@@ -27,6 +27,9 @@ internal static class Misses
         });
 
         var categories = new Dictionary<string, (long Pairs, Dictionary<string, long> Patterns)>(StringComparer.Ordinal);
+        var examples = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var byNames = new Dictionary<string, long>(StringComparer.Ordinal);
+        var clusters = Enumerable.Range(0, records.Count).GroupBy(i => result.ClusterOf[i]).Where(g => g.Count() > 1).ToDictionary(g => g.Key, g => g.ToList());
         long missed = 0, truePairs = 0;
         foreach (var g in Enumerable.Range(0, records.Count).GroupBy(i => person[i]))
         {
@@ -40,7 +43,18 @@ internal static class Misses
                     var weight = (long)fragments[x].Count * fragments[y].Count;
                     missed += weight;
                     var (category, a, b) = Classify(prepared, candidates, keys, model, fragments[x], fragments[y]);
-                    var pattern = Pattern(model.Explain(prepared[a], prepared[b]));
+                    if (category.StartsWith("candidate scored", StringComparison.Ordinal))
+                        category += ": " + Refusal(prepared, model, person, Members(clusters, result.ClusterOf[a], a), Members(clusters, result.ClusterOf[b], b));
+                    var list = examples.TryGetValue(category, out var l) ? l : examples[category] = [];
+                    if (list.Count < 4)
+                        list.Add(Example(model.Explain(prepared[a], prepared[b])));
+                    var explanation = model.Explain(prepared[a], prepared[b]);
+                    var pattern = Pattern(explanation);
+                    var names = $"given {FalseMerges.Short(explanation.Contributions[0].Level)}, family {FalseMerges.Short(explanation.Contributions[1].Level)}";
+                    byNames[names] = byNames.GetValueOrDefault(names) + weight;
+                    var nameList = examples.TryGetValue(names, out var nl) ? nl : examples[names] = [];
+                    if (nameList.Count < 10)
+                        nameList.Add($"[{explanation.Contributions[0].ValueA}|{explanation.Contributions[0].ValueB}] [{explanation.Contributions[1].ValueA}|{explanation.Contributions[1].ValueB}] {records[a].GivenName} {records[a].FamilyName} | {records[b].GivenName} {records[b].FamilyName}");
                     ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(categories, category, out var exists);
                     if (!exists)
                         slot = (0, new Dictionary<string, long>(StringComparer.Ordinal));
@@ -51,11 +65,16 @@ internal static class Misses
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"missed {missed} of {truePairs} true pairs ({100.0 * missed / truePairs:F2} %); by cause:"));
+        Console.WriteLine("by the names of the best pair across: " + string.Join(", ", byNames.OrderByDescending(n => n.Value).Select(n => $"{n.Key}: {n.Value}")));
+        foreach (var (names, _) in byNames.OrderByDescending(n => n.Value).Take(6))
+            Console.WriteLine($"  {names}: " + string.Join("; ", examples[names]));
         foreach (var (category, (pairs, patterns)) in categories.OrderByDescending(c => c.Value.Pairs))
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{pairs,8} ({100.0 * pairs / missed:F1} % of missed)  {category}"));
             foreach (var (pattern, count) in patterns.OrderByDescending(p => p.Value).Take(top))
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {count,7}  {pattern}"));
+            foreach (var example in examples[category])
+                Console.WriteLine("      e.g. " + example);
         }
     }
 
@@ -112,6 +131,37 @@ internal static class Misses
 
         return (sharesKey ? "shares a blocking key, cut by a window" : "never blocked together", best.A, best.B);
     }
+
+    private static List<int> Members(Dictionary<int, List<int>> clusters, int cluster, int record) =>
+        clusters.TryGetValue(cluster, out var members) ? members : [record];
+
+    /// <summary>Why the clustering would not merge the two clusters (the rules of <c>Clusterer.Coherent</c>).</summary>
+    private static string Refusal(PreparedRecord[] prepared, MatchModel model, IReadOnlyList<int> person, List<int> left, List<int> right)
+    {
+        var pure = left.Concat(right).Select(i => person[i]).Distinct().Count() == 1 ? "one person" : "another person in a cluster";
+        if (left.Count + right.Count > DedupeOptions.Default.MaxClusterSize)
+            return "too big";
+        double sum = 0;
+        var floor = false;
+        foreach (var x in left)
+        {
+            foreach (var y in right)
+            {
+                var c = Comparer.Compare(prepared[x], prepared[y]);
+                if (CannotLink.Applies(prepared[x], prepared[y], c))
+                    return $"a cannot-link across ({pure})";
+                var score = model.Score(prepared[x], prepared[y], c);
+                floor |= score < DedupeOptions.Default.ClusterFloor;
+                sum += MatchModel.Probability(score);
+            }
+        }
+
+        return floor ? $"a pair below the floor ({pure})" : sum < 0.5 * left.Count * right.Count ? $"mean below one half ({pure}, {left.Count}+{right.Count})" : $"coherent now ({pure})";
+    }
+
+    private static string Example(PairExplanation e) =>
+        string.Create(CultureInfo.InvariantCulture, $"{e.Score:F1}: ") +
+        string.Join("; ", e.Contributions.Where(c => c.Level != "missing").Select(c => string.Create(CultureInfo.InvariantCulture, $"{FalseMerges.Short(c.Field)} {FalseMerges.Short(c.Level)} {c.Weight:F1} [{c.ValueA}|{c.ValueB}]")));
 
     private static string CannotLinkReason(PreparedRecord a, PreparedRecord b)
     {
