@@ -46,7 +46,7 @@ internal static class FalseMerges
             string.Create(CultureInfo.InvariantCulture, $"; largest {impure.DefaultIfEmpty().Max(c => c.Size)} records"));
     }
 
-    private static string Short(MatchField field) => field switch
+    internal static string Short(MatchField field) => field switch
     {
         MatchField.GivenName => "giv",
         MatchField.FamilyName => "fam",
@@ -59,7 +59,7 @@ internal static class FalseMerges
         _ => "adr",
     };
 
-    private static string Short(string level) => level switch
+    internal static string Short(string level) => level switch
     {
         "missing" => "-",
         "exact" or "same" => "X",

@@ -46,6 +46,8 @@ internal static class SyntheticRun
 
         if (args.Contains("--classify"))
             FalseMerges.Print(records, person, result);
+        if (args.Contains("--misses"))
+            Misses.Print(records, person, result);
         if (args.Contains("--errors"))
             PrintErrors(records, person, result);
         return 0;

@@ -8,6 +8,7 @@ internal readonly struct PreparedName
         Text = comparable;
         Compact = comparable.Contains(' ') ? StringPool.Get(pool, comparable.Replace(" ", string.Empty)) : comparable;
         Key = StringPool.Get(pool, NameKey.Phonetic(Compact));
+        Nicknames = Matching.Nicknames.Of(Compact);
     }
 
     /// <summary>Comparable form, tokens separated by a space.</summary>
@@ -18,6 +19,9 @@ internal readonly struct PreparedName
 
     /// <summary>Phonetic key of <see cref="Compact"/>.</summary>
     public string Key { get; }
+
+    /// <summary>The set of names this one is a nickname of or has as nicknames (<see cref="Matching.Nicknames"/>), or none.</summary>
+    public int Nicknames { get; }
 
     public bool IsEmpty => string.IsNullOrEmpty(Text);
 }

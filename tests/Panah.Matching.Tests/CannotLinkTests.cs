@@ -66,6 +66,50 @@ public sealed class CannotLinkTests
     }
 
     [Fact]
+    public void The_same_child_entered_twice_once_without_a_date_is_one_person_by_its_document()
+    {
+        var child = Full with { HouseholdId = "h1" };
+        var undated = child with { Id = "c", BirthDate = null, Phone = null };
+        var comparison = Comparer.Compare(new PreparedRecord(child), new PreparedRecord(undated));
+        Assert.False(CannotLink.Applies(new PreparedRecord(child), new PreparedRecord(undated), comparison));
+        var result = new Deduplicator(new DedupeOptions { RandomPairs = 1000 }).Run([child, undated], MatchModel.Default);
+        Assert.Equal(result.ClusterOf[0], result.ClusterOf[1]);
+    }
+
+    [Fact]
+    public void The_same_child_entered_twice_with_the_name_spelt_another_way_is_one_person_by_its_document()
+    {
+        var child = Full with { HouseholdId = "h1" };
+        var a = new PreparedRecord(child);
+        var b = new PreparedRecord(child with { Id = "c", FamilyName = "Tursunov" });
+        var comparison = Comparer.Compare(a, b);
+        Assert.InRange(comparison.Level((int)MatchField.FamilyName), 1, 2);
+        Assert.False(CannotLink.Applies(a, b, comparison));
+    }
+
+    [Fact]
+    public void Twins_with_look_alike_names_in_one_household_stay_two()
+    {
+        var child = Full with { HouseholdId = "h1", GivenName = "Gülnisa" };
+        var a = new PreparedRecord(child);
+        var b = new PreparedRecord(child with { Id = "c", GivenName = "Gülzire", DocumentNumber = "99876543292" });
+        Assert.True(CannotLink.Applies(a, b, Comparer.Compare(a, b)));
+    }
+
+    [Fact]
+    public void Two_children_of_one_name_in_one_household_without_a_date_stay_two()
+    {
+        // Siblings given one name by chance (or twins): another document, or none, and no date to tell them apart.
+        var child = Full with { HouseholdId = "h1", BirthDate = null };
+        foreach (var other in new[] { child with { Id = "c", DocumentNumber = "99876543292" }, child with { Id = "c", DocumentNumber = null } })
+        {
+            var a = new PreparedRecord(child);
+            var b = new PreparedRecord(other);
+            Assert.True(CannotLink.Applies(a, b, Comparer.Compare(a, b)));
+        }
+    }
+
+    [Fact]
     public void A_chain_whose_ends_cannot_link_is_refused()
     {
         // 0, 1, 2 match strongly, 3 matches 1 and 2 strongly, but 0 and 3 cannot be one person. The mean across

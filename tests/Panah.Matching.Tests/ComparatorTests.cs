@@ -26,6 +26,18 @@ public sealed class ComparatorTests
     [Fact]
     public void Dates_one_digit_off() => Assert.Equal(DateAgreement.Close, BirthDates.Compare(D(1985, 3, 14), D(1985, 3, 16)));
 
+    [Theory]
+    [InlineData(1980, 10, 10, 1980, 10, 9)]
+    [InlineData(1988, 1, 29, 1988, 1, 30)]
+    [InlineData(1983, 11, 19, 1983, 11, 20)]
+    [InlineData(1990, 3, 31, 1990, 4, 1)]
+    [InlineData(1989, 12, 31, 1990, 1, 2)]
+    public void Dates_a_day_or_two_apart_are_close_however_many_digits_change(int y1, int m1, int d1, int y2, int m2, int d2) =>
+        Assert.Equal(DateAgreement.Close, BirthDates.Compare(D(y1, m1, d1), D(y2, m2, d2)));
+
+    [Fact]
+    public void Dates_three_days_apart_in_two_digits_differ() => Assert.Equal(DateAgreement.Different, BirthDates.Compare(D(1988, 1, 29), D(1988, 2, 1)));
+
     [Fact]
     public void Dates_year_off_by_one() => Assert.Equal(DateAgreement.MonthOrYearOff, BirthDates.Compare(D(1989, 12, 30), D(1990, 12, 30)));
 

@@ -104,21 +104,26 @@ internal static class CannotLink
         Span<char> sb = stackalloc char[8];
         a.TryFormat(sa, out _);
         b.TryFormat(sb, out _);
-        return DifferingPositions(sa, sb) >= MinimumDifferingCharacters && Math.Abs(Unpack(a).DayNumber - Unpack(b).DayNumber) > DateSlackDays;
+        return DifferingPositions(sa, sb) >= MinimumDifferingCharacters && BirthDates.DaysApart(a, b) > DateSlackDays;
     }
-
-    private static DateOnly Unpack(int packed) => new(packed / 10000, packed / 100 % 100, packed % 100);
 
     /// <summary>
     /// Registered together in one household: siblings, twins, a parent and child, never one person, unless
-    /// everything agrees (the same child entered twice by mistake).
+    /// what tells two namesakes apart agrees too: the same names and the same exact birth date, or alike names
+    /// (spelt differently, even somewhat) and the same document number, which siblings and twins never share:
+    /// the same child entered twice by mistake, one entry without the date or with the name spelt another way.
     /// </summary>
     private static bool SameHouseholdTwoPeople(PreparedRecord a, PreparedRecord b, Comparison c)
     {
         if (string.IsNullOrEmpty(a.Household) || a.Household != b.Household)
             return false;
+        int given = c.Level((int)MatchField.GivenName), family = c.Level((int)MatchField.FamilyName);
         var date = c.Level((int)MatchField.BirthDate);
         var sameDate = date is (int)DateAgreement.Exact or (int)DateAgreement.ExactPlaceholder;
-        return !(c.Level((int)MatchField.GivenName) == 0 && c.Level((int)MatchField.FamilyName) == 0 && sameDate);
+        var sameDocument = c.Level((int)MatchField.DocumentNumber) == 0;
+        return !((given == 0 && family == 0 && sameDate) || (given <= SomewhatSimilar && family <= SomewhatSimilar && sameDocument));
     }
+
+    /// <summary>The name level "somewhat similar" (0 exact, 1 similar, 2 somewhat similar, 3 different).</summary>
+    private const int SomewhatSimilar = 2;
 }

@@ -12,7 +12,8 @@ internal enum DateAgreement : byte
     /// <summary>Same year, one side 1 January (a placeholder for an unknown day).</summary>
     PlaceholderYear,
 
-    /// <summary>Day and month swapped, one digit wrong, or two adjacent digits swapped: a clerk's slip.</summary>
+    /// <summary>Day and month swapped, one digit wrong, two adjacent digits swapped (a clerk's slip), or a day or two
+    /// apart, however many digits that changes (the 9th and the 10th, the 31st and the 1st).</summary>
     Close,
 
     /// <summary>The same day a month or a year off, all else of the date the same: remembered wrong, or a birthday
@@ -47,6 +48,16 @@ internal static class BirthDates
         Span<char> sb = stackalloc char[8];
         a.TryFormat(sa, out _);
         b.TryFormat(sb, out _);
-        return EditDistance.WithinOne(sa, sb) ? DateAgreement.Close : DateAgreement.Different;
+        return EditDistance.WithinOne(sa, sb) || DaysApart(a, b) <= CloseDays ? DateAgreement.Close : DateAgreement.Different;
     }
+
+    /// <summary>Days two full dates may be apart and still be "close": a birth near midnight, a day reckoned from
+    /// sunset, a slip of one day that carries into the tens digit or the month.</summary>
+    private const int CloseDays = 2;
+
+    /// <summary>Days between two packed dates.</summary>
+    internal static int DaysApart(int a, int b) => Math.Abs(Unpack(a).DayNumber - Unpack(b).DayNumber);
+
+    /// <summary>The date of a packed yyyymmdd.</summary>
+    internal static DateOnly Unpack(int packed) => new(packed / 10000, packed / 100 % 100, packed % 100);
 }

@@ -142,7 +142,8 @@ internal static class Comparer
         if (a.Compact == b.Compact)
             return 0;
         var jw = double.IsNaN(similarity) ? JaroWinkler.Similarity(a.Compact, b.Compact) : similarity;
-        if (jw >= 0.92 || OneTokenContainsOther(a.Text, b.Text))
+        // A name and its nickname (William and Bill) are alike however few letters they share.
+        if (jw >= 0.92 || OneTokenContainsOther(a.Text, b.Text) || Nicknames.Alike(a.Nicknames, b.Nicknames))
             return 1;
         return jw >= 0.8 ? 2 : 3;
     }
