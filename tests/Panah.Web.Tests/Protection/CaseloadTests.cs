@@ -50,9 +50,11 @@ public abstract class CaseloadTests(PanahApp app)
 
         var page = await t.Supervisor.Page.GetAsync("/Protection/Caseload");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        var html = await page.Content.ReadAsStringAsync();
+        var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
         Assert.Contains($"data-worker=\"{t.Owner.Id}\" data-band=\"Under10\"", html, StringComparison.Ordinal);
         Assert.Contains("1 overdue tasks in the team", html, StringComparison.Ordinal);
+        Assert.Contains("Registration 2", html, StringComparison.Ordinal);
+        Assert.Contains("High risk 1 · Low risk 1", html, StringComparison.Ordinal);
         Assert.DoesNotContain(t.OtherTeam.Id, html, StringComparison.Ordinal);
 
         // The workers themselves supervise nobody: no team, whether of their own or another.
