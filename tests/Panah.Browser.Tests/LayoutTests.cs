@@ -67,6 +67,7 @@ public sealed class LayoutTests(BrowserFixture fixture) : IClassFixture<BrowserF
         ("/Education/Apply", Policies.EducationCoordinate),
         ("/Protection", Policies.Protection),
         ("/Protection/Partners", Policies.ProtectionWork),
+        ("/Protection/Caseload", Policies.ProtectionWork),
         ("/Planning", Policies.Planning),
         ("/Dashboards", Policies.Dashboards),
         ("/Dashboards/Registry", Policies.DashboardRegistry),

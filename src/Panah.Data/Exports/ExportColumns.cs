@@ -37,22 +37,22 @@ public static class ExportColumns
     /// <summary>Columns that are sealed: the people's records are opened to fill them.</summary>
     public static readonly IReadOnlySet<string> Sealed = new HashSet<string> { "name", "birth_date", "phone" };
 
-    /// <summary>What is wrong with asking for <paramref name="columns"/> of <paramref name="dataset"/> with <paramref name="shown"/>, or null.</summary>
+    /// <summary>What is wrong with asking for <paramref name="columns"/> of <paramref name="dataset"/> with <paramref name="shown"/> (a resource key, its argument after <c>|</c>), or null.</summary>
     public static string? Problem(ExportDataset dataset, IReadOnlyList<string> columns, RegistryFields shown)
     {
         if (columns.Count == 0)
         {
-            return "Choose at least one column.";
+            return "Exports.Error.NoColumn";
         }
         var known = ByDataset[dataset];
         if (columns.Any(c => c is null || !known.ContainsKey(c)))
         {
-            return $"Unknown column; {dataset.ToString().ToLowerInvariant()} has {string.Join(", ", known.Keys)}.";
+            return $"Exports.Error.UnknownColumn|{string.Join(", ", known.Keys)}";
         }
         if (columns.Distinct().Count() != columns.Count)
         {
-            return "A column is named twice.";
+            return "Exports.Error.ColumnTwice";
         }
-        return columns.FirstOrDefault(c => !shown.Shows(known[c])) is { } hidden ? $"Your role does not see the column '{hidden}'." : null;
+        return columns.FirstOrDefault(c => !shown.Shows(known[c])) is { } hidden ? $"Exports.Error.ColumnHidden|{hidden}" : null;
     }
 }

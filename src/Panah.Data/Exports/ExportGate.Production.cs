@@ -26,13 +26,12 @@ public sealed partial class ExportGate
         }
         if (StatusOf(row) != "approved")
         {
-            return (new ExportOutcome(ExportRefusal.Conflict, Message: row.Status == ExportStatus.Requested && StatusOf(row) == "requested"
-                ? "This export awaits the data protection officer's approval." : $"This export is {StatusOf(row)}."), null);
+            return (new ExportOutcome(ExportRefusal.Conflict, Message: "Exports.Error.State." + StatusOf(row)), null);
         }
         var columns = row.Columns.Split(',');
         if (row.Recipient!.RemovedAt is not null || OpenPgp.Read(row.Recipient.ArmouredKey) is not { } key)
         {
-            return (new ExportOutcome(ExportRefusal.Conflict, Message: "The recipient has been removed or their key no longer encrypts."), null);
+            return (new ExportOutcome(ExportRefusal.Conflict, Message: "Exports.Error.RecipientKeyGone"), null);
         }
         if (ExportColumns.Problem(row.Dataset, columns, scope.Fields) is { } problem)
         {
@@ -55,7 +54,7 @@ public sealed partial class ExportGate
         }
         catch (DbUpdateConcurrencyException)
         {
-            return (new ExportOutcome(ExportRefusal.Conflict, Message: "This export was produced meanwhile."), null);
+            return (new ExportOutcome(ExportRefusal.Conflict, Message: "Exports.Error.ProducedMeanwhile"), null);
         }
         return (new ExportOutcome(ExportRefusal.None), new ExportFile(id, encrypted.ToArray(), rows, fileName + ".gpg"));
     }

@@ -30,7 +30,10 @@ public enum ExportRefusal
     OwnRequest,
 }
 
-/// <summary>The result of a step: the export's view, or why not (with a message for a conflict or bad input).</summary>
+/// <summary>
+/// The result of a step: the export's view, or why not. <see cref="Message"/> and the <see cref="Errors"/> are resource keys
+/// (<c>Exports.Error.…</c>), an argument after a <c>|</c> (as the registry's messages), for the page or API to translate.
+/// </summary>
 public sealed record ExportOutcome(ExportRefusal Refusal, ExportView? Export = null, string? Message = null, IReadOnlyDictionary<string, string[]>? Errors = null);
 
 /// <summary>A produced file: ciphertext only, with its export id and the number of rows it holds.</summary>
@@ -60,16 +63,16 @@ public sealed partial class ExportGate(PanahDbContext db, AuditLog audit, Acting
         organisation = Clean(organisation);
         if (string.IsNullOrWhiteSpace(name) || name.Length > MaxName)
         {
-            errors["name"] = [$"Give the recipient's name (at most {MaxName} characters)."];
+            errors["name"] = [$"Exports.Error.RecipientName|{MaxName}"];
         }
         if (string.IsNullOrWhiteSpace(organisation) || organisation.Length > MaxName)
         {
-            errors["organisation"] = [$"Give the recipient's organisation (at most {MaxName} characters)."];
+            errors["organisation"] = [$"Exports.Error.Organisation|{MaxName}"];
         }
         OpenPgp.RecipientKey? key = null;
         if (string.IsNullOrWhiteSpace(armouredKey) || armouredKey.Length > MaxKeyChars || (key = OpenPgp.Read(armouredKey)) is null)
         {
-            errors["publicKey"] = ["Paste the recipient's ASCII-armoured OpenPGP public key (gpg --armor --export), with a valid encryption key."];
+            errors["publicKey"] = ["Exports.Error.PublicKey"];
         }
         if (errors.Count > 0)
         {
@@ -104,11 +107,11 @@ public sealed partial class ExportGate(PanahDbContext db, AuditLog audit, Acting
         var purpose = Clean(input.Purpose?.ReplaceLineEndings(" "));
         if (string.IsNullOrWhiteSpace(purpose) || purpose.Length < 10 || purpose.Length > MaxPurpose)
         {
-            errors["purpose"] = [$"Say what the data is for (10 to {MaxPurpose} characters)."];
+            errors["purpose"] = [$"Exports.Error.Purpose|{MaxPurpose}"];
         }
         if (!Enum.IsDefined(input.Dataset))
         {
-            errors["dataset"] = ["Choose households or people."];
+            errors["dataset"] = ["Exports.Error.Dataset"];
         }
         else if (ExportColumns.Problem(input.Dataset, input.Columns ?? [], scope.Fields) is { } problem)
         {
@@ -117,7 +120,7 @@ public sealed partial class ExportGate(PanahDbContext db, AuditLog audit, Acting
         var recipient = await db.ExportRecipients.AsNoTracking().FirstOrDefaultAsync(r => r.Id == input.RecipientId && r.RemovedAt == null, ct);
         if (recipient is null)
         {
-            errors["recipientId"] = ["Choose a registered recipient."];
+            errors["recipientId"] = ["Exports.Error.Recipient"];
         }
         int? office = null;
         if (!string.IsNullOrWhiteSpace(input.FieldOffice))
@@ -125,13 +128,13 @@ public sealed partial class ExportGate(PanahDbContext db, AuditLog audit, Acting
             office = await db.FieldOffices.AsNoTracking().Where(o => o.Code == input.FieldOffice.Trim().ToUpperInvariant()).Select(o => (int?)o.Id).FirstOrDefaultAsync(ct);
             if (office is null)
             {
-                errors["fieldOffice"] = ["No such field office."];
+                errors["fieldOffice"] = ["Exports.Error.FieldOffice"];
             }
         }
         var district = string.IsNullOrWhiteSpace(input.District) ? null : Clean(input.District)!;
         if ((district is null && !string.IsNullOrWhiteSpace(input.District)) || district is { Length: > 100 })
         {
-            errors["district"] = ["At most 100 characters of plain text."];
+            errors["district"] = ["Exports.Error.District"];
         }
         if (errors.Count > 0)
         {
@@ -175,15 +178,15 @@ public sealed partial class ExportGate(PanahDbContext db, AuditLog audit, Acting
         }
         if (row.RequesterId == staff.Id)
         {
-            return new ExportOutcome(ExportRefusal.OwnRequest, Message: "Nobody decides on their own export: another data protection officer must.");
+            return new ExportOutcome(ExportRefusal.OwnRequest, Message: "Exports.Error.OwnRequest");
         }
         if (StatusOf(row) != "requested")
         {
-            return new ExportOutcome(ExportRefusal.Conflict, Message: $"This export is {StatusOf(row)}.");
+            return new ExportOutcome(ExportRefusal.Conflict, Message: "Exports.Error.State." + StatusOf(row));
         }
         if (decision == ExportStatus.Approved && row.Recipient!.RemovedAt is not null)
         {
-            return new ExportOutcome(ExportRefusal.Conflict, Message: "The recipient has been removed.");
+            return new ExportOutcome(ExportRefusal.Conflict, Message: "Exports.Error.RecipientRemoved");
         }
         row.Status = decision;
         row.DecidedBy = staff.Id;
@@ -194,7 +197,7 @@ public sealed partial class ExportGate(PanahDbContext db, AuditLog audit, Acting
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new ExportOutcome(ExportRefusal.Conflict, Message: "This export was decided meanwhile.");
+            return new ExportOutcome(ExportRefusal.Conflict, Message: "Exports.Error.DecidedMeanwhile");
         }
         return new ExportOutcome(ExportRefusal.None, await ViewAsync(id, ct));
     }

@@ -83,8 +83,11 @@ public sealed class CaseReferrals(PanahDbContext db, AccessScope scope, AuditLog
         return ToView(referral, key);
     }
 
-    /// <summary>Moves a referral on (the partner's answer, the service done, revoked); a rejection needs its reason.</summary>
-    public async Task<ReferralView?> StepAsync(Guid caseId, Guid referralId, ReferralStep step, string? reason, CancellationToken ct = default)
+    /// <summary>
+    /// Moves a referral on (the partner's answer, the service done, revoked); a rejection needs its reason. With
+    /// <paramref name="expectedVersion"/> (the case page's form) a case changed since it was read is a conflict.
+    /// </summary>
+    public async Task<ReferralView?> StepAsync(Guid caseId, Guid referralId, ReferralStep step, string? reason, CancellationToken ct = default, long? expectedVersion = null)
     {
         var referral = await db.CaseReferrals.FirstOrDefaultAsync(r => r.Id == referralId && r.CaseId == caseId, ct);
         var row = referral is null ? null : await db.ProtectionCases.Include(c => c.Key).FirstOrDefaultAsync(c => c.Id == caseId, ct);
@@ -95,6 +98,10 @@ public sealed class CaseReferrals(PanahDbContext db, AccessScope scope, AuditLog
         if (row.OwnerId != scope.StaffUserId)
         {
             throw new CaseRefusedException("Protection.OwnerOnly");
+        }
+        if (expectedVersion is { } version && row.Version != version)
+        {
+            throw new ConcurrencyConflictException();
         }
         var next = Referrals.Next(referral.Status, step, reason)
             ?? throw new CaseRefusedException(step == ReferralStep.Reject && string.IsNullOrWhiteSpace(reason) ? "Protection.RejectionNeedsReason" : "Protection.ReferralStepInvalid");

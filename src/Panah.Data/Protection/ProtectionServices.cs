@@ -11,7 +11,7 @@ public static class ProtectionServices
     public static IServiceCollection AddProtection(this IServiceCollection services) => services
         .AddSingleton(sp => Read(sp.GetRequiredService<IConfiguration>()))
         .AddSingleton<CaseTaskClock>()
-        .AddScoped<CaseReads>().AddScoped<CaseStore>().AddScoped<CaseWork>().AddScoped<CaseApprovals>()
+        .AddScoped<CaseReads>().AddScoped<CaseStore>().AddScoped<Caseload>().AddScoped<CaseWork>().AddScoped<CaseApprovals>()
         .AddScoped<IApprovalEffect, ClosureEffect>()
         .AddScoped<CasePlans>().AddScoped<IApprovalEffect, CasePlanEffect>()
         .AddScoped<TracingRequests>().AddScoped<IApprovalEffect, TracingRevealEffect>()

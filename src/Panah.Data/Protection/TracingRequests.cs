@@ -87,6 +87,57 @@ public sealed class TracingRequests(PanahDbContext db, AccessScope scope, Unscop
         return await ViewAsync(request, key, ct);
     }
 
+    /// <summary>
+    /// Searches the registry again for a request (opened before the match index was ready, or people registered since):
+    /// the owner, at the version read. A person found again keeps their match with the strength of today's probe, a
+    /// new one is added; one no longer found goes, unless revealed or awaiting the supervisor. Audited.
+    /// </summary>
+    public async Task<TracingView?> SearchAgainAsync(Guid caseId, Guid requestId, long expectedVersion, CancellationToken ct = default)
+    {
+        var request = await db.TracingRequests.FirstOrDefaultAsync(r => r.Id == requestId && r.CaseId == caseId, ct);
+        if (request is null || await work.OwnedAsync(caseId, expectedVersion, ct) is not { } row)
+        {
+            return null;
+        }
+        if (CaseStages.IsClosed(row.Facts))
+        {
+            throw new CaseRefusedException("Protection.AlreadyClosed");
+        }
+        if (!matcher.IsReady)
+        {
+            throw new CaseRefusedException("ProtectionCase.TracingNotReady");
+        }
+        var key = reads.KeyOf(row);
+        var found = await ProbeAsync(CaseSealer.Open<TracingDetails>(key, "tracing", request.Id, request.Sealed), ct);
+        var now = clock.GetUtcNow();
+        var matches = await db.TracingMatches.Where(m => m.RequestId == request.Id).ToListAsync(ct);
+        var ids = matches.Select(m => (Guid?)m.Id).ToList();
+        var pending = (await db.CaseApprovals.AsNoTracking()
+            .Where(a => a.CaseId == caseId && a.Subject == ApprovalSubject.TracingReveal && a.Status == ApprovalStatus.Requested && ids.Contains(a.SubjectId)).Select(a => a.SubjectId).ToListAsync(ct)).ToHashSet();
+        var byPerson = matches.ToDictionary(m => CaseSealer.Open<TracingCandidate>(key, "tracing.match", m.Id, m.Sealed).PersonId);
+        var (added, updated) = (0, 0);
+        foreach (var (personId, probability) in found)
+        {
+            if (byPerson.Remove(personId, out var known))
+            {
+                known.Probability = probability;
+                updated++;
+                continue;
+            }
+            var match = new TracingMatch { Id = Guid.CreateVersion7(), CaseId = caseId, RequestId = request.Id, Probability = probability, FoundAt = now, Sealed = [] };
+            match.Sealed = CaseSealer.Seal(key, "tracing.match", match.Id, new TracingCandidate(personId));
+            db.TracingMatches.Add(match);
+            added++;
+        }
+        var gone = byPerson.Values.Where(m => m.RevealedAt is null && !pending.Contains(m.Id)).ToList();
+        db.TracingMatches.RemoveRange(gone);
+        request.SearchedAt = now;
+        CaseWork.Touch(row, now);
+        await work.SaveAsync(new AuditEvent("case.tracing.search", "protection-case", caseId.ToString(), $"request={request.Id} added={added} updated={updated} removed={gone.Count}")
+            { People = row.PersonId is { } p ? [p] : [] }, ct);
+        return await ViewAsync(request, key, ct);
+    }
+
     /// <summary>The owner asks the team's supervisor to reveal who a match is.</summary>
     public async Task<ApprovalView?> RequestRevealAsync(Guid requestId, Guid matchId, long expectedVersion, string? comment, CancellationToken ct = default)
     {

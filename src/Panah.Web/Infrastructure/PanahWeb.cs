@@ -132,6 +132,7 @@ public static class PanahWeb
                 o.Conventions.AuthorizeFolder("/Protection", Policies.Protection);
                 o.Conventions.AuthorizePage("/Protection/Open", Policies.ProtectionWork);
                 o.Conventions.AuthorizePage("/Protection/Partners", Policies.ProtectionWork);
+                o.Conventions.AuthorizePage("/Protection/Caseload", Policies.ProtectionWork);
                 o.Conventions.AuthorizeFolder("/Education/Courses", Policies.EducationCoordinate);
                 o.Conventions.AuthorizeFolder("/Planning", Policies.Planning);
                 o.Conventions.AuthorizeFolder("/Imports", Policies.RegistryWrite);

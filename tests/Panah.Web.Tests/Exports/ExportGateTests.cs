@@ -90,6 +90,47 @@ public abstract class ExportGateTests(PanahApp app, GpgKeys keys)
     }
 
     [Fact]
+    public async Task The_gates_refusals_are_said_in_the_callers_language_on_the_api_and_the_pages()
+    {
+        var dpo = await app.ClientForRoleAsync(Roles.DataProtectionOfficer);
+        var officer = await app.ClientForRoleAsync(Roles.RegistrationOfficer, offices: ["KAY"]);
+        var recipient = await RecipientAsync(dpo, keys.Recipient, "Gate T");
+        var id = await RequestAsync(officer, recipient, "households", ["household_code"], "Nowhere" + Guid.NewGuid().ToString("N")[..6]);
+        Assert.Equal(HttpStatusCode.OK, (await dpo.PostAsync($"/api/v1/exports/{id}/approve", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync($"/api/v1/exports/{id}/file")).StatusCode);
+
+        async Task<JsonElement> InTurkishAsync(HttpClient client, HttpMethod method, string url, object? body = null)
+        {
+            using var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
+            request.Headers.AcceptLanguage.Add(new System.Net.Http.Headers.StringWithQualityHeaderValue("tr"));
+            return await (await client.SendAsync(request)).Content.ReadFromJsonAsync<JsonElement>();
+        }
+        var again = await InTurkishAsync(officer, HttpMethod.Get, $"/api/v1/exports/{id}/file");
+        Assert.Equal(409, again.GetProperty("status").GetInt32());
+        Assert.Equal("Bu dışa aktarım zaten indirildi; dosya saklanmaz. Yenisi için yeniden talep edin.", again.GetProperty("detail").GetString());
+        var decided = await InTurkishAsync(dpo, HttpMethod.Post, $"/api/v1/exports/{id}/refuse");
+        Assert.Equal("Bu dışa aktarım zaten indirildi; dosya saklanmaz. Yenisi için yeniden talep edin.", decided.GetProperty("detail").GetString());
+        var hidden = await InTurkishAsync(await app.ClientForRoleAsync(Roles.ProgrammeManager), HttpMethod.Post, "/api/v1/exports",
+            new { purpose = "Planning a food round with a partner", recipientId = recipient, dataset = "people", columns = new[] { "name" } });
+        Assert.Equal("Rolünüz 'name' sütununu göremez.", hidden.GetProperty("errors").GetProperty("columns")[0].GetString());
+        Assert.Equal("Kayıtlı bir alıcı seçin.", (await InTurkishAsync(officer, HttpMethod.Post, "/api/v1/exports",
+            new { purpose = "Planning a food round with a partner", recipientId = 0, dataset = "households", columns = new[] { "household_code" } })).GetProperty("errors").GetProperty("recipientId")[0].GetString());
+
+        // The request page: an empty or unknown column in the posted form is a validation message, never a 500.
+        var page = await StaffSession.SignInAsync(app, await app.CreateStaffAsync(Roles.RegistrationOfficer, offices: ["KAY"]));
+        var form = new Dictionary<string, string> { ["Input.Purpose"] = "Resettlement referral of the listed households", ["Input.RecipientId"] = recipient.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Input.Dataset"] = "People" };
+        var empty = await Html.PostFormAsync(page, "/Exports", new Dictionary<string, string>(form) { ["Input.Columns[0]"] = "" });
+        Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+        Assert.Contains("Choose at least one column.", await empty.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        page.DefaultRequestHeaders.AcceptLanguage.Add(new System.Net.Http.Headers.StringWithQualityHeaderValue("tr"));
+        var garbage = await Html.PostFormAsync(page, "/Exports", new Dictionary<string, string>(form) { ["Input.Columns[0]"] = "People:<script>", ["Input.Purpose"] = "short" });
+        Assert.Equal(HttpStatusCode.OK, garbage.StatusCode);
+        var html = System.Net.WebUtility.HtmlDecode(await garbage.Content.ReadAsStringAsync());
+        Assert.Contains("Bilinmeyen sütun; bu veri kümesinde şunlar var: household_code,", html, StringComparison.Ordinal);
+        Assert.Contains("Verilerin ne için olduğunu yazın (10 ile 2000 karakter arası).", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_approved_export_opens_with_the_recipients_key_only_holds_the_requesters_scope_and_is_audited_and_disclosed()
     {
         var district = "Gate" + Guid.NewGuid().ToString("N")[..8];

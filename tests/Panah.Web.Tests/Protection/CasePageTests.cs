@@ -103,6 +103,12 @@ public abstract partial class CasePageTests(PanahApp app)
         Assert.Equal(1, await ReadsDuringAsync(id, () => t.Owner.Page.GetAsync($"/Protection/Case/{id}")));
     }
 
+    private async Task<int> AuditCountAsync(Guid id, string action)
+    {
+        await using var scope = FoodSeed.Everything(app, out var db);
+        return await db.AuditEntries.CountAsync(e => e.EntityId == id.ToString() && e.Action == action);
+    }
+
     private async Task<int> ReadsDuringAsync(Guid id, Func<Task<HttpResponseMessage>> action)
     {
         async Task<int> CountAsync()
@@ -160,6 +166,81 @@ public abstract partial class CasePageTests(PanahApp app)
         Assert.Equal("legal", referral.GetProperty("service").GetString());
         Assert.Equal("InProgress", referral.GetProperty("status").GetString());
         Assert.Contains("data-status=\"InProgress\"", await (await t.Owner.Page.GetAsync($"/Protection/Case/{id}")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_owner_steps_referrals_on_through_the_page_and_no_one_else_does()
+    {
+        var t = await PageTeamAsync(app);
+        var id = await OpenAsync(t.Owner, await PersonAsync(app, 805, ConsentPurpose.Protection, ConsentPurpose.DataSharing));
+        var partner = await PartnerAsync(new Referrals.Staffer(t.Supervisor.Api, t.Supervisor.Id));
+        var refer = new Dictionary<string, string> { ["Referral.Choice"] = $"{partner}:legal", ["Referral.Fields"] = "type", ["Referral.ConsentConfirmed"] = "true" };
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(t.Owner.Page, id, "Refer", refer)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(t.Owner.Page, id, "Refer", refer)).StatusCode);
+        var ids = (await t.Owner.Api.GetFromJsonAsync<JsonElement>($"/api/v1/protection/cases/{id}/referrals")).EnumerateArray().Select(r => r.GetProperty("id").GetString()!).ToList();
+        async Task<string> StatusAsync(string referral) =>
+            (await t.Owner.Api.GetFromJsonAsync<JsonElement>($"/api/v1/protection/cases/{id}/referrals")).EnumerateArray().Single(r => r.GetProperty("id").GetString() == referral).GetProperty("status").GetString()!;
+        var page = await (await t.Owner.Page.GetAsync($"/Protection/Case/{id}")).Content.ReadAsStringAsync();
+        Assert.Contains($"id=\"referral-accept-{ids[0]}\"", page, StringComparison.Ordinal);
+
+        // Another team does not find the case; the supervisor reads it but the step is the owner's.
+        Assert.Equal(HttpStatusCode.NotFound, (await Html.PostFormAsync(t.OtherTeam.Page, "/Protection/Open", new Dictionary<string, string> { ["ItemId"] = ids[0], ["Step.Action"] = "Accept", ["Version"] = "3" },
+            postUrl: $"/Protection/Case/{id}?handler=ReferralStep")).StatusCode);
+        var supervised = await PostAsync(t.Supervisor.Page, id, "ReferralStep", new() { ["ItemId"] = ids[0], ["Step.Action"] = "Accept" });
+        Assert.Equal(HttpStatusCode.OK, supervised.StatusCode);
+        Assert.Contains("id=\"case-message\"", await supervised.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("InProgress", await StatusAsync(ids[0]));
+
+        // A stale version says so; a rejection without its reason is refused with the store's message.
+        var stale = await PostAsync(t.Owner.Page, id, "ReferralStep", new() { ["ItemId"] = ids[0], ["Step.Action"] = "Accept" }, version: 1);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Contains("Someone else changed this record", await stale.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var unreasoned = await PostAsync(t.Owner.Page, id, "ReferralStep", new() { ["ItemId"] = ids[1], ["Step.Action"] = "Reject", ["Step.Reason"] = " " });
+        Assert.Contains("A rejection needs a reason.", await unreasoned.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var garbage = await PostAsync(t.Owner.Page, id, "ReferralStep", new() { ["ItemId"] = ids[1], ["Step.Action"] = "Teleport" });
+        Assert.Equal(HttpStatusCode.OK, garbage.StatusCode);
+        Assert.Contains("The referral cannot take this step", await garbage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("InProgress", await StatusAsync(ids[1]));
+
+        var accepted = await PostAsync(t.Owner.Page, id, "ReferralStep", new() { ["ItemId"] = ids[0], ["Step.Action"] = "Accept" });
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        Assert.Equal($"/Protection/Case/{id}#referrals", accepted.Headers.Location!.ToString());
+        Assert.Equal("Accepted", await StatusAsync(ids[0]));
+        Assert.Contains($"id=\"referral-done-{ids[0]}\"", await (await t.Owner.Page.GetAsync($"/Protection/Case/{id}")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(t.Owner.Page, id, "ReferralStep", new() { ["ItemId"] = ids[0], ["Step.Action"] = "Done" })).StatusCode);
+        Assert.Equal("Done", await StatusAsync(ids[0]));
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(t.Owner.Page, id, "ReferralStep", new() { ["ItemId"] = ids[1], ["Step.Action"] = "Reject", ["Step.Reason"] = "no capacity this month" })).StatusCode);
+        Assert.Equal("Rejected", await StatusAsync(ids[1]));
+
+        page = await (await t.Owner.Page.GetAsync($"/Protection/Case/{id}")).Content.ReadAsStringAsync();
+        Assert.Contains("no capacity this month", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("referral-steps", page, StringComparison.Ordinal);
+        await using var scope = FoodSeed.Everything(app, out var db);
+        var audited = await db.AuditEntries.Where(e => e.EntityId == id.ToString() && e.Action.StartsWith("case.referral.")).Select(e => e.Action).ToListAsync();
+        Assert.Equal(["case.referral.accept", "case.referral.create", "case.referral.create", "case.referral.done", "case.referral.reject"], audited.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_owner_searches_a_tracing_request_again_through_the_page()
+    {
+        var t = await PageTeamAsync(app);
+        var id = await OpenAsync(t.Owner, await PersonAsync(app, 806, ConsentPurpose.Protection));
+        Assert.True(SpinWait.SpinUntil(() => app.Services.GetRequiredService<Panah.Data.Matching.RegistryMatchIndex>().IsReady, TimeSpan.FromSeconds(120)), "the match index was not built");
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(t.Owner.Page, id, "Tracing", new() { ["Tracing.Given"] = "Ablimit", ["Tracing.Family"] = "Nobodyknows", ["Tracing.Relation"] = "uncle" })).StatusCode);
+        var opened = await (await t.Owner.Page.GetAsync($"/Protection/Case/{id}")).Content.ReadAsStringAsync();
+        var requestId = Regex.Match(opened, "name=\"RequestId\" value=\"([0-9a-f-]+)\"").Groups[1].Value;
+        var before = await AuditCountAsync(id, "case.tracing.search");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await Html.PostFormAsync(t.OtherTeam.Page, "/Protection/Open", new Dictionary<string, string> { ["RequestId"] = requestId, ["Version"] = "2" },
+            postUrl: $"/Protection/Case/{id}?handler=TracingSearch")).StatusCode);
+        var searched = await PostAsync(t.Owner.Page, id, "TracingSearch", new() { ["RequestId"] = requestId });
+        Assert.Equal(HttpStatusCode.Redirect, searched.StatusCode);
+        Assert.Equal($"/Protection/Case/{id}#tracing", searched.Headers.Location!.ToString());
+        Assert.Equal(HttpStatusCode.OK, (await t.Owner.Api.GetAsync($"/api/v1/protection/tracing/{requestId}")).StatusCode);
+        Assert.Equal(before + 1, await AuditCountAsync(id, "case.tracing.search"));
+        var html = await (await t.Owner.Page.GetAsync($"/Protection/Case/{id}")).Content.ReadAsStringAsync();
+        Assert.Contains("tracing-search-again", html, StringComparison.Ordinal);
+        Assert.Contains("Registry searched", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -21,6 +21,7 @@ public abstract class ProtectionScopeMatrixTests(PanahApp app)
         ("POST /api/v1/protection/cases/{case}/reporting-consent", """{"version":1,"consent":true}""", 204, 404, 404, 400),
         ("POST /api/v1/protection/approvals/{approval}/decision", """{"approve":true}""", 400, 404, 404, 200),
         ("GET /api/v1/protection/people/{person}/cases", "", 200, 200, 200, 200),
+        ("GET /api/v1/protection/caseload", "", 200, 200, 200, 200),
         ("GET /api/v1/protection/cases/{case}/notes", "", 200, 404, 404, 200),
         ("POST /api/v1/protection/cases/{case}/notes", """{"text":"called the school"}""", 201, 404, 404, 201),
         ("GET /api/v1/protection/cases/{case}/attachments", "", 200, 404, 404, 200),

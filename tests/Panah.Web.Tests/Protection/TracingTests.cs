@@ -87,6 +87,52 @@ public abstract class TracingTests(PanahApp app)
     }
 
     [Fact]
+    public async Task Searching_again_finds_a_relative_registered_since_keeps_the_match_and_is_audited()
+    {
+        var t = await TeamAsync(app);
+        var id = await OpenCaseAsync(t.Owner, await PersonAsync(app, 903, ConsentPurpose.Protection));
+        IndexReady();
+        var opened = await t.Owner.Client.PostAsJsonAsync("/api/v1/protection/tracing/", new
+        {
+            caseId = id, version = await VersionAsync(t.Owner, id), given = "Meryemgül", family = "Abdurehim", father = "Tursunjan", relation = "aunt",
+        });
+        Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
+        var requestId = (await opened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        static List<string> Strong(JsonElement request) =>
+            request.GetProperty("matches").EnumerateArray().Where(m => m.GetProperty("strength").GetString() == "Strong").Select(m => m.GetProperty("id").GetString()!).ToList();
+        Assert.Empty(Strong(await t.Owner.Client.GetFromJsonAsync<JsonElement>($"/api/v1/protection/tracing/{requestId}")));
+
+        // The aunt is registered in Istanbul after the request was opened.
+        var officer = await app.ClientForRoleAsync(Roles.RegistrationOfficer, offices: ["IST"]);
+        var aunt = RegistryRequests.Person("Meryemgül", "Abdurehim", sex: "female", birthDate: "1979-06-02");
+        aunt["name"]!["father"] = "Tursunjan";
+        aunt.Remove("spellings");
+        Assert.Equal(HttpStatusCode.Created, (await officer.PostAsJsonAsync("/api/v1/households", RegistryRequests.Household("Zeytinburnu", aunt))).StatusCode);
+
+        var version = await VersionAsync(t.Owner, id);
+        var body = new { caseId = id, version };
+        Assert.Equal(HttpStatusCode.NotFound, (await t.OtherTeam.Client.PostAsJsonAsync($"/api/v1/protection/tracing/{requestId}/search", body)).StatusCode);
+        Assert.Equal("Protection.OwnerOnly", await ProblemTypeAsync(await t.Supervisor.Client.PostAsJsonAsync($"/api/v1/protection/tracing/{requestId}/search", body)));
+
+        var searched = await t.Owner.Client.PostAsJsonAsync($"/api/v1/protection/tracing/{requestId}/search", body);
+        var text = await searched.Content.ReadAsStringAsync();
+        Assert.True(searched.StatusCode == HttpStatusCode.OK, text);
+        var found = Strong(JsonDocument.Parse(text).RootElement);
+        Assert.Single(found);
+        Assert.Equal(found, Strong(await t.Owner.Client.GetFromJsonAsync<JsonElement>($"/api/v1/protection/tracing/{requestId}")));
+
+        // The version read before is stale now; at the new one, the same person keeps the same match.
+        Assert.Equal(HttpStatusCode.Conflict, (await t.Owner.Client.PostAsJsonAsync($"/api/v1/protection/tracing/{requestId}/search", body)).StatusCode);
+        var again = await t.Owner.Client.PostAsJsonAsync($"/api/v1/protection/tracing/{requestId}/search", new { caseId = id, version = await VersionAsync(t.Owner, id) });
+        Assert.Equal(found, Strong(await again.Content.ReadFromJsonAsync<JsonElement>()));
+
+        await using var scope = FoodSeed.Everything(app, out var db);
+        var audited = await db.AuditEntries.Where(e => e.EntityId == id.ToString() && e.Action == "case.tracing.search").Select(e => e.Detail).ToListAsync();
+        Assert.Equal(2, audited.Count);
+        Assert.All(audited, d => Assert.DoesNotContain("Meryemgül", d ?? "", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Another_team_does_not_find_the_request_and_only_the_owner_opens_one()
     {
         var t = await TeamAsync(app);

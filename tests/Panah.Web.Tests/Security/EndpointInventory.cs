@@ -278,6 +278,7 @@ public static partial class EndpointInventory
         GET    /api/v1/protection/cases/{id:guid}/referrals       401   | 403   403   403   403   404   403   404   403  | 403   403   403   403   404   403   404   403
         GET    /api/v1/protection/cases/{id:guid}/transfers       401   | 403   403   403   403   404   403   404   403  | 403   403   403   403   404   403   404   403
         GET    /api/v1/protection/partners                        401   | 403   403   403   403   200   403   403   403  | 403   403   403   403   200   403   403   403
+        GET    /api/v1/protection/caseload                        401   | 403   403   403   403   200   403   403   403  | 403   403   403   403   200   403   403   403
         GET    /api/v1/protection/partners/{id:int}               401   | 403   403   403   403   404   403   403   403  | 403   403   403   403   404   403   403   403
         POST   /api/v1/protection/partners                        401   | 403   403   403   403   400   403   403   403  | 403   403   403   403   400   403   403   403
         PUT    /api/v1/protection/partners/{id:int}               401   | 403   403   403   403   404   403   403   403  | 403   403   403   403   404   403   403   403
@@ -305,19 +306,23 @@ public static partial class EndpointInventory
         POST   /Protection/Case?handler=Service                   login | deny  deny  deny  deny  404   deny  404   deny  | 403   403   403   403   404   403   404   403
         POST   /Protection/Case?handler=ServiceDone               login | deny  deny  deny  deny  404   deny  404   deny  | 403   403   403   403   404   403   404   403
         POST   /Protection/Case?handler=Refer                     login | deny  deny  deny  deny  404   deny  404   deny  | 403   403   403   403   404   403   404   403
+        POST   /Protection/Case?handler=ReferralStep              login | deny  deny  deny  deny  404   deny  404   deny  | 403   403   403   403   404   403   404   403
         POST   /Protection/Case?handler=Transfer                  login | deny  deny  deny  deny  404   deny  404   deny  | 403   403   403   403   404   403   404   403
         POST   /Protection/Case?handler=TransferAnswer            login | deny  deny  deny  deny  404   deny  404   deny  | 403   403   403   403   404   403   404   403
         POST   /Protection/Case?handler=Tracing                   login | deny  deny  deny  deny  404   deny  404   deny  | 403   403   403   403   404   403   404   403
+        POST   /Protection/Case?handler=TracingSearch             login | deny  deny  deny  deny  404   deny  404   deny  | 403   403   403   403   404   403   404   403
         POST   /Protection/Case?handler=Reveal                    login | deny  deny  deny  deny  404   deny  404   deny  | 403   403   403   403   404   403   404   403
         POST   /Protection/Case?handler=Note                      login | deny  deny  deny  deny  404   deny  404   deny  | 403   403   403   403   404   403   404   403
         POST   /Protection/Case?handler=Attachment                login | deny  deny  deny  deny  404   deny  404   deny  | 403   403   403   403   404   403   404   403
         GET    /Protection/Partners                               login | deny  deny  deny  deny  200   deny  deny  deny  | 403   403   403   403   200   403   403   403
+        GET    /Protection/Caseload                               login | deny  deny  deny  deny  200   deny  deny  deny  | 403   403   403   403   200   403   403   403
         POST   /Protection/Partners?handler=Add                   login | deny  deny  deny  deny  200   deny  deny  deny  | 403   403   403   403   200   403   403   403
         POST   /Protection/Partners?handler=Update                login | deny  deny  deny  deny  404   deny  deny  deny  | 403   403   403   403   404   403   403   403
         GET    /api/v1/protection/tracing/{requestId:guid}        401   | 403   403   403   403   404   403   404   403   | 403   403   403   403   404   403   404   403
         GET    /api/v1/protection/tracing/{requestId:guid}/matches/{matchId:guid}/contact 401   | 403   403   403   403   404   403   404   403   | 403   403   403   403   404   403   404   403
         POST   /api/v1/protection/tracing/                        401   | 403   403   403   403   400   403   403   403   | 403   403   403   403   400   403   403   403
         POST   /api/v1/protection/tracing/{requestId:guid}/matches/{matchId:guid}/reveal 401   | 403   403   403   403   400   403   403   403   | 403   403   403   403   400   403   403   403
+        POST   /api/v1/protection/tracing/{requestId:guid}/search 401   | 403   403   403   403   400   403   403   403   | 403   403   403   403   400   403   403   403
         GET    /Education/Courses/Index                           login | deny  deny  deny  deny  deny  deny  deny  200   | 403   403   403   403   403   403   403   200
         POST   /Education/Courses/Index?handler=Course            login | deny  deny  deny  deny  deny  deny  deny  200   | 403   403   403   403   403   403   403   200
         POST   /Education/Courses/Index?handler=Section           login | deny  deny  deny  deny  deny  deny  deny  200   | 403   403   403   403   403   403   403   200

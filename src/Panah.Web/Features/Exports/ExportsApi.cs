@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 using Panah.Data.Access;
 using Panah.Data.Exports;
+using Panah.Web.Features.Registry;
 using Panah.Web.Infrastructure;
 
 namespace Panah.Web.Features.Exports;
@@ -32,9 +34,9 @@ public static class ExportsApi
             .WithName("ListMyExports").WithSummary("The caller's export requests, newest first");
         api.MapGet("/all", async (ExportGate gate, ActingStaff me, CancellationToken ct) => TypedResults.Ok((await gate.AllAsync(ct)).Select(e => ToDto(e, me.Id)).ToList()))
             .WithName("ListAllExports").WithSummary("Every export request: the data protection officer's queue").RequireAuthorization(Policies.ExportApprove);
-        api.MapPost("/{id:guid}/approve", (Guid id, ExportGate gate, ActingStaff me, CancellationToken ct) => Decide(gate.ApproveAsync(id, ct), me))
+        api.MapPost("/{id:guid}/approve", (Guid id, ExportGate gate, ActingStaff me, IStringLocalizer<SharedResource> l, CancellationToken ct) => Decide(gate.ApproveAsync(id, ct), me, l))
             .WithName("ApproveExport").WithSummary("Approve another's export (four eyes: never one's own, 403)").RequireAuthorization(Policies.ExportApprove);
-        api.MapPost("/{id:guid}/refuse", (Guid id, ExportGate gate, ActingStaff me, CancellationToken ct) => Decide(gate.RefuseAsync(id, ct), me))
+        api.MapPost("/{id:guid}/refuse", (Guid id, ExportGate gate, ActingStaff me, IStringLocalizer<SharedResource> l, CancellationToken ct) => Decide(gate.RefuseAsync(id, ct), me, l))
             .WithName("RefuseExport").WithSummary("Refuse another's export").RequireAuthorization(Policies.ExportApprove);
         api.MapGet("/{id:guid}/file", File).WithName("DownloadExport").WithSummary("Download an approved export, once")
             .WithDescription("The requester only. CSV whose first column, panah_export, holds the export id in every row, encrypted to the recipient's OpenPGP key (open with gpg --decrypt export-ID.csv.gpg). Not approved: 409; downloaded already: 409 (the plaintext is not kept; ask again). Audited as export.produce with the row count and every person in it.");
@@ -52,31 +54,37 @@ public static class ExportsApi
         return app;
     }
 
-    private static async Task<Results<Created<ExportDto>, ValidationProblem>> Request(ExportRequestBody body, ExportGate gate, ActingStaff me, CancellationToken ct)
+    private static async Task<Results<Created<ExportDto>, ValidationProblem>> Request(ExportRequestBody body, ExportGate gate, ActingStaff me, IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
         if (!Enum.TryParse<ExportDataset>(body.Dataset, ignoreCase: true, out var dataset) || int.TryParse(body.Dataset, out _))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["dataset"] = ["Choose households or people."] });
+            return RegistryApi.Problem(new Dictionary<string, List<string>> { ["dataset"] = ["Exports.Error.Dataset"] }, l);
         }
         var outcome = await gate.RequestAsync(new ExportInput(body.Purpose, body.RecipientId, dataset, body.Columns ?? [], body.FieldOffice, body.District), ct);
         return outcome.Export is { } e
             ? TypedResults.Created($"/api/v1/exports/{e.Id}", ToDto(e, me.Id))
-            : TypedResults.ValidationProblem(outcome.Errors ?? new Dictionary<string, string[]>());
+            : RegistryApi.Problem(Keys(outcome.Errors), l);
     }
 
-    private static async Task<Results<Ok<ExportDto>, NotFound, ProblemHttpResult>> Decide(Task<ExportOutcome> step, ActingStaff me)
+    /// <summary>The gate's errors (resource keys by field) in the shape the pages' and the API's translation takes.</summary>
+    public static IReadOnlyDictionary<string, List<string>> Keys(IReadOnlyDictionary<string, string[]>? errors) =>
+        (errors ?? new Dictionary<string, string[]>()).ToDictionary(e => e.Key, e => e.Value.ToList());
+
+    private static async Task<Results<Ok<ExportDto>, NotFound, ProblemHttpResult>> Decide(Task<ExportOutcome> step, ActingStaff me, IStringLocalizer l)
     {
         var outcome = await step;
         return outcome.Refusal switch
         {
             ExportRefusal.None => TypedResults.Ok(ToDto(outcome.Export!, me.Id)),
             ExportRefusal.NotFound => TypedResults.NotFound(),
-            ExportRefusal.OwnRequest => TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status403Forbidden),
-            _ => TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status409Conflict),
+            ExportRefusal.OwnRequest => TypedResults.Problem(Text(outcome, l), statusCode: StatusCodes.Status403Forbidden),
+            _ => TypedResults.Problem(Text(outcome, l), statusCode: StatusCodes.Status409Conflict),
         };
     }
 
-    private static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> File(Guid id, ExportGate gate, HttpResponse response, CancellationToken ct)
+    private static string? Text(ExportOutcome outcome, IStringLocalizer l) => outcome.Message is { } key ? RegistryMapping.Translate(l, key) : null;
+
+    private static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> File(Guid id, ExportGate gate, HttpResponse response, IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
         var (outcome, file) = await gate.ProduceAsync(id, ct);
         response.Headers.CacheControl = "no-store";
@@ -84,22 +92,22 @@ public static class ExportsApi
         {
             ExportRefusal.None => TypedResults.File(file!.Encrypted, "application/pgp-encrypted", file.FileName),
             ExportRefusal.NotFound => TypedResults.NotFound(),
-            _ => TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status409Conflict),
+            _ => TypedResults.Problem(Text(outcome, l), statusCode: StatusCodes.Status409Conflict),
         };
     }
 
-    private static async Task<Results<Created<RecipientDto>, ValidationProblem>> AddRecipient(RecipientBody body, ExportGate gate, CancellationToken ct)
+    private static async Task<Results<Created<RecipientDto>, ValidationProblem>> AddRecipient(RecipientBody body, ExportGate gate, IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
         var (recipient, errors) = await gate.AddRecipientAsync(body.Name, body.Organisation, body.PublicKey, ct);
-        return recipient is null ? TypedResults.ValidationProblem(errors!) : TypedResults.Created($"/api/v1/exports/recipients/{recipient.Id}", ToDto(recipient));
+        return recipient is null ? RegistryApi.Problem(Keys(errors), l) : TypedResults.Created($"/api/v1/exports/recipients/{recipient.Id}", ToDto(recipient));
     }
 
-    private static async Task<Results<FileContentHttpResult, ValidationProblem>> Aggregate(string? format, AggregateExports aggregates, HttpResponse response, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, ValidationProblem>> Aggregate(string? format, AggregateExports aggregates, HttpResponse response, IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
         format = (format ?? "csv").ToLowerInvariant();
         if (format is not ("csv" or "xlsx"))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = ["csv or xlsx."] });
+            return RegistryApi.Problem(new Dictionary<string, List<string>> { ["format"] = ["Exports.Error.Format"] }, l);
         }
         var table = await aggregates.PeopleAsync(format, ct);
         using var file = new MemoryStream();

@@ -1,13 +1,15 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Panah.Data.Access;
 using Panah.Data.Exports;
+using Panah.Web.Infrastructure;
 
 namespace Panah.Web.Features.Exports;
 
 /// <summary>Ask for an export of personal data (purpose, recipient, dataset, columns, filters) and follow one's own requests; an approved one is downloaded once from here.</summary>
-public sealed class IndexModel(ExportGate gate, AccessScope scope) : PageModel
+public sealed class IndexModel(ExportGate gate, AccessScope scope, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class RequestInput
     {
@@ -39,13 +41,7 @@ public sealed class IndexModel(ExportGate gate, AccessScope scope) : PageModel
         {
             return RedirectToPage();
         }
-        foreach (var (field, messages) in outcome.Errors ?? new Dictionary<string, string[]>())
-        {
-            foreach (var m in messages)
-            {
-                ModelState.AddModelError("Input." + char.ToUpperInvariant(field[0]) + field[1..], m);
-            }
-        }
+        ModelState.AddFieldErrors(ExportsApi.Keys(outcome.Errors), l, field => "Input." + char.ToUpperInvariant(field[0]) + field[1..]);
         await LoadAsync(ct);
         return Page();
     }

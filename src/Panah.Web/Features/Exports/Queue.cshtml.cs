@@ -1,12 +1,15 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Panah.Data.Access;
 using Panah.Data.Exports;
+using Panah.Web.Features.Registry;
+using Panah.Web.Infrastructure;
 
 namespace Panah.Web.Features.Exports;
 
 /// <summary>The data protection officer's gate: every request with its purpose, recipient, dataset and row count, approved or refused here (never one's own), and the recipients' keys.</summary>
-public sealed class QueueModel(ExportGate gate, ActingStaff staff) : PageModel
+public sealed class QueueModel(ExportGate gate, ActingStaff staff, IStringLocalizer<SharedResource> l) : PageModel
 {
     public IReadOnlyList<ExportView> Requests { get; private set; } = [];
     public IReadOnlyList<RecipientView> Recipients { get; private set; } = [];
@@ -36,13 +39,7 @@ public sealed class QueueModel(ExportGate gate, ActingStaff staff) : PageModel
         {
             return RedirectToPage();
         }
-        foreach (var (field, messages) in errors!)
-        {
-            foreach (var m in messages)
-            {
-                ModelState.AddModelError(field, m);
-            }
-        }
+        ModelState.AddFieldErrors(ExportsApi.Keys(errors), l, field => char.ToUpperInvariant(field[0]) + field[1..]);
         await LoadAsync(ct);
         return Page();
     }
@@ -60,7 +57,7 @@ public sealed class QueueModel(ExportGate gate, ActingStaff staff) : PageModel
         {
             return RedirectToPage();
         }
-        Message = outcome.Message;
+        Message = outcome.Message is { } key ? RegistryMapping.Translate(l, key) : null;
         await LoadAsync(ct);
         return Page();
     }

@@ -26,6 +26,7 @@ public sealed class CaseModel(CaseReads reads, CaseStore store, CaseWork work, C
     [BindProperty] public PlanItemForm Plan { get; set; } = new();
     [BindProperty] public ServiceForm Service { get; set; } = new();
     [BindProperty] public ReferralForm Referral { get; set; } = new();
+    [BindProperty] public ReferralStepForm Step { get; set; } = new();
     [BindProperty] public TransferForm Transfer { get; set; } = new();
     [BindProperty] public TracingForm Tracing { get; set; } = new();
     [BindProperty] public string? NoteText { get; set; }
@@ -75,6 +76,12 @@ public sealed class CaseModel(CaseReads reads, CaseStore store, CaseWork work, C
         return await referrals.ReferAsync(id, Version, input, ct) is not null;
     }, ct, "referrals");
 
+    /// <summary>The partner's answer, the service done or a revocation, recorded by the owner (the store's rule) at the version read.</summary>
+    public Task<IActionResult> OnPostReferralStepAsync(Guid id, [FromServices] CaseReferrals referrals, CancellationToken ct) => ActAsync(id, async () =>
+        Step.Action is { } step && Enum.IsDefined(step)
+            ? await referrals.StepAsync(id, ItemId, step, Step.Reason, ct, Version) is not null
+            : await reads.FindAsync(id, "case.referral.form", ct) is null ? false : throw new CaseRefusedException("Protection.ReferralStepInvalid"), ct, "referrals");
+
     public Task<IActionResult> OnPostTransferAsync(Guid id, [FromServices] CaseTransfers transfers, CancellationToken ct) => ActAsync(id, async () =>
         await transfers.OfferAsync(id, Version, Transfer.ToId ?? "", Transfer.Reason, null, ct) is not null, ct, "transfers");
 
@@ -83,6 +90,9 @@ public sealed class CaseModel(CaseReads reads, CaseStore store, CaseWork work, C
 
     public Task<IActionResult> OnPostTracingAsync(Guid id, [FromServices] TracingRequests tracing, CancellationToken ct) => ActAsync(id, async () =>
         await tracing.OpenAsync(id, Version, Tracing.ToInput(), ct) is not null, ct, "tracing");
+
+    public Task<IActionResult> OnPostTracingSearchAsync(Guid id, [FromServices] TracingRequests tracing, CancellationToken ct) => ActAsync(id, async () =>
+        await tracing.SearchAgainAsync(id, RequestId, Version, ct) is not null, ct, "tracing");
 
     public Task<IActionResult> OnPostRevealAsync(Guid id, [FromServices] TracingRequests tracing, CancellationToken ct) => ActAsync(id, async () =>
         await tracing.RequestRevealAsync(RequestId, ItemId, Version, Comment, ct) is not null, ct, "tracing");

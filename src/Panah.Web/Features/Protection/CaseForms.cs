@@ -32,6 +32,13 @@ public sealed class ReferralForm
     public string? OverrideReason { get; set; }
 }
 
+/// <summary>A step of a referral (its id is the page's <c>ItemId</c>): the button pressed, and the reason a rejection needs.</summary>
+public sealed class ReferralStepForm
+{
+    public Panah.Core.Protection.ReferralStep? Action { get; set; }
+    public string? Reason { get; set; }
+}
+
 public sealed class TransferForm
 {
     public string? ToId { get; set; }

@@ -29,6 +29,8 @@ public static class ProtectionApi
 
         var work = app.MapGroup("/api/v1/protection").WithTags("Protection").RequireAuthorization(Policies.ProtectionWork);
         work.MapPost("/cases", OpenCase).WithName("OpenProtectionCase");
+        work.MapGet("/caseload", async (Caseload caseload, CancellationToken ct) => TypedResults.Ok((await caseload.OfSupervisedTeamsAsync(ct)).Select(ProtectionMapping.ToDto).ToList()))
+            .WithName("GetCaseload").WithSummary("The caseload of the teams the caller supervises: open cases per worker by stage and risk, band, overdue tasks (counts only)");
         work.MapPost("/cases/{id:guid}/assessments", RecordAssessment).WithName("RecordCaseAssessment");
         work.MapPost("/cases/{id:guid}/approvals", RequestApproval).WithName("RequestCaseApproval");
         work.MapPost("/approvals/{id:int}/decision", Decide).WithName("DecideCaseApproval");

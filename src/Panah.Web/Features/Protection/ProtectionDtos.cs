@@ -29,3 +29,9 @@ public sealed record ApprovalDto(long Id, string Subject, Guid? SubjectId, strin
 
 /// <summary>That a person has a case and whom to contact; the case id only for those who may open it.</summary>
 public sealed record CaseExistenceDto(string Owner, string? Team, Guid? CaseId);
+
+/// <summary>A supervised team's caseload: <c>Workers</c> case workers to its one supervisor, their overdue tasks in all.</summary>
+public sealed record TeamLoadDto(int TeamId, string Name, int Workers, int OverdueTasks, IReadOnlyList<WorkerLoadDto> Loads);
+
+/// <summary>A case worker's open cases; <c>Band</c> is <c>Under10</c>, <c>From10To19</c>, <c>From20To29</c> or <c>From30</c>.</summary>
+public sealed record WorkerLoadDto(string WorkerId, string Name, int Open, string Band, IReadOnlyDictionary<string, int> ByStage, IReadOnlyDictionary<string, int> ByRisk, int OverdueTasks);

@@ -7,6 +7,9 @@ public static class ProtectionMapping
 {
     public static CaseSummaryDto ToDto(CaseSummary c) => new(c.Id, c.Code, c.Type.ToString(), c.Risk.ToString(), c.Stage.ToString(), c.Name, c.OverdueTasks);
 
+    public static TeamLoadDto ToDto(TeamLoad t) => new(t.TeamId, t.Name, t.WorkerCount, t.OverdueTasks, t.Workers.Select(w => new WorkerLoadDto(
+        w.WorkerId, w.Name, w.Open, w.Band.ToString(), w.ByStage.ToDictionary(s => s.Key.ToString(), s => s.Value), w.ByRisk.ToDictionary(r => r.Key.ToString(), r => r.Value), w.OverdueTasks)).ToList());
+
     public static TaskDto ToDto(TaskLine t) => new(t.Id, t.CaseId, t.CaseCode, t.Kind.ToString(), t.Risk.ToString(), t.DueAt, t.Standing.ToString());
 
     public static AssessmentDto ToDto(AssessmentView a) =>

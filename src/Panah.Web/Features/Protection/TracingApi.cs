@@ -34,6 +34,11 @@ public static class TracingApi
                     ? Task.FromResult<IResult>(ProtectionApi.Invalid("version", "Protection.VersionRequired", l))
                     : ProtectionApi.Act(async () => await tracing.RequestRevealAsync(requestId, matchId, v, body.Comment, ct) is { } a ? ProtectionMapping.ToDto(a) : null, l, created: true))
             .WithName("RequestTracingReveal");
+        work.MapPost("/{requestId:guid}/search", (Guid requestId, TracingSearchBody body, TracingRequests tracing, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                body.Version is not { } v || body.CaseId is not { } caseId
+                    ? Task.FromResult<IResult>(ProtectionApi.Invalid(body.CaseId is null ? "caseId" : "version", "Protection.VersionRequired", l))
+                    : ProtectionApi.Act(async () => await tracing.SearchAgainAsync(caseId, requestId, v, ct) is { } view ? ToDto(view) : null, l))
+            .WithName("SearchTracingAgain");
         return app;
     }
 
@@ -45,6 +50,9 @@ public static class TracingApi
 
 public sealed record TracingBody(Guid? CaseId = null, long? Version = null, string? Given = null, string? Family = null, string? Father = null,
     IReadOnlyList<string>? OtherSpellings = null, string? Relation = null, string? LastKnownPlace = null);
+
+/// <summary>Search the registry again for a request of case <c>CaseId</c>, at the case's version read.</summary>
+public sealed record TracingSearchBody(Guid? CaseId = null, long? Version = null);
 
 public sealed record RevealBody(long? Version = null, string? Comment = null);
 
