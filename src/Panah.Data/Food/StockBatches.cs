@@ -23,9 +23,13 @@ internal static class StockBatches
 
     /// <summary>The rows a withdrawal may draw on, in the order it draws on them.</summary>
     public static Task<List<StockBalance>> CandidatesAsync(PanahDbContext db, int location, IReadOnlyCollection<int> commodities, string? batch, CancellationToken ct) =>
+        Candidates(db, location, commodities, batch).ToListAsync(ct);
+
+    /// <summary>The query of <see cref="CandidatesAsync"/>, for a caller that sends it in a batch of its own.</summary>
+    public static IQueryable<StockBalance> Candidates(PanahDbContext db, int location, IReadOnlyCollection<int> commodities, string? batch) =>
         db.StockBalances.AsNoTracking()
             .Where(b => b.LocationId == location && commodities.Contains(b.CommodityId) && b.Quantity > 0 && (batch == null || b.Batch == batch))
-            .FirstExpiryFirst().ToListAsync(ct);
+            .FirstExpiryFirst();
 
     /// <summary>
     /// Puts packs into a batch, spread over its <paramref name="stripes"/> rows (the packs left over by the even split

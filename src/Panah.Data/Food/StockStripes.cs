@@ -52,9 +52,8 @@ internal static class StockStripes
         var offered = Enumerable.Range(0, stripes).Select(i => (start + i) % stripes).ToArray();
         for (var attempt = 0; attempt < 2 && offered.Length > 0; attempt++)
         {
-            var stripe = (short)await RunAsync(db, (attempt == 0 ? "" : "ROLLBACK TO SAVEPOINT panah_stripe;\n") + TakeStripe, location, ct, ("stripes", offered), ("first", offered[0]));
-            // Read once the stripe is held: only its holder takes from it, so what is read is what is there.
-            var rows = await StockBatches.CandidatesAsync(db, location, commodities, null, ct);
+            // The rows are read once the stripe is held, in the same round trip: only its holder takes from it, so what is read is what is there.
+            var (stripe, rows) = await TakeAndReadAsync(db, (attempt == 0 ? "" : "ROLLBACK TO SAVEPOINT panah_stripe;\n") + TakeStripe, location, commodities, ct, ("stripes", offered), ("first", offered[0]));
             if (!takeWhatThereIs && wanted.FirstOrDefault(w => Held(rows, w.Commodity, null) < w.Packs) is { Commodity: > 0 } missing)
             {
                 // Short at the point as a whole: refused without queueing for every stripe.
@@ -75,6 +74,53 @@ internal static class StockStripes
 
     private static int Held(List<StockBalance> rows, int commodity, short? stripe) =>
         rows.Where(r => r.CommodityId == commodity && (stripe is null || r.Stripe == stripe)).Sum(r => r.Quantity);
+
+    /// <summary>
+    /// Runs <paramref name="sql"/> (which selects the stripe taken) and then the withdrawal's candidate rows
+    /// (<see cref="StockBatches.CandidatesAsync"/>'s own query, as EF writes it) in one batch.
+    /// </summary>
+    private static async Task<(short Stripe, List<StockBalance> Rows)> TakeAndReadAsync(
+        PanahDbContext db, string sql, int location, IReadOnlyCollection<int> commodities, CancellationToken ct, params (string Name, object Value)[] parameters)
+    {
+        await using var candidates = StockBatches.Candidates(db, location, commodities, null).CreateDbCommand();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        command.CommandText = sql + ";\n" + candidates.CommandText;
+        command.With("space", LockSpace).With("base", location * StockOptions.MaxStripes);
+        foreach (var (name, value) in parameters)
+        {
+            command.With(name, value);
+        }
+        while (candidates.Parameters.Count > 0)
+        {
+            var p = candidates.Parameters[0];
+            candidates.Parameters.RemoveAt(0);
+            command.Parameters.Add(p);
+        }
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (reader.FieldCount == 0 && await reader.NextResultAsync(ct))
+        {
+            // The savepoint's and the rollback's results carry no rows.
+        }
+        await reader.ReadAsync(ct);
+        var stripe = (short)reader.GetInt32(0);
+        await reader.NextResultAsync(ct);
+        var rows = new List<StockBalance>();
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add(new StockBalance
+            {
+                LocationId = reader.GetInt32(reader.GetOrdinal(nameof(StockBalance.LocationId))),
+                CommodityId = reader.GetInt32(reader.GetOrdinal(nameof(StockBalance.CommodityId))),
+                Batch = reader.GetString(reader.GetOrdinal(nameof(StockBalance.Batch))),
+                Stripe = reader.GetInt16(reader.GetOrdinal(nameof(StockBalance.Stripe))),
+                ExpiresOn = reader.IsDBNull(reader.GetOrdinal(nameof(StockBalance.ExpiresOn))) ? null : reader.GetFieldValue<DateOnly>(reader.GetOrdinal(nameof(StockBalance.ExpiresOn))),
+                Quantity = reader.GetInt32(reader.GetOrdinal(nameof(StockBalance.Quantity))),
+                Version = reader.GetInt64(reader.GetOrdinal(nameof(StockBalance.Version))),
+            });
+        }
+        return (stripe, rows);
+    }
 
     /// <summary>Runs a batch on the transaction's connection; returns the integer its last statement selects.</summary>
     private static async Task<int> RunAsync(PanahDbContext db, string sql, int location, CancellationToken ct, params (string Name, object Value)[] parameters)
