@@ -10,6 +10,7 @@ using Panah.Data.Entities;
 using Panah.Data.Staff;
 using Panah.Web.Features.Dashboards;
 using Panah.Web.Features.DataProtection;
+using Panah.Web.Features.Education;
 using Panah.Web.Features.Food.Cycles;
 using Panah.Web.Features.Imports;
 using Panah.Web.Features.Matching;
@@ -169,6 +170,7 @@ public static class PanahWeb
         services.AddImports();
         services.AddFoodCyclesFeature();
         services.AddDashboardsFeature();
+        services.AddEducationFeature();
         services.AddHostedService<AuditCheckpointWriter>();
         services.AddDataProtectionFeature(builder.Configuration);
         services.AddReadBudgets(builder.Configuration);

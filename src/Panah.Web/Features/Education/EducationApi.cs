@@ -14,6 +14,10 @@ namespace Panah.Web.Features.Education;
 /// </summary>
 public static class EducationApi
 {
+    /// <summary>The web side's education services: the offer sweep (the data layer's services come with the data layer).</summary>
+    public static IServiceCollection AddEducationFeature(this IServiceCollection services) => services
+        .AddSingleton<OfferLapseJob>().AddHostedService(sp => sp.GetRequiredService<OfferLapseJob>());
+
     public static IEndpointRouteBuilder MapEducationApi(this IEndpointRouteBuilder app)
     {
         var read = app.MapGroup("/api/v1/education").WithTags("Education").RequireAuthorization(Policies.Education);
