@@ -130,6 +130,7 @@ public static class PanahWeb
                 o.Conventions.AuthorizeFolder("/Education", Policies.Education);
                 o.Conventions.AuthorizePage("/Education/Waitlist", Policies.EducationCoordinate);
                 o.Conventions.AuthorizePage("/Education/Apply", Policies.EducationCoordinate);
+                o.Conventions.AuthorizePage("/Education/Application", Policies.EducationCoordinate);
                 o.Conventions.AuthorizeFolder("/Protection", Policies.Protection);
                 o.Conventions.AuthorizePage("/Protection/Open", Policies.ProtectionWork);
                 o.Conventions.AuthorizePage("/Protection/Partners", Policies.ProtectionWork);
