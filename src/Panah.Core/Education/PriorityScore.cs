@@ -23,10 +23,13 @@ public sealed record PriorityScore(int Total, IReadOnlyList<PriorityPart> Parts)
         Add(parts, inputs.Work, Work, weights.Work);
         Add(parts, inputs.WomanHeadOfHousehold, WomanHeadOfHousehold, weights.WomanHeadOfHousehold);
         Add(parts, inputs.RepeatsLevel, RepeatsLevel, weights.RepeatsLevel);
-        var months = Math.Max(0, (now - inputs.AppliedAt).Days / 30);
+        var months = MonthsWaiting(inputs, now);
         Add(parts, months > 0, Waiting, (int)Math.Min((long)months * weights.PerMonthWaiting, weights.MaxWaiting));
         return new PriorityScore(parts.Sum(p => p.Points), parts);
     }
+
+    /// <summary>Full 30-day months the application has waited on <paramref name="now"/>.</summary>
+    public static int MonthsWaiting(PriorityInputs inputs, DateTimeOffset now) => Math.Max(0, (now - inputs.AppliedAt).Days / 30);
 
     private static void Add(List<PriorityPart> parts, bool applies, string reason, int points)
     {

@@ -8,6 +8,7 @@ using Panah.Data.Access;
 using Panah.Data.Audit;
 using Panah.Data.Erasure;
 using Panah.Data.Registry;
+using NameKey = Panah.Matching.NameKey;
 
 namespace Panah.Data.Education;
 
@@ -75,11 +76,18 @@ public sealed class Certificates(PanahDbContext db, RegistrySealer sealer, Unsco
             .Select(c => new CertificateCheck(c.RevokedOn == null, c.Level, c.IssuedOn, c.HolderInitials)).FirstOrDefaultAsync(ct);
     }
 
-    /// <summary>The name a Turkish certificate prints: a Latin-script spelling (Turkish, then Uyghur Latin) when the record has one.</summary>
-    private static PersonName PrintedName(PersonDetails details) =>
+    /// <summary>
+    /// The name a certificate in Turkish and English prints: a Latin-script spelling (Turkish, then Uyghur Latin) when
+    /// the record has one; a name registered only in Uyghur Arabic script transliterated to Uyghur Latin (the matcher's
+    /// transliteration, <see cref="NameKey.Latin"/>).
+    /// </summary>
+    public static PersonName PrintedName(PersonDetails details) =>
         details.AllNames().FirstOrDefault(n => n.Script == NameScript.Turkish)
         ?? details.AllNames().FirstOrDefault(n => n.Script == NameScript.UyghurLatin)
-        ?? details.Name;
+        ?? (details.Name.Script == NameScript.UyghurArabic ? InLatin(details.Name) : details.Name);
+
+    private static PersonName InLatin(PersonName name) => new(
+        NameScript.UyghurLatin, NameKey.Latin(name.Given), name.Family is null ? null : NameKey.Latin(name.Family), name.Father is null ? null : NameKey.Latin(name.Father));
 
     /// <summary>"A. T.": the first letter of the given and family names, upper-cased as Turkish does (i → İ).</summary>
     public static string Initials(PersonName name)

@@ -19,6 +19,12 @@ public sealed class EducationOptions
     /// <summary>How long an offered seat waits for the applicant's answer before it passes to the next.</summary>
     public int OfferDeadlineHours { get; init; } = 72;
 
+    /// <summary>Whether the sweep lapses overdue offers and passes their seats on even when no page is opened (<c>:OfferSweep</c>).</summary>
+    public bool OfferSweep { get; init; } = true;
+
+    /// <summary>Minutes between two sweeps (<c>:OfferSweepMinutes</c>, 1–1440): an offer lapses at most this late.</summary>
+    public int OfferSweepMinutes { get; init; } = 5;
+
     public PlacementBands Placement { get; init; } = PlacementBands.Default;
     public PriorityWeights Priority { get; init; } = new();
 
@@ -51,6 +57,8 @@ public sealed class EducationOptions
         {
             MinimumToOpen = section.GetValue("MinimumToOpen", 10),
             OfferDeadlineHours = section.GetValue("OfferDeadlineHours", 72),
+            OfferSweep = section.GetValue("OfferSweep", true),
+            OfferSweepMinutes = section.GetValue("OfferSweepMinutes", 5),
             Placement = new PlacementBands(bands.OrderBy(b => b.Key).Select(b => new PlacementBand(b.Value, b.Key))),
             Priority = weights,
             Attendance = section.GetSection("Attendance").Get<AttendanceOptions>() ?? new AttendanceOptions(),
@@ -59,9 +67,9 @@ public sealed class EducationOptions
             CertificateIssuer = section["CertificateIssuer"] is { Length: > 0 } issuer ? issuer : "Panah",
             CertificatePrefix = section["CertificatePrefix"] is { Length: > 0 } prefix ? prefix : "TRC",
         };
-        if (options.MinimumToOpen is < 1 or > 100 || options.OfferDeadlineHours is < 1 or > 24 * 30)
+        if (options.MinimumToOpen is < 1 or > 100 || options.OfferDeadlineHours is < 1 or > 24 * 30 || options.OfferSweepMinutes is < 1 or > 24 * 60)
         {
-            throw new InvalidOperationException($"{Section}: MinimumToOpen must be 1–100 and OfferDeadlineHours 1–720.");
+            throw new InvalidOperationException($"{Section}: MinimumToOpen must be 1–100, OfferDeadlineHours 1–720 and OfferSweepMinutes 1–1440.");
         }
         return options;
     }

@@ -124,9 +124,10 @@ public sealed partial class Seats(
 
     /// <summary>
     /// Brings a section's offers up to date: offers whose deadline passed lapse, and each seat they held is offered to
-    /// the next applicant it suits. Run before a section's waitlist is shown and before an offer is answered.
+    /// the next applicant it suits. Run before a section's waitlist is shown, before an offer is answered, and by the
+    /// sweep (<see cref="LapseOverdueAsync"/>). Returns how many offers this call lapsed.
     /// </summary>
-    public async Task RefreshAsync(int sectionId, CancellationToken ct = default)
+    public async Task<int> RefreshAsync(int sectionId, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
         // Deadlines are compared here, not in SQL (SQLite cannot order DateTimeOffset values); a section holds few offers.
@@ -141,6 +142,27 @@ public sealed partial class Seats(
         {
             await OfferFreedAsync(sectionId, lapsed, ct);
         }
+        return lapsed;
+    }
+
+    /// <summary>
+    /// The sweep: every section holding an offer whose deadline has passed is brought up to date as
+    /// <see cref="RefreshAsync"/> does (the same lapse and the same guarded offer of the freed seat, so a sweep racing a
+    /// coordinator or another node gives no seat twice). System work: the caller's scope must cover every office.
+    /// Returns how many offers lapsed.
+    /// </summary>
+    public async Task<int> LapseOverdueAsync(CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        // Open offers are few (one per seat at most); deadlines compared here for SQLite's sake, as in RefreshAsync.
+        var offers = await UnscopedReads.AcrossOffices<Enrolment>(db).AsNoTracking()
+            .Where(e => e.Status == EnrolmentStatus.Offered && e.OfferDeadline != null).Select(e => new { e.SectionId, e.OfferDeadline }).ToListAsync(ct);
+        var lapsed = 0;
+        foreach (var section in offers.Where(o => o.OfferDeadline <= now).Select(o => o.SectionId).Distinct().Order())
+        {
+            lapsed += await RefreshAsync(section, ct);
+        }
+        return lapsed;
     }
 
     private async Task RefreshSectionOfAsync(Guid enrolmentId, CancellationToken ct)

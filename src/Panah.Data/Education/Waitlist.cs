@@ -22,12 +22,15 @@ public sealed record CrecheDemandLevel(CefrLevel Level, int Women, int Children)
 /// <see cref="WaitlistRanking"/>. The ranking reads every office's applications (ids, flags and dates, nothing that
 /// names anyone) so positions are the same for every reader; names come through the reader's own scope.
 /// </summary>
-public sealed class Waitlist(PanahDbContext db, EducationOptions options, RegistrySealer sealer, Audit.AuditLog audit, TimeProvider clock)
+public sealed partial class Waitlist(PanahDbContext db, EducationOptions options, RegistrySealer sealer, Audit.AuditLog audit, TimeProvider clock)
 {
     /// <summary>The ranked waitlist of a section (all of it, applicants only: the input of every offer).</summary>
-    public async Task<IReadOnlyList<WaitlistPlace>> RankAsync(ClassSection section, CefrLevel level, CancellationToken ct = default)
+    public Task<IReadOnlyList<WaitlistPlace>> RankAsync(ClassSection section, CefrLevel level, CancellationToken ct = default) =>
+        RankAsync(section.FieldOfficeId, level, ct);
+
+    /// <summary>The ranked waitlist of a level at a site: everyone a section of that level there could be offered to.</summary>
+    public async Task<IReadOnlyList<WaitlistPlace>> RankAsync(int office, CefrLevel level, CancellationToken ct = default)
     {
-        var office = section.FieldOfficeId;
         var rows = await UnscopedReads.AcrossOffices<ClassApplication>(db).AsNoTracking()
             .Where(a => a.Level == level && a.Status == ApplicationStatus.Waiting && (a.SiteOfficeId ?? a.FieldOfficeId) == office)
             .ToListAsync(ct);

@@ -50,6 +50,31 @@ internal static class NameFolder
         }
     }
 
+    /// <summary>
+    /// Step 1 alone, for print: <paramref name="text"/> in Uyghur Latin letters (lower-case ULY without diacritics, one
+    /// space between words), each word's first letter upper-cased. Empty for null or blank input.
+    /// </summary>
+    public static string Latin(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            return string.Empty;
+        if (YengiYeziq.Applies(text))
+            text = YengiYeziq.ToUly(text);
+        if (NeedsCompatibilityNormalisation(text))
+            text = text.Normalize(NormalizationForm.FormKC);
+        var uly = new char[text.Length * 6 + 8];
+        var n = ToUly(text, uly);
+        while (n > 0 && uly[n - 1] == ' ')
+            n--;
+        for (var i = 0; i < n; i++)
+        {
+            if (uly[i] is >= 'a' and <= 'z' && (i == 0 || uly[i - 1] == ' '))
+                uly[i] = (char)(uly[i] & ~0x20);
+        }
+
+        return new string(uly, 0, n);
+    }
+
     private static bool HasDigraph(ReadOnlySpan<char> s) => s.Contains("gh", StringComparison.Ordinal) || s.Contains("kh", StringComparison.Ordinal) || s.Contains("zh", StringComparison.Ordinal);
 
     private static bool NeedsCompatibilityNormalisation(string text)

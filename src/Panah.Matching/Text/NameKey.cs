@@ -13,6 +13,13 @@ public static class NameKey
     private const int PhoneticLength = 6;
 
     /// <summary>
+    /// <paramref name="name"/> spelt in Uyghur Latin letters, as the first step of <see cref="Comparable"/> spells every
+    /// script (ULY without diacritics), each word capitalised: "ئابدۇرېھىم تۇرسۇن" gives "Abdurehim Tursun". For print
+    /// where only Latin letters will do (a certificate in Turkish and English). Empty for null or blank input.
+    /// </summary>
+    public static string Latin(string? name) => NameFolder.Latin(name);
+
+    /// <summary>
     /// Comparable form of <paramref name="name"/>: lower-case ASCII tokens separated by one space, known
     /// variants mapped to their Uyghur Latin form, the diminutive -jan/-han dropped. Empty for null or blank input.
     /// </summary>

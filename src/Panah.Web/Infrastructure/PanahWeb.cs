@@ -10,6 +10,7 @@ using Panah.Data.Entities;
 using Panah.Data.Staff;
 using Panah.Web.Features.Dashboards;
 using Panah.Web.Features.DataProtection;
+using Panah.Web.Features.Education;
 using Panah.Web.Features.Food.Cycles;
 using Panah.Web.Features.Imports;
 using Panah.Web.Features.Matching;
@@ -129,6 +130,7 @@ public static class PanahWeb
                 o.Conventions.AuthorizeFolder("/Education", Policies.Education);
                 o.Conventions.AuthorizePage("/Education/Waitlist", Policies.EducationCoordinate);
                 o.Conventions.AuthorizePage("/Education/Apply", Policies.EducationCoordinate);
+                o.Conventions.AuthorizePage("/Education/Application", Policies.EducationCoordinate);
                 o.Conventions.AuthorizeFolder("/Protection", Policies.Protection);
                 o.Conventions.AuthorizePage("/Protection/Open", Policies.ProtectionWork);
                 o.Conventions.AuthorizePage("/Protection/Partners", Policies.ProtectionWork);
@@ -170,6 +172,7 @@ public static class PanahWeb
         services.AddImports();
         services.AddFoodCyclesFeature();
         services.AddDashboardsFeature();
+        services.AddEducationFeature();
         services.AddHostedService<AuditCheckpointWriter>();
         services.AddDataProtectionFeature(builder.Configuration);
         services.AddReadBudgets(builder.Configuration);

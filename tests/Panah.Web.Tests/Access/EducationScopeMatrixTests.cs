@@ -10,8 +10,8 @@ using Panah.Web.Tests.Infrastructure;
 namespace Panah.Web.Tests.Access;
 
 /// <summary>
-/// Need-to-know for classes, cell by cell: every education endpoint that names a section, session, enrolment or
-/// follow-up call × teacher
+/// Need-to-know for classes, cell by cell: every education endpoint and page that names a section, session, enrolment,
+/// application or follow-up call × teacher
 /// (own section / another teacher's section) and coordinator (own office / another office). Expectations are written
 /// out below, not derived from the production rules.
 /// </summary>
@@ -27,6 +27,8 @@ public abstract class EducationScopeMatrixTests(PanahApp app)
         ("teacher", "GET /api/v1/education/enrolments/{enrolment}/exam", 200, 404),
         ("teacher", "GET /api/v1/education/sections/{section}/waitlist", 403, 403),
         ("teacher", "POST /api/v1/education/follow-ups/{followUp}", 204, 404),
+        ("teacher", "GET /api/v1/education/applications/{application}", 403, 403),
+        ("teacher", "GET /Education/Application/{application}", 403, 403),
         ("coordinator", "GET /api/v1/education/sections/{section}", 200, 404),
         ("coordinator", "GET /api/v1/education/sections/{section}/learners", 200, 404),
         ("coordinator", "GET /api/v1/education/sections/{section}/register", 200, 404),
@@ -35,6 +37,8 @@ public abstract class EducationScopeMatrixTests(PanahApp app)
         ("coordinator", "GET /api/v1/education/enrolments/{enrolment}/exam", 200, 404),
         ("coordinator", "GET /api/v1/education/sections/{section}/waitlist", 200, 404),
         ("coordinator", "POST /api/v1/education/follow-ups/{followUp}", 204, 404),
+        ("coordinator", "GET /api/v1/education/applications/{application}", 200, 404),
+        ("coordinator", "GET /Education/Application/{application}", 200, 404),
     ];
 
     private async Task<(HttpClient Client, string Id)> ClientAsync(string role, string office)
@@ -64,7 +68,7 @@ public abstract class EducationScopeMatrixTests(PanahApp app)
     {
         var (method, path) = (request[..request.IndexOf(' ')], request[(request.IndexOf(' ') + 1)..]);
         var url = path.Replace("{section}", s.Id.ToString()).Replace("{session}", s.Sessions[0].ToString()).Replace("{enrolment}", s.Enrolments[0].ToString())
-            .Replace("{followUp}", followUp.ToString());
+            .Replace("{followUp}", followUp.ToString()).Replace("{application}", s.Applications[0].ToString());
         var response = method switch
         {
             "PUT" => await client.PutAsJsonAsync(url, new { marks = new Dictionary<Guid, string>() }),

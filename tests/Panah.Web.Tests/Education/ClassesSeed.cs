@@ -77,10 +77,10 @@ public static class ClassesSeed
     }
 
     /// <summary>Applies for the person through the API (a beginner, A1, without a placement score) and returns the application's id.</summary>
-    public static async Task<Guid> ApplyAsync(HttpClient coordinator, Guid personId, bool permit = false, int creche = 0, bool womenOnly = false, int? score = null)
+    public static async Task<Guid> ApplyAsync(HttpClient coordinator, Guid personId, bool permit = false, int creche = 0, bool womenOnly = false, int? score = null, bool work = false)
     {
         var response = await coordinator.PostAsJsonAsync("/api/v1/education/applications",
-            new { personId, beginner = score is null, placementScore = score, residencePermitNeedsTurkish = permit, crecheChildren = creche, womenOnly });
+            new { personId, beginner = score is null, placementScore = score, residencePermitNeedsTurkish = permit, workNeedsTurkish = work, crecheChildren = creche, womenOnly });
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         return (await JsonAsync(response)).GetProperty("id").GetGuid();
     }

@@ -8,7 +8,7 @@ using Panah.Web.Tests.Infrastructure;
 namespace Panah.Web.Tests.Education;
 
 /// <summary>A section a test set up: its sessions (oldest first) and its learners' enrolments and people.</summary>
-public sealed record SeededSection(int Id, int OfficeId, IReadOnlyList<int> Sessions, IReadOnlyList<Guid> Enrolments, IReadOnlyList<Guid> People);
+public sealed record SeededSection(int Id, int OfficeId, IReadOnlyList<int> Sessions, IReadOnlyList<Guid> Enrolments, IReadOnlyList<Guid> People, IReadOnlyList<Guid> Applications);
 
 /// <summary>
 /// Sections with enrolled learners written directly, as the enrolment part would leave them: the heads of households
@@ -57,7 +57,7 @@ public static class LearningSeed
             enrolments.Add(enrolment);
         }
         await db.SaveChangesAsync();
-        return new SeededSection(section.Id, officeId, [.. sessions.Select(s => s.Id)], [.. enrolments.Select(e => e.Id)], [.. enrolments.Select(e => e.PersonId)]);
+        return new SeededSection(section.Id, officeId, [.. sessions.Select(s => s.Id)], [.. enrolments.Select(e => e.Id)], [.. enrolments.Select(e => e.PersonId)], [.. enrolments.Select(e => e.ApplicationId)]);
     }
 
     /// <summary>The verification token of an enrolment's certificate (it is printed only in the PDF's QR code and address).</summary>

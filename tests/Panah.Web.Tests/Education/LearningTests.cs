@@ -214,6 +214,29 @@ public abstract class LearningTests(PanahApp app)
     }
 
     [Fact]
+    public async Task A_holder_registered_only_in_Uyghur_Arabic_script_gets_a_certificate_in_Latin_letters()
+    {
+        var (teacher, id) = await TeacherAsync();
+        var section = await LearningSeed.SectionAsync(app, "KAY", id, learners: 1, held: 1, seed: 91);
+        await using (var scope = FoodSeed.Everything(app, out _))
+        {
+            var store = scope.ServiceProvider.GetRequiredService<Panah.Data.Registry.RegistryStore>();
+            var person = (await store.GetPersonAsync(section.People[0]))!;
+            var arabic = new Panah.Core.Registry.PersonName(Panah.Core.Registry.NameScript.UyghurArabic, "گۈلنار", "ئابلىز", null);
+            await store.UpdatePersonAsync(person.Id, person.Version, person.Details with { Name = arabic, Spellings = [] });
+        }
+
+        var recorded = await teacher.PostAsJsonAsync($"/api/v1/education/enrolments/{section.Enrolments[0]}/exam", new { scores = Scores(20, 18, 15, 22) });
+
+        Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
+        var html = await app.AnonymousClient().GetStringAsync($"/verify/{await LearningSeed.TokenAsync(app, section.Enrolments[0])}");
+        Assert.Contains("id=\"initials\">G. A.<", html);
+        await using var check = FoodSeed.Everything(app, out var db);
+        var certificate = await db.Certificates.AsNoTracking().SingleAsync(c => c.EnrolmentId == section.Enrolments[0]);
+        Assert.Equal("G. A.", certificate.HolderInitials);
+    }
+
+    [Fact]
     public async Task A_failed_skill_may_be_retaken_once_and_a_pass_then_puts_the_learner_on_the_next_levels_waitlist()
     {
         var (teacher, id) = await TeacherAsync();

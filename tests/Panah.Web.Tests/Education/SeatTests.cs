@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Panah.Core.Education;
 using Panah.Data.Education;
+using Panah.Web.Features.Education;
 using Panah.Web.Tests.Infrastructure;
 using static Panah.Web.Tests.Education.ClassesSeed;
 
@@ -15,10 +16,14 @@ public abstract class ClassesApp(string provider) : PanahApp(provider)
 {
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
+    public OfferLapseJob Sweep => Services.GetRequiredService<OfferLapseJob>();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Panah:Education:OfferDeadlineHours", "1");
+        // The sweep's timer is off: its tests run one sweep themselves (OfferLapseJob.RunOnceAsync).
+        builder.UseSetting("Panah:Education:OfferSweep", "false");
         builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
     }
 }

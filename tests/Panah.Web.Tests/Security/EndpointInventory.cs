@@ -236,6 +236,7 @@ public static partial class EndpointInventory
         GET    /api/v1/education/sections/{id:int}/waitlist       401   | 403   403   403   403   403   403   403   404   | 403   403   403   403   403   403   403   404
         POST   /api/v1/education/sections/{id:int}/enrolments     401   | 403   403   403   403   403   403   403   400   | 403   403   403   403   403   403   403   400
         POST   /api/v1/education/applications                     401   | 403   403   403   403   403   403   403   400   | 403   403   403   403   403   403   403   400
+        GET    /api/v1/education/applications/{id:guid}           401   | 403   403   403   403   403   403   403   404   | 403   403   403   403   403   403   403   404
         POST   /api/v1/education/applications/{id:guid}/withdraw  401   | 403   403   403   403   403   403   403   404   | 403   403   403   403   403   403   403   404
         POST   /api/v1/education/enrolments/{id:guid}/accept      401   | 403   403   403   403   403   403   403   404   | 403   403   403   403   403   403   403   404
         POST   /api/v1/education/enrolments/{id:guid}/decline     401   | 403   403   403   403   403   403   403   404   | 403   403   403   403   403   403   403   404
@@ -262,6 +263,7 @@ public static partial class EndpointInventory
         GET    /Education/Learners                                login | deny  deny  deny  404   deny  deny  deny  404   | 403   403   403   404   403   403   403   404
         GET    /Education/Waitlist                                login | deny  deny  deny  deny  deny  deny  deny  404   | 403   403   403   403   403   403   403   404
         POST   /Education/Waitlist?handler=Enrol                  login | deny  deny  deny  deny  deny  deny  deny  404   | 403   403   403   403   403   403   403   404
+        GET    /Education/Application                             login | deny  deny  deny  deny  deny  deny  deny  404   | 403   403   403   403   403   403   403   404
         GET    /Education/Apply                                   login | deny  deny  deny  deny  deny  deny  deny  200   | 403   403   403   403   403   403   403   200
         POST   /Education/Apply?handler=Find                      login | deny  deny  deny  deny  deny  deny  deny  200   | 403   403   403   403   403   403   403   200
         POST   /Education/Apply?handler=Apply                     login | deny  deny  deny  deny  deny  deny  deny  200   | 403   403   403   403   403   403   403   200

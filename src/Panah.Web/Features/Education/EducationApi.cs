@@ -14,6 +14,10 @@ namespace Panah.Web.Features.Education;
 /// </summary>
 public static class EducationApi
 {
+    /// <summary>The web side's education services: the offer sweep (the data layer's services come with the data layer).</summary>
+    public static IServiceCollection AddEducationFeature(this IServiceCollection services) => services
+        .AddSingleton<OfferLapseJob>().AddHostedService(sp => sp.GetRequiredService<OfferLapseJob>());
+
     public static IEndpointRouteBuilder MapEducationApi(this IEndpointRouteBuilder app)
     {
         var read = app.MapGroup("/api/v1/education").WithTags("Education").RequireAuthorization(Policies.Education);
@@ -29,6 +33,8 @@ public static class EducationApi
         api.MapGet("/sections/{id:int}/waitlist", GetWaitlist).WithName("GetSectionWaitlist");
         api.MapPost("/sections/{id:int}/enrolments", Enrol).WithName("EnrolFromWaitlist");
         api.MapPost("/applications", Apply).WithName("CreateClassApplication");
+        api.MapGet("/applications/{id:guid}", GetApplication).WithName("GetClassApplication")
+            .WithSummary("An application's place on the waitlist of its level at its site, its priority with every reason's weight, and its place in line per section");
         api.MapPost("/applications/{id:guid}/withdraw", WithdrawApplication).WithName("WithdrawClassApplication");
         api.MapPost("/enrolments/{id:guid}/accept", (Guid id, Seats seats, IStringLocalizer<SharedResource> l, CancellationToken ct) => Act(() => seats.AcceptAsync(id, ct), l))
             .WithName("AcceptSeatOffer");
@@ -175,6 +181,27 @@ public static class EducationApi
         {
             return RegistryApi.Problem(e.Errors, l);
         }
+    }
+
+    private static async Task<Results<Ok<ApplicationStandingDto>, NotFound>> GetApplication(Guid id, Waitlist waitlist, Seats seats, CancellationToken ct) =>
+        await StandingAsync(id, waitlist, seats, ct) is { } standing ? TypedResults.Ok(EducationMapping.ToDto(standing)) : TypedResults.NotFound();
+
+    /// <summary>
+    /// An application's standing as of now, for the API and the application page: offers past their deadline at the
+    /// sections of its level and site lapse first (as before a section's waitlist is shown), then it is read again.
+    /// </summary>
+    internal static async Task<ApplicationStandingView?> StandingAsync(Guid id, Waitlist waitlist, Seats seats, CancellationToken ct)
+    {
+        if (await waitlist.ForApplicationAsync(id, ct) is not { } standing)
+        {
+            return null;
+        }
+        var lapsed = 0;
+        foreach (var section in standing.Sections)
+        {
+            lapsed += await seats.RefreshAsync(section.SectionId, ct);
+        }
+        return lapsed == 0 ? standing : await waitlist.ForApplicationAsync(id, ct);
     }
 
     private static async Task<Results<NoContent, NotFound>> WithdrawApplication(Guid id, ClassApplications applications, CancellationToken ct) =>

@@ -33,6 +33,18 @@ public sealed record WaitlistEntryDto(
     int Position, Guid ApplicationId, Guid PersonId, string? Name, int Score, IReadOnlyList<PriorityPartDto> Why, DateTimeOffset AppliedAt,
     bool WomenOnly, int CrecheChildren, string? TimeOfDay, bool SuitsSection);
 
+/// <summary>A reason for priority: whether it applies, its configured weight (per 30 days for waiting) and the points it gave.</summary>
+public sealed record PriorityLineDto(string Reason, bool Applies, int Weight, int Points);
+
+/// <summary>The applicant's place in line for one section of their level at their site (null when it does not suit them).</summary>
+public sealed record SectionStandingDto(
+    int SectionId, string Name, string TimeOfDay, bool WomenOnly, int SeatsFree, int CrecheFree, bool Suits, bool OnlyCrecheMissing, int? Position, int InLine);
+
+/// <summary>An application's standing: position among those waiting for its level at its site (null unless waiting), and why.</summary>
+public sealed record ApplicationStandingDto(
+    ApplicationDto Application, string? Name, int? SiteOfficeId, string? TimeOfDay, bool WomenOnly, int CrecheChildren, int? Position, int Waiting,
+    int Score, IReadOnlyList<PriorityLineDto> Why, int MonthsWaiting, int MaxWaitingPoints, IReadOnlyList<SectionStandingDto> Sections);
+
 public sealed record LearnerDto(Guid EnrolmentId, Guid PersonId, int? SeatNumber, string Status, string? Name, string? Phone);
 
 public sealed record CrecheDemandDto(int Women, int Children, IReadOnlyList<CrecheDemandLevelDto> Levels);
@@ -57,6 +69,12 @@ public static class EducationMapping
     public static WaitlistEntryDto ToDto(WaitlistEntryView w) => new(
         w.Position, w.ApplicationId, w.PersonId, w.Name?.Display, w.Score, [.. w.Parts.Select(p => new PriorityPartDto(p.Reason, p.Points))], w.AppliedAt,
         w.Preferences.WomenOnly, w.Preferences.CrecheChildren, w.Preferences.TimeOfDay?.ToString(), w.SuitsSection);
+
+    public static ApplicationStandingDto ToDto(ApplicationStandingView a) => new(
+        ToDto(a.Application), a.Name?.Display, a.Preferences.SiteOfficeId, a.Preferences.TimeOfDay?.ToString(), a.Preferences.WomenOnly, a.Preferences.CrecheChildren,
+        a.Position, a.Waiting, a.Priority.Total, [.. a.Priority.Lines.Select(l => new PriorityLineDto(l.Reason, l.Applies, l.Weight, l.Points))],
+        a.Priority.MonthsWaiting, a.Priority.MaxWaiting,
+        [.. a.Sections.Select(s => new SectionStandingDto(s.SectionId, s.Name, s.TimeOfDay.ToString(), s.WomenOnly, s.SeatsFree, s.CrecheFree, s.Suits, s.OnlyCrecheMissing, s.Position, s.InLine))]);
 
     public static LearnerDto ToDto(LearnerView l) => new(l.EnrolmentId, l.PersonId, l.SeatNumber, l.Status.ToString(), l.Name?.Display, l.Phone);
 
