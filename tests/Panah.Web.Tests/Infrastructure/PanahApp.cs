@@ -79,6 +79,8 @@ public abstract class PanahApp : WebApplicationFactory<Program>
         builder.UseSetting("Panah:ApiRateLimit:PerAddressPerMinute", "1000000");
         // Seeds use fixed dates; the expiry job on the real clock would expire them under a running test.
         builder.UseSetting("Panah:Food:ExpiryJob", "false");
+        // The offers sweep runs on the real clock every few minutes: tests that need it drive it on a fake clock (OfferSweepTests).
+        builder.UseSetting("Panah:Education:OfferSweep", "false");
         if (GenerousReadBudgets)
         {
             // Tests that page through a registry as their work needs; the read budget tests set their own.

@@ -73,7 +73,7 @@ public sealed class JobModel(ImportJobs jobs, ImportWorker worker, IStringLocali
         var mapping = new ImportMapping
         {
             Columns = Columns.Where(c => !string.IsNullOrWhiteSpace(c.Name)).GroupBy(c => c.Name.Trim()).ToDictionary(g => g.Key, g => g.First().Field?.Trim() ?? ""),
-            Values = Answers.Where(a => !string.IsNullOrWhiteSpace(a.Answer) && !string.IsNullOrWhiteSpace(a.Value) && EnumFields.ContainsKey(a.Field))
+            Values = Answers.Where(a => !string.IsNullOrWhiteSpace(a.Answer) && !string.IsNullOrWhiteSpace(a.Value) && a.Field is not null && EnumFields.ContainsKey(a.Field))
                 .GroupBy(a => a.Field)
                 .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, string>)g.GroupBy(a => a.Answer!.Trim()).ToDictionary(x => x.Key, x => x.First().Value!.Trim())),
         };
