@@ -7,20 +7,23 @@ namespace Panah.Web.Infrastructure;
 /// The API rate limit's admissions, reserved from the shared window counters in blocks so that a busy node does not
 /// write the database on every request. A node that has used up its block reserves the next: an eighth of what the
 /// limit has left as this node last saw it (less what it is reserving already), and one at a time once fewer than
-/// sixteen are left. The counters hold
-/// every reserved admission, so all nodes together never admit more than the limit; at worst a node's unused block
-/// refuses a few requests early, fewer the nearer the limit is, and none once blocks are down to one (exactly as
-/// counting each request, which is what small limits always do). Once a window is spent, a node refuses without
-/// writing: the counts only grow until the window ends.
+/// sixteen are left. The counters hold every reserved admission, so all nodes together never admit more than the
+/// limit. A request that finds the limit taken up by this node's reservations still under way waits for them (their
+/// blocks are its admissions) instead of being refused; once a window is spent and nothing is under way, a node
+/// refuses without writing: the counts only grow until the window ends.
 /// </summary>
 public sealed class ApiRateLeases(TimeProvider clock)
 {
-    /// <summary>What this node holds of one counter's window: admissions reserved and not yet used, and the least the total can be (the last one learned, plus what this node is reserving).</summary>
+    /// <summary>What this node holds of one counter's window: admissions reserved and not yet used, the least the total can be (the last one learned, plus what this node is reserving), and the reservations under way.</summary>
     private sealed class Lease
     {
         public long Left;
         public long Known;
+        public int Reserving;
+        public TaskCompletionSource Settled = NewSignal();
     }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private readonly ConcurrentDictionary<(string Key, long Window), Lease> leases = new();
 
@@ -39,23 +42,37 @@ public sealed class ApiRateLeases(TimeProvider clock)
         {
             var (counter, allowed) = limits[i];
             var lease = leases.GetOrAdd((counter.Key, now / (long)counter.Length.TotalSeconds), _ => new Lease());
-            lock (lease)
+            while (true)
             {
-                if (lease.Left > 0)
+                Task? underWay = null;
+                lock (lease)
                 {
-                    lease.Left--;
-                    continue;
+                    if (lease.Left > 0)
+                    {
+                        lease.Left--;
+                        break;
+                    }
+                    if (lease.Known >= allowed)
+                    {
+                        if (lease.Reserving == 0)
+                        {
+                            // The window is spent: counting on changes nothing before it ends, so nothing is written.
+                            admitted = false;
+                            break;
+                        }
+                        underWay = lease.Settled.Task;
+                    }
+                    else
+                    {
+                        // Counted as reserved at once, so that requests reserving beside this one take smaller blocks.
+                        var block = Math.Max(1, (allowed - lease.Known) / 8);
+                        lease.Known += block;
+                        lease.Reserving++;
+                        reserve.Add((i, lease, block));
+                        break;
+                    }
                 }
-                if (lease.Known >= allowed)
-                {
-                    // The window is spent: counting on changes nothing before it ends, so nothing is written.
-                    admitted = false;
-                    continue;
-                }
-                // Counted as reserved at once, so that requests reserving beside this one take smaller blocks.
-                var block = Math.Max(1, (allowed - lease.Known) / 8);
-                lease.Known += block;
-                reserve.Add((i, lease, block));
+                await underWay.WaitAsync(ct);
             }
         }
         if (reserve.Count == 0)
@@ -67,18 +84,38 @@ public sealed class ApiRateLeases(TimeProvider clock)
             Forget(now);
         }
         Interlocked.Increment(ref reservations);
-        var totals = await counters.AddAsync([.. reserve.Select(r => (limits[r.Index].Counter, r.Block))], ct);
-        for (var j = 0; j < reserve.Count; j++)
+        IReadOnlyList<long>? totals = null;
+        try
         {
-            var (index, lease, block) = reserve[j];
-            // Of the block just reserved, what lies within the limit: this request takes one, the rest is this node's.
-            var within = Math.Min(block, limits[index].Allowed - (totals[j] - block));
-            lock (lease)
+            totals = await counters.AddAsync([.. reserve.Select(r => (limits[r.Index].Counter, r.Block))], ct);
+        }
+        finally
+        {
+            for (var j = 0; j < reserve.Count; j++)
             {
-                lease.Known = Math.Max(lease.Known, totals[j]);
-                lease.Left += Math.Max(0, within - 1);
+                var (index, lease, block) = reserve[j];
+                TaskCompletionSource settled;
+                lock (lease)
+                {
+                    if (totals is null)
+                    {
+                        // Nothing was reserved: what was counted ahead is taken back.
+                        lease.Known -= block;
+                    }
+                    else
+                    {
+                        // Of the block just reserved, what lies within the limit: this request takes one, the rest is this node's.
+                        var within = Math.Min(block, limits[index].Allowed - (totals[j] - block));
+                        lease.Known = Math.Max(lease.Known, totals[j]);
+                        lease.Left += Math.Max(0, within - 1);
+                        admitted &= within >= 1;
+                    }
+                    lease.Reserving--;
+                    settled = lease.Settled;
+                    lease.Settled = NewSignal();
+                }
+                settled.TrySetResult();
             }
-            admitted &= within >= 1;
         }
         return admitted;
     }
