@@ -9,23 +9,11 @@ namespace Panah.Web.Infrastructure;
 /// A failure is logged and retried at the next tick; it never stops the app.
 /// </summary>
 public sealed class AuditCheckpointWriter(IServiceScopeFactory scopes, AuditCheckpoints checkpoints, AuditCheckpointOptions options, TimeProvider clock,
-    ILogger<AuditCheckpointWriter> logger) : BackgroundService
+    ILogger<AuditCheckpointWriter> logger) : PeriodicJob(clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(options.CheckpointMinutes), clock);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                await WriteAsync(stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping: StopAsync writes the last checkpoint.
-        }
-    }
+    protected override TimeSpan? Period => TimeSpan.FromMinutes(options.CheckpointMinutes);
+
+    protected override Task TickAsync(CancellationToken ct) => WriteAsync(ct);
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {

@@ -10,55 +10,29 @@ namespace Panah.Web.Features.DataProtection;
 /// run is due (<see cref="RetentionOptions.RunEveryHours"/> since the last one, by any node) and, holding the lease,
 /// runs it. <see cref="RunOnceAsync"/> is one such tick; a failure is logged and tried again at the next tick.
 /// </summary>
-public sealed partial class RetentionJob(IServiceScopeFactory scopes, RetentionOptions options, TimeProvider clock, ILogger<RetentionJob> logger) : BackgroundService
+public sealed partial class RetentionJob(IServiceScopeFactory scopes, RetentionOptions options, TimeProvider clock, ILogger<RetentionJob> logger)
+    : PeriodicJob(clock, logger)
 {
     public const string Actor = "system:retention";
 
     private TaskCompletionSource<RetentionReport> nextTick = NewTick();
-    private PeriodicTimer? timer;
 
     /// <summary>Completes when the next scheduled tick has finished (what it did), so a test on a fake clock waits for it without sleeping.</summary>
     public Task<RetentionReport> NextTick => Volatile.Read(ref nextTick).Task;
 
-    public override Task StartAsync(CancellationToken cancellationToken)
-    {
-        // Made here, not in ExecuteAsync (which runs on a background thread): the schedule starts when the app does.
-        timer = options.Job ? new PeriodicTimer(TimeSpan.FromMinutes(options.CheckMinutes), clock) : null;
-        return base.StartAsync(cancellationToken);
-    }
+    protected override TimeSpan? Period => options.Job ? TimeSpan.FromMinutes(options.CheckMinutes) : null;
 
-    public override void Dispose()
+    protected override async Task TickAsync(CancellationToken ct)
     {
-        timer?.Dispose();
-        base.Dispose();
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (timer is null)
-        {
-            return;
-        }
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                RetentionReport report;
-                try
-                {
-                    report = await RunOnceAsync(stoppingToken);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    Failed(logger, e);
-                    report = new RetentionReport(RetentionOutcome.Busy);
-                }
-                Interlocked.Exchange(ref nextTick, NewTick()).TrySetResult(report);
-            }
+            Interlocked.Exchange(ref nextTick, NewTick()).TrySetResult(await RunOnceAsync(ct));
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            // Stopping: a run cut short resumes with the next run, as its erasures are each complete.
+            // A failed run is a busy tick to whoever waits for it; the job logs the failure.
+            Interlocked.Exchange(ref nextTick, NewTick()).TrySetResult(new RetentionReport(RetentionOutcome.Busy));
+            throw;
         }
     }
 
@@ -92,7 +66,7 @@ public sealed partial class RetentionJob(IServiceScopeFactory scopes, RetentionO
             var report = await work(scope.ServiceProvider.GetRequiredService<RetentionSweep>());
             if (report.Run is { } run)
             {
-                Ran(logger, run.People, run.Households, run.Held, run.Left);
+                Ran(Logger, run.People, run.Households, run.Held, run.Left);
             }
             return report;
         }
@@ -106,7 +80,4 @@ public sealed partial class RetentionJob(IServiceScopeFactory scopes, RetentionO
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention: {People} people erased in {Households} households, {Held} held, {Left} left for the next run")]
     private static partial void Ran(ILogger logger, int people, int households, int held, int left);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Retention run failed; tried again at the next tick")]
-    private static partial void Failed(ILogger logger, Exception e);
 }

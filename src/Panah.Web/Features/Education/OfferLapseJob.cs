@@ -11,50 +11,14 @@ namespace Panah.Web.Features.Education;
 /// even when nobody opens a page. <c>Panah:Education:OfferSweep=false</c> switches the timer off; <see cref="RunOnceAsync"/>
 /// is one sweep (the tests call it on a fake clock). A failed sweep is logged and tried again at the next tick.
 /// </summary>
-public sealed partial class OfferLapseJob(IServiceScopeFactory scopes, EducationOptions options, TimeProvider clock, ILogger<OfferLapseJob> logger) : BackgroundService
+public sealed partial class OfferLapseJob(IServiceScopeFactory scopes, EducationOptions options, TimeProvider clock, ILogger<OfferLapseJob> logger)
+    : PeriodicJob(clock, logger)
 {
     public const string Actor = "system:education-offers";
 
-    private PeriodicTimer? timer;
+    protected override TimeSpan? Period => options.OfferSweep ? TimeSpan.FromMinutes(options.OfferSweepMinutes) : null;
 
-    public override Task StartAsync(CancellationToken cancellationToken)
-    {
-        // Made here, not in ExecuteAsync (a background thread): the schedule starts when the app does.
-        timer = options.OfferSweep ? new PeriodicTimer(TimeSpan.FromMinutes(options.OfferSweepMinutes), clock) : null;
-        return base.StartAsync(cancellationToken);
-    }
-
-    public override void Dispose()
-    {
-        timer?.Dispose();
-        base.Dispose();
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (timer is null)
-        {
-            return;
-        }
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    await RunOnceAsync(stoppingToken);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    Failed(logger, e);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping: an offer left overdue lapses at the next start's first sweep, or when its section is next read.
-        }
-    }
+    protected override Task TickAsync(CancellationToken ct) => RunOnceAsync(ct);
 
     /// <summary>One sweep as the job (every office, actor <see cref="Actor"/>): how many offers lapsed.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct = default)
@@ -67,7 +31,7 @@ public sealed partial class OfferLapseJob(IServiceScopeFactory scopes, Education
             var lapsed = await scope.ServiceProvider.GetRequiredService<Seats>().LapseOverdueAsync(ct);
             if (lapsed > 0)
             {
-                Lapsed(logger, lapsed);
+                Lapsed(Logger, lapsed);
             }
             return lapsed;
         }
@@ -79,7 +43,4 @@ public sealed partial class OfferLapseJob(IServiceScopeFactory scopes, Education
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Education offers: {Count} lapsed past their deadline, their seats offered on")]
     private static partial void Lapsed(ILogger logger, int count);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The education offer sweep failed; tried again at the next tick")]
-    private static partial void Failed(ILogger logger, Exception e);
 }

@@ -1,5 +1,6 @@
 using Panah.Data.Access;
 using Panah.Data.Food;
+using Panah.Web.Infrastructure;
 
 namespace Panah.Web.Features.Food.Cycles;
 
@@ -8,42 +9,28 @@ namespace Panah.Web.Features.Food.Cycles;
 /// cycles that ended before today still owe expires, so a card stops showing food that is no longer due.
 /// <c>Panah:Food:ExpiryJob=false</c> switches it off (tests that seed cycles of fixed dates call the expiry themselves).
 /// </summary>
-public sealed class EntitlementExpiryJob(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration, ILogger<EntitlementExpiryJob> logger) : BackgroundService
+public sealed partial class EntitlementExpiryJob(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration, ILogger<EntitlementExpiryJob> logger)
+    : PeriodicJob(clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan? Period => configuration.GetValue("Panah:Food:ExpiryJob", true)
+        ? TimeSpan.FromHours(Math.Clamp(configuration.GetValue("Panah:Food:ExpiryCheckHours", 24.0), 0.1, 24 * 7))
+        : null;
+
+    protected override bool TickAtStart => true;
+
+    protected override async Task TickAsync(CancellationToken ct)
     {
-        if (!configuration.GetValue("Panah:Food:ExpiryJob", true))
+        await using var scope = scopes.CreateAsyncScope();
+        // System work over every office, not a staff member's request.
+        scope.ServiceProvider.GetRequiredService<AccessScope>().Everything("food entitlement expiry");
+        var expired = await scope.ServiceProvider.GetRequiredService<EntitlementLifecycle>()
+            .ExpireEndedAsync(DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime), ct);
+        if (expired > 0)
         {
-            return;
-        }
-        var every = TimeSpan.FromHours(Math.Clamp(configuration.GetValue("Panah:Food:ExpiryCheckHours", 24.0), 0.1, 24 * 7));
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                // System work over every office, not a staff member's request.
-                scope.ServiceProvider.GetRequiredService<AccessScope>().Everything("food entitlement expiry");
-                var expired = await scope.ServiceProvider.GetRequiredService<EntitlementLifecycle>()
-                    .ExpireEndedAsync(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), stoppingToken);
-                if (expired > 0)
-                {
-                    logger.LogInformation("Expired {Count} entitlements of ended cycles", expired);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "The entitlement expiry check failed; it runs again at the next interval");
-            }
-            try
-            {
-                await Task.Delay(every, clock, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                // The app is stopping (or never finished starting): not a failure of the job.
-                return;
-            }
+            Expired(Logger, expired);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Expired {Count} entitlements of ended cycles")]
+    private static partial void Expired(ILogger logger, int count);
 }
