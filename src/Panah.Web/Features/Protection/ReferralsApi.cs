@@ -61,7 +61,7 @@ public static class ReferralsApi
         {
             return Task.FromResult<IResult>(ProtectionApi.Invalid("step", "Protection.ReferralStepInvalid", l));
         }
-        return ProtectionApi.Act(async () => await referrals.StepAsync(id, referralId, step, body.Reason, ct) is { } r ? ToDto(r) : null, l);
+        return ProtectionApi.Act(async () => await referrals.StepAsync(id, referralId, step, body.Reason, ct, body.Version) is { } r ? ToDto(r) : null, l);
     }
 
     private static Task<IResult> Offer(Guid id, TransferBody body, CaseTransfers transfers, IStringLocalizer<SharedResource> l, CancellationToken ct)
