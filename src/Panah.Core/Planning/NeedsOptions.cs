@@ -46,6 +46,24 @@ public sealed record NeedsOptions
     /// <summary>Cases of women and girls at risk one case worker carries (local practice).</summary>
     public int WomenCaseload { get; init; } = 20;
 
+    /// <summary>
+    /// What a tonne of each commodity costs, by the food module's commodity code (local practice), for a ration taken
+    /// from the food programme's basket; a commodity not listed costs <see cref="DefaultCostPerTonne"/>.
+    /// </summary>
+    public Dictionary<string, double> CostPerTonne { get; init; } = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["wheat-flour"] = 380, ["maize-meal"] = 350, ["rice"] = 600, ["lentils"] = 900, ["beans"] = 900,
+        ["vegetable-oil"] = 1_600, ["sugar"] = 700, ["salt"] = 250, ["csb"] = 1_100,
+    };
+
+    public double DefaultCostPerTonne { get; init; } = 800;
+
+    /// <summary>These options with <paramref name="ration"/> (commodity code, name, grams a person a day) as the basket, each line costed from <see cref="CostPerTonne"/>.</summary>
+    public NeedsOptions WithRation(IEnumerable<(string Code, string Name, double Grams)> ration) => this with
+    {
+        Basket = [.. ration.Select(r => new BasketLine(r.Name, r.Grams, CostPerTonne.GetValueOrDefault(r.Code, DefaultCostPerTonne)))],
+    };
+
     public double CostPerSeatPerMonth { get; init; } = 12;
     public double CostPerTeacherPerMonth { get; init; } = 900;
     public double CostPerCaseWorkerPerMonth { get; init; } = 1_100;
@@ -69,7 +87,7 @@ public sealed record NeedsOptions
         {
             problems.Add("Planning.RatioInvalid");
         }
-        if (new[] { CostPerSeatPerMonth, CostPerTeacherPerMonth, CostPerCaseWorkerPerMonth, CostPerClerkPerMonth, CostPerPointPerMonth }.Any(c => c < 0 || !double.IsFinite(c)))
+        if (new[] { CostPerSeatPerMonth, CostPerTeacherPerMonth, CostPerCaseWorkerPerMonth, CostPerClerkPerMonth, CostPerPointPerMonth, DefaultCostPerTonne }.Concat(CostPerTonne.Values).Any(c => c < 0 || !double.IsFinite(c)))
         {
             problems.Add("Planning.CostInvalid");
         }

@@ -201,7 +201,8 @@ public abstract class MergeTests(PanahApp app)
         Assert.Equal(home.Members[1], (await officer.GetFromJsonAsync<JsonElement>($"/api/v1/people/{again.Members[1]}")).GetProperty("mergedIntoId").GetGuid());
 
         var undo = await officer.PostAsJsonAsync($"/api/v1/duplicates/households/{id}/undo", new { version = merged.GetProperty("version").GetInt64() });
-        Assert.Equal(HttpStatusCode.OK, undo.StatusCode);
+        // What a refusal said (a stale version, an expired merge, or the households changed since), should it ever come.
+        Assert.True(undo.StatusCode == HttpStatusCode.OK, $"{(int)undo.StatusCode} {await undo.Content.ReadAsStringAsync()} merged: {merged}");
         var home3 = await HouseholdAsync(officer, home.Id);
         Assert.Equal(3, home3.GetProperty("memberCount").GetInt32());
         var other3 = await HouseholdAsync(officer, again.Id);

@@ -11,13 +11,16 @@ namespace Panah.Web.Features.Planning;
 /// population to serve and a table of needs by month with their 80 % intervals, beside the backtest's error on the
 /// registry's own past. Nothing is stored: the same inputs and seed give the same forecast.
 /// </summary>
-public sealed class IndexModel(PlanningBaselines baselines, NeedsOptions needs, BacktestCache backtests, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : PageModel
+public sealed class IndexModel(PlanningBaselines baselines, PlanningNeeds needs, BacktestCache backtests, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty] public ScenarioForm Input { get; set; } = new();
 
     public Baseline Baseline { get; private set; } = null!;
     public Forecast? Forecast { get; private set; }
     public BacktestResult? Backtest { get; private set; }
+
+    /// <summary>Where the forecast's food comes from.</summary>
+    public PlannedRation? Ration { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -40,7 +43,9 @@ public sealed class IndexModel(PlanningBaselines baselines, NeedsOptions needs, 
             ModelState.AddFieldErrors(errors, l, ScenarioForm.FieldOf);
             return Page();
         }
-        Forecast = Forecaster.Run(Baseline, scenario, needs);
+        var inputs = await needs.CurrentAsync(ct);
+        Ration = inputs.Ration;
+        Forecast = Forecaster.Run(Baseline, scenario, inputs.Needs);
         return Page();
     }
 }

@@ -20,13 +20,13 @@ public static class PlanningApi
             .WithName("GetPlanningBaseline").WithSummary("The registry's baseline within the reader's offices")
             .WithDescription("Arrivals (people newly registered) per month up to the last whole month, the people registered now, mean household size, the shares of children alone and women at risk, learners per 100 people. Counts only.");
         api.MapPost("/forecasts", Forecast).WithName("ForecastScenario").WithSummary("Forecast a scenario without storing it")
-            .WithDescription("Simulated futures (100–20,000, default 10,000) with a fixed seed (the same inputs and seed give the same numbers): every need by month with its median and 50 / 80 / 95 % intervals, and the backtest on the registry's own past.");
+            .WithDescription("Simulated futures (100–20,000, default 10,000) with a fixed seed (the same inputs and seed give the same numbers): every need by month with its median and 50 / 80 / 95 % intervals (the food of each commodity as `food:<name>`, from the ration of the latest distribution cycle past its draft, or the configured one: `ration`), and the backtest on the registry's own past.");
         api.MapScenariosApi().MapPlanningExportsApi();
         return app;
     }
 
     private static async Task<Results<Ok<ForecastDto>, ValidationProblem>> Forecast(
-        ScenarioBody input, PlanningBaselines baselines, NeedsOptions needs, BacktestCache backtests, IStringLocalizer<SharedResource> l, CancellationToken ct)
+        ScenarioBody input, PlanningBaselines baselines, PlanningNeeds needs, BacktestCache backtests, IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
         var baseline = await baselines.CurrentAsync(ct);
         var (scenario, errors) = PlanningMapping.ToScenario(input, baseline.LastMonth.AddMonths(1));
@@ -34,7 +34,8 @@ public static class PlanningApi
         {
             return RegistryApi.Problem(errors, l);
         }
-        var forecast = Forecaster.Run(baseline, scenario, needs, input.Futures ?? Forecaster.DefaultFutures, input.Seed ?? Forecaster.DefaultSeed);
-        return TypedResults.Ok(PlanningMapping.ToDto(forecast, baseline, backtests.Of(baseline)));
+        var inputs = await needs.CurrentAsync(ct);
+        var forecast = Forecaster.Run(baseline, scenario, inputs.Needs, input.Futures ?? Forecaster.DefaultFutures, input.Seed ?? Forecaster.DefaultSeed);
+        return TypedResults.Ok(PlanningMapping.ToDto(forecast, baseline, backtests.Of(baseline), inputs.Ration));
     }
 }

@@ -39,14 +39,18 @@ public sealed record BandDto(double Median, double Low50, double High50, double 
 public sealed record BacktestDto(int FittedMonths, int HeldOutMonths, double MeanAbsoluteError, double Coverage80);
 
 public sealed record ForecastDto(string Scenario, IReadOnlyList<DateOnly> Months, IReadOnlyDictionary<string, IReadOnlyList<BandDto>> Needs,
-    int Futures, int Seed, BaselineDto Baseline, BacktestDto? Backtest);
+    int Futures, int Seed, BaselineDto Baseline, BacktestDto? Backtest, RationDto Ration);
+
+/// <summary>Where a forecast's food comes from: the basket of a distribution cycle (its name and start), or, both null, the configured ration.</summary>
+public sealed record RationDto(string? Basket, string? Cycle, DateOnly? CycleStartsOn, double GramsPerPersonPerDay);
 
 public static class PlanningMapping
 {
     public static BaselineDto ToDto(Baseline b) => new(b.MonthlyArrivals, b.LastMonth, b.Population, b.MeanHouseholdSize, b.UnaccompaniedChildShare, b.WomenAtRiskShare, b.LearnersPer100);
 
-    public static ForecastDto ToDto(Forecast f, Baseline b, BacktestResult? t) => new(f.Scenario, f.Months,
-        f.Bands.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<BandDto>)[.. kv.Value.Select(ToDto)]), f.Futures, f.Seed, ToDto(b), ToDto(t));
+    public static ForecastDto ToDto(Forecast f, Baseline b, BacktestResult? t, PlannedRation r) => new(f.Scenario, f.Months,
+        f.Bands.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<BandDto>)[.. kv.Value.Select(ToDto)]), f.Futures, f.Seed, ToDto(b), ToDto(t),
+        new RationDto(r.Basket, r.Cycle, r.StartsOn, r.GramsPerPersonPerDay));
 
     public static BandDto ToDto(Band x) => new(x.Median, x.Low50, x.High50, x.Low80, x.High80, x.Low95, x.High95);
 

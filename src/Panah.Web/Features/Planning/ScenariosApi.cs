@@ -116,7 +116,7 @@ public static class ScenariosApi
             return TypedResults.NotFound();
         }
         var run = await forecasts.RunAsync(stored, ct);
-        return TypedResults.Ok(PlanningMapping.ToDto(run.Forecast, run.Baseline, run.Backtest));
+        return TypedResults.Ok(PlanningMapping.ToDto(run.Forecast, run.Baseline, run.Backtest, run.Ration));
     }
 
     private static async Task<Results<Ok<SensitivityDto>, NotFound>> Sensitivity(int id, ScenarioStore store, ScenarioForecasts forecasts, CancellationToken ct) =>
