@@ -1210,6 +1210,9 @@ namespace Panah.Data.Postgres.Migrations
                     b.HasIndex(new[] { "Id" }, "IX_People_Active_Id")
                         .HasFilter("\"MergedIntoId\" IS NULL");
 
+                    b.HasIndex(new[] { "PermitExpiresOn", "FieldOfficeId", "HouseholdId", "Id" }, "IX_People_Active_Permit")
+                        .HasFilter("\"MergedIntoId\" IS NULL AND \"PermitExpiresOn\" IS NOT NULL");
+
                     b.HasIndex(new[] { "Sex", "Id" }, "IX_People_Active_Sex_Id")
                         .HasFilter("\"MergedIntoId\" IS NULL");
 
@@ -1872,6 +1875,9 @@ namespace Panah.Data.Postgres.Migrations
                     b.HasKey("EntitlementId", "CommodityId");
 
                     b.HasIndex("CommodityId");
+
+                    b.HasIndex(new[] { "EntitlementId", "CommodityId", "CollectedPacks" }, "IX_EntitlementItems_Collected")
+                        .HasFilter("\"CollectedPacks\" > 0");
 
                     b.ToTable("EntitlementItems", t =>
                         {

@@ -1187,6 +1187,9 @@ namespace Panah.Data.Sqlite.Migrations
                     b.HasIndex(new[] { "Id" }, "IX_People_Active_Id")
                         .HasFilter("\"MergedIntoId\" IS NULL");
 
+                    b.HasIndex(new[] { "PermitExpiresOn", "FieldOfficeId", "HouseholdId", "Id" }, "IX_People_Active_Permit")
+                        .HasFilter("\"MergedIntoId\" IS NULL AND \"PermitExpiresOn\" IS NOT NULL");
+
                     b.HasIndex(new[] { "Sex", "Id" }, "IX_People_Active_Sex_Id")
                         .HasFilter("\"MergedIntoId\" IS NULL");
 
@@ -1835,6 +1838,9 @@ namespace Panah.Data.Sqlite.Migrations
                     b.HasKey("EntitlementId", "CommodityId");
 
                     b.HasIndex("CommodityId");
+
+                    b.HasIndex(new[] { "EntitlementId", "CommodityId", "CollectedPacks" }, "IX_EntitlementItems_Collected")
+                        .HasFilter("\"CollectedPacks\" > 0");
 
                     b.ToTable("EntitlementItems", t =>
                         {

@@ -26,25 +26,21 @@ public sealed class RegistryDashboard(PanahDbContext db)
 
         var householdCount = await households.CountAsync(h => h.Status == HouseholdStatus.Active, ct);
 
-        // Every figure about people from one grouped pass (over IX_People_Active_Dashboard alone): sex × birth year ×
-        // needs × how soon the permit expires after the period (0: not within 90 days).
+        // The pyramid and the needs from one pass over IX_People_Active_Dashboard, grouped in the index's own order
+        // (sex, birth year, needs: no sorting of 400,000 rows); the permits from the few whose permit ends within 90
+        // days of the period, found by IX_People_Active_Permit.
         var day = end.AddDays(-1);
-        var (d30, d60, d90) = (day.AddDays(30), day.AddDays(60), day.AddDays(90));
         var groups = await people
-            .GroupBy(p => new
-            {
-                p.Sex,
-                p.BirthYear,
-                p.Vulnerabilities,
-                Permit = p.PermitExpiresOn == null || p.PermitExpiresOn < day || p.PermitExpiresOn > d90 ? 0
-                    : p.PermitExpiresOn <= d30 ? 30 : p.PermitExpiresOn <= d60 ? 60 : 90,
-            })
-            .Select(g => new { g.Key.Sex, g.Key.BirthYear, g.Key.Vulnerabilities, g.Key.Permit, Count = g.Count() }).ToListAsync(ct);
+            .GroupBy(p => new { p.Sex, p.BirthYear, p.Vulnerabilities })
+            .Select(g => new { g.Key.Sex, g.Key.BirthYear, g.Key.Vulnerabilities, Count = g.Count() }).ToListAsync(ct);
+        var (d30, d60, d90) = (day.AddDays(30), day.AddDays(60), day.AddDays(90));
+        var expiring = await people.Where(p => p.PermitExpiresOn >= day && p.PermitExpiresOn <= d90)
+            .GroupBy(p => p.PermitExpiresOn).Select(g => new { On = g.Key!.Value, Count = g.Count() }).ToListAsync(ct);
         var bySexAndYear = groups.GroupBy(r => (r.Sex, r.BirthYear)).Select(g => new { g.Key.Sex, g.Key.BirthYear, Count = g.Sum(r => r.Count) }).ToList();
         var byNeeds = groups.Where(r => r.Vulnerabilities != Vulnerability.None).GroupBy(r => r.Vulnerabilities)
             .Select(g => new { Needs = g.Key, Count = g.Sum(r => r.Count) }).ToList();
-        int Expiring(int within) => groups.Where(r => r.Permit != 0 && r.Permit <= within).Sum(r => r.Count);
-        var permits = new PermitsExpiring(Expiring(30), Expiring(60), Expiring(90));
+        int Expiring(DateOnly until) => expiring.Where(r => r.On <= until).Sum(r => r.Count);
+        var permits = new PermitsExpiring(Expiring(d30), Expiring(d60), Expiring(d90));
 
         var referenceYear = day.Year;
         var sexes = Enum.GetValues<Sex>().OrderBy(s => s == Sex.Unknown).ToList();
