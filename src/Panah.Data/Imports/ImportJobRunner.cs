@@ -14,7 +14,8 @@ public readonly record struct ImportProgress(int Processed, int Total);
 /// resumes after the last batch that committed, without importing anyone twice. When a commit is done, or a job
 /// fails, its file is overwritten and deleted. Runs in the scope of the officer who started it (the caller sets it).
 /// </summary>
-public sealed class ImportJobRunner(PanahDbContext db, Importer importer, ImportUploads uploads, RegistrySealer sealer, AuditLog audit, ImportOptions options, TimeProvider clock)
+public sealed class ImportJobRunner(PanahDbContext db, Importer importer, ImportUploads uploads, RegistrySealer sealer, AuditLog audit, ImportOptions options, TimeProvider clock,
+    Matching.RegistryMatchIndex matchIndex)
 {
     /// <summary>
     /// Runs at most <paramref name="maxBatches"/> batches of the job (all that are left by default); true when the job
@@ -40,6 +41,7 @@ public sealed class ImportJobRunner(PanahDbContext db, Importer importer, Import
             await FailAsync(job.Id, e, ct);
             return false;
         }
+        var inFile = commit ? null : await FileIndexAsync(job, submissions, mapping, ct);
         var size = Math.Max(1, batchSize ?? options.BatchSize);
         for (var batch = 0; batch < maxBatches && job.Processed < submissions.Count; batch++)
         {
@@ -55,7 +57,7 @@ public sealed class ImportJobRunner(PanahDbContext db, Importer importer, Import
                 for (var i = 0; i < part.Count; i++)
                 {
                     var one = new[] { part[i] };
-                    var lines = commit ? await importer.CommitAsync(job.FieldOfficeId, one, mapping, ct) : await importer.DryRunAsync(job.FieldOfficeId, one, mapping, ct);
+                    var lines = commit ? await importer.CommitAsync(job.FieldOfficeId, one, mapping, ct) : await importer.DryRunAsync(job.FieldOfficeId, one, mapping, ct, inFile);
                     counts.Add(lines);
                     rows.AddRange(lines.Select(l => new ImportJobRow
                     {
@@ -103,6 +105,25 @@ public sealed class ImportJobRunner(PanahDbContext db, Importer importer, Import
             }
         }
         return job.Processed < submissions.Count;
+    }
+
+    /// <summary>
+    /// A dry run's index of the file's good households so far: empty at its start; when it resumes, those of the batches
+    /// it had done, read again from the file (the report says which they were).
+    /// </summary>
+    private async Task<ImportFileIndex> FileIndexAsync(ImportJob job, List<ImportSubmission> submissions, ImportMapping mapping, CancellationToken ct)
+    {
+        var inFile = new ImportFileIndex(matchIndex.Model);
+        if (job.Processed > 0)
+        {
+            var good = await db.ImportJobRows.AsNoTracking().Where(r => r.JobId == job.Id && r.Outcome == ImportOutcome.Ok).Select(r => r.Submission).Distinct().ToListAsync(ct);
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            foreach (var i in good.Where(i => i < submissions.Count).Order())
+            {
+                inFile.Add(ImportedHousehold.Read(submissions[i], mapping, today));
+            }
+        }
+        return inFile;
     }
 
     /// <summary>Marks the job failed (the exception's type, never a value) and deletes its file.</summary>

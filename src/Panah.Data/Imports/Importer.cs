@@ -30,13 +30,23 @@ public sealed record ImportReportRow(string Sheet, int Row, ImportOutcome Outcom
 /// </summary>
 public sealed partial class Importer(PanahDbContext db, RegistryStore registry, MatchCheck matches, BlindIndex index, TimeProvider clock)
 {
-    public Task<List<ImportReportRow>> DryRunAsync(int fieldOfficeId, IEnumerable<ImportSubmission> submissions, ImportMapping mapping, CancellationToken ct = default) =>
-        RunAsync(fieldOfficeId, submissions, mapping, commit: false, ct);
+    /// <summary>The reason of a row that may be a person an earlier row of the same file brings: the earlier row follows the separator.</summary>
+    public const string DuplicateInFile = "Import.DuplicateInFile";
+
+    /// <summary>
+    /// The dry run: what the commit would do. With <paramref name="inFile"/> (the file's good households so far, which
+    /// this adds to), a row that may be a person an earlier good row brings is a possible duplicate, as the commit
+    /// will find once that earlier household is registered.
+    /// </summary>
+    public Task<List<ImportReportRow>> DryRunAsync(int fieldOfficeId, IEnumerable<ImportSubmission> submissions, ImportMapping mapping, CancellationToken ct = default,
+        ImportFileIndex? inFile = null) =>
+        RunAsync(fieldOfficeId, submissions, mapping, commit: false, inFile, ct);
 
     public Task<List<ImportReportRow>> CommitAsync(int fieldOfficeId, IEnumerable<ImportSubmission> submissions, ImportMapping mapping, CancellationToken ct = default) =>
-        RunAsync(fieldOfficeId, submissions, mapping, commit: true, ct);
+        RunAsync(fieldOfficeId, submissions, mapping, commit: true, null, ct);
 
-    private async Task<List<ImportReportRow>> RunAsync(int fieldOfficeId, IEnumerable<ImportSubmission> submissions, ImportMapping mapping, bool commit, CancellationToken ct)
+    private async Task<List<ImportReportRow>> RunAsync(int fieldOfficeId, IEnumerable<ImportSubmission> submissions, ImportMapping mapping, bool commit, ImportFileIndex? inFile,
+        CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var officeInScope = db.Scope.CoversOffice(fieldOfficeId) && await db.FieldOffices.AnyAsync(o => o.Id == fieldOfficeId, ct);
@@ -57,11 +67,16 @@ public sealed partial class Importer(PanahDbContext db, RegistryStore registry, 
                 continue;
             }
             var duplicates = await DuplicatesAsync(read, ct);
+            if (duplicates.Count == 0 && inFile is not null)
+            {
+                duplicates = DuplicatesInFile(read, inFile);
+            }
             if (duplicates.Count > 0)
             {
                 report.AddRange(duplicates);
                 continue;
             }
+            inFile?.Add(read);
             report.Add(commit
                 ? await RegisterAsync(read, fieldOfficeId, hash, ct)
                 : new(submission.Household.Sheet, submission.Household.Number, ImportOutcome.Ok));
@@ -93,7 +108,7 @@ public sealed partial class Importer(PanahDbContext db, RegistryStore registry, 
 
     private async Task<List<ImportReportRow>> DuplicatesAsync(ImportedHousehold read, CancellationToken ct)
     {
-        var found = await matches.CheckAsync(read.Members, read.Household.Address, top: 1, minimumProbability: 0.5, ct: ct);
+        var found = await matches.CheckAsync(read.Members, read.Household.Address, top: 1, minimumProbability: MinimumProbability, ct: ct);
         var rows = new List<ImportReportRow>();
         for (var i = 0; i < found.Count; i++)
         {
@@ -102,6 +117,20 @@ public sealed partial class Importer(PanahDbContext db, RegistryStore registry, 
                 var row = read.Source.Members[i];
                 var code = candidate.Person?.HouseholdCode ?? candidate.Elsewhere!.HouseholdCode;
                 rows.Add(new ImportReportRow(row.Sheet, row.Number, ImportOutcome.PossibleDuplicate, CandidateHouseholdCode: code));
+            }
+        }
+        return rows;
+    }
+
+    private static List<ImportReportRow> DuplicatesInFile(ImportedHousehold read, ImportFileIndex inFile)
+    {
+        var rows = new List<ImportReportRow>();
+        for (var i = 0; i < read.Members.Count; i++)
+        {
+            if (inFile.Match(read.Members[i], read.Household.Address, MinimumProbability) is { } earlier)
+            {
+                var row = i < read.Source.Members.Count ? read.Source.Members[i] : read.Source.Household;
+                rows.Add(new ImportReportRow(row.Sheet, row.Number, ImportOutcome.PossibleDuplicate, Reason: $"{DuplicateInFile}|{earlier.Sheet} {earlier.Number}"));
             }
         }
         return rows;
@@ -124,6 +153,9 @@ public sealed partial class Importer(PanahDbContext db, RegistryStore registry, 
             return Located(read, field, reasons[0]);
         }
     }
+
+    /// <summary>A person at least this likely the same as one already there is held for a person to decide.</summary>
+    private const double MinimumProbability = 0.5;
 
     [GeneratedRegex(@"^members\[(\d+)\]\.?")]
     private static partial Regex MemberKey();

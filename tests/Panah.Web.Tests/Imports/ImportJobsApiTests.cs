@@ -184,6 +184,47 @@ public abstract class ImportJobsApiTests(PanahApp app)
     }
 
     [Fact]
+    public async Task A_dry_run_foresees_a_person_the_file_brings_twice_as_the_commit_finds_them_even_when_it_resumes()
+    {
+        Assert.True(SpinWait.SpinUntil(() => app.Services.GetRequiredService<Panah.Data.Matching.RegistryMatchIndex>().IsReady, Patience), "the match index was not built");
+        var district = "Twice" + Letters(8);
+        var (given, family) = ("Gulnar" + Letters(6), "Tursun" + Letters(5));
+        var csv = new StringBuilder("given_name,family_name,sex,birth_date,consent,district\n");
+        csv.Append($"{given},{family},female,1988-02-14,yes,{district}\n");
+        csv.Append($"Mehmet{Letters(6)},Kurban{Letters(5)},male,1975-06-30,yes,{district}\n");
+        csv.Append($",Kaya,female,1990-01-02,yes,{district}\n");
+        // The first row's person again (the date written another way: not the same submission), in a later household: at
+        // commit the first is registered by then.
+        csv.Append($"{given},{family},female,14.02.1988,yes,{district}\n");
+        var (scope, _, office) = await ImportFixtures.OfficerAsync(app);
+        await using (scope)
+        {
+            var jobs = scope.ServiceProvider.GetRequiredService<ImportJobs>();
+            var runner = scope.ServiceProvider.GetRequiredService<ImportJobRunner>();
+            var id = (await jobs.CreateAsync(office, "twice.csv", new MemoryStream(Utf8(csv.ToString())), null)).Id;
+            await jobs.StartAsync(id, commit: false);
+            // Two rows, a "restart", then the rest: the earlier good households are read again into the run's index.
+            Assert.True(await runner.RunAsync(id, maxBatches: 1, batchSize: 2));
+            Assert.False(await scope.ServiceProvider.GetRequiredService<ImportJobRunner>().RunAsync(id, batchSize: 2));
+            var dry = (await jobs.GetAsync(id))!;
+            var dryReport = (await jobs.ReportAsync(id))!;
+            Assert.Equal((ImportJobStatus.DryRunDone, 2, 1, 1), (dry.Status, dry.Ok, dry.Errors, dry.Duplicates));
+            var twice = Assert.Single(dryReport, r => r.Outcome == ImportOutcome.PossibleDuplicate);
+            Assert.Equal(5, twice.Row);
+            Assert.StartsWith(Importer.DuplicateInFile + "|", twice.Reason, StringComparison.Ordinal);
+            Assert.EndsWith(" 2", twice.Reason, StringComparison.Ordinal);
+
+            await jobs.StartAsync(id, commit: true);
+            Assert.False(await runner.RunAsync(id));
+            var done = (await jobs.GetAsync(id))!;
+            // What the dry run said is what the commit did.
+            Assert.Equal((ImportJobStatus.Done, dry.Ok, dry.Errors, dry.Duplicates), (done.Status, done.Ok, done.Errors, done.Duplicates));
+            Assert.Equal(5, Assert.Single((await jobs.ReportAsync(id))!, r => r.Outcome == ImportOutcome.PossibleDuplicate).Row);
+        }
+        Assert.Equal(2, await EverythingAsync(db => db.People.CountAsync(p => p.District == district)));
+    }
+
+    [Fact]
     public async Task A_commit_stopped_after_one_batch_resumes_with_the_right_counts_and_nobody_twice()
     {
         var district = "Res" + Letters(8);
