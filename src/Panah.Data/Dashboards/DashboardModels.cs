@@ -74,9 +74,21 @@ public sealed record FoodFigures(IReadOnlyList<CycleFigures> Cycles, CariFigures
 
 public sealed record LevelCount(CefrLevel Level, int Count);
 
-/// <summary>Enrolled learners per level in sections running in the period, attendance of its sessions, exams passed of courses completed in it, the waitlist now.</summary>
+/// <summary>Applicants waiting for a level now, and the median of how long they have waited so far (null: nobody waits).</summary>
+public sealed record LevelWait(CefrLevel Level, int Count, double? MedianDays);
+
+/// <summary>The sections of a level running in the period: their seats, and the seats learners hold (enrolled or completed).</summary>
+public sealed record LevelFill(CefrLevel Level, int Sections, int Seats, int Taken)
+{
+    public double? Rate => Seats == 0 ? null : (double)Taken / Seats;
+}
+
+/// <summary>
+/// Enrolled learners per level in sections running in the period, attendance of its sessions, exams passed of courses
+/// completed in it, the waitlist now (with its median wait), and how full each level's sections are.
+/// </summary>
 public sealed record EducationFigures(
-    IReadOnlyList<LevelCount> Enrolments, int MarksPresent, int Marks, int Passed, int Completed, IReadOnlyList<LevelCount> Waitlist)
+    IReadOnlyList<LevelCount> Enrolments, int MarksPresent, int Marks, int Passed, int Completed, IReadOnlyList<LevelWait> Waitlist, IReadOnlyList<LevelFill> Fill)
 {
     public double? AttendanceRate => Marks == 0 ? null : (double)MarksPresent / Marks;
     public double? PassRate => Completed == 0 ? null : (double)Passed / Completed;

@@ -7,9 +7,10 @@ namespace Panah.Data.Dashboards;
 /// <summary>
 /// Turkish classes in the viewer's scope, counted in the database: learners enrolled per level in sections running in
 /// the period, the attendance of the period's sessions (present or late of all marks), exams passed of the courses
-/// completed in the period (sections ending in it; a pass earns a certificate), and the waitlist as it stands.
+/// completed in the period (sections ending in it; a pass earns a certificate), the waitlist as it stands with how long
+/// its applicants have waited (median, days), and the fill of the period's sections (of the viewer's offices) per level.
 /// </summary>
-public sealed class EducationDashboard(PanahDbContext db)
+public sealed class EducationDashboard(PanahDbContext db, TimeProvider clock)
 {
     public async Task<EducationFigures> ForAsync(DashboardFilter filter, CancellationToken ct = default)
     {
@@ -36,13 +37,26 @@ public sealed class EducationDashboard(PanahDbContext db)
         var completedCount = await ended.CountAsync(ct);
         var passed = await ended.CountAsync(e => db.Certificates.Any(c => c.EnrolmentId == e.Id), ct);
 
-        var waiting = await db.ClassApplications.AsNoTracking().Where(a => a.Status == ApplicationStatus.Waiting && (office == null || a.FieldOfficeId == office))
-            .GroupBy(a => a.Level).Select(g => new { Level = g.Key, Count = g.Count() }).ToListAsync(ct);
+        // The moment each waiting applicant applied (a level and a time: nothing about who), the median taken here.
+        var waiting = (await db.ClassApplications.AsNoTracking().Where(a => a.Status == ApplicationStatus.Waiting && (office == null || a.FieldOfficeId == office))
+            .Select(a => new { a.Level, a.AppliedAt }).ToListAsync(ct)).ToLookup(a => a.Level, a => a.AppliedAt);
+        var now = clock.GetUtcNow();
+
+        // Sections are not personal rows, so the viewer's offices are applied here; the seats held are enrolments, filtered as every read is.
+        var (all, offices) = (db.Scope.AllOffices, db.Scope.OfficeIds);
+        var sections = await db.ClassSections.AsNoTracking()
+            .Where(s => s.StartsOn < end && s.EndsOn >= first && s.Status != SectionStatus.Cancelled && (office == null || s.FieldOfficeId == office) && (all || offices.Contains(s.FieldOfficeId)))
+            .Select(s => new { s.Id, s.Capacity, s.Course!.Level }).ToListAsync(ct);
+        var ids = sections.Select(s => s.Id).ToArray();
+        var taken = await enrolments.Where(e => (e.Status == enrolled || e.Status == completed) && ids.Contains(e.SectionId))
+            .GroupBy(e => e.SectionId).Select(g => new { SectionId = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.SectionId, x => x.Count, ct);
 
         var levels = Enum.GetValues<CefrLevel>();
         return new EducationFigures(
             [.. levels.Select(l => new LevelCount(l, perLevel.FirstOrDefault(x => x.Level == l)?.Count ?? 0))],
             marks?.Present ?? 0, marks?.All ?? 0, passed, completedCount,
-            [.. levels.Select(l => new LevelCount(l, waiting.FirstOrDefault(x => x.Level == l)?.Count ?? 0))]);
+            [.. levels.Select(l => new LevelWait(l, waiting[l].Count(), waiting[l].Any() ? MathNet.Numerics.Statistics.Statistics.Median(waiting[l].Select(at => (now - at).TotalDays)) : null))],
+            [.. levels.Select(l => sections.Where(s => s.Level == l).ToList())
+                .Select((of, i) => new LevelFill(levels[i], of.Count, of.Sum(s => s.Capacity), of.Sum(s => taken.GetValueOrDefault(s.Id))))]);
     }
 }

@@ -11,6 +11,9 @@ using Panah.Data;
 using Panah.Data.Entities;
 using Panah.Data.Staff;
 using Panah.Web.Features.Dashboards;
+using Panah.Core.Education;
+using Panah.Data.Education;
+using Panah.Web.Tests.Education;
 using Panah.Web.Tests.Food;
 using Panah.Web.Tests.Infrastructure;
 using Panah.Web.Tests.Protection;
@@ -88,6 +91,38 @@ public abstract class DashboardsTests(PanahApp app)
             Assert.Equal(live.Count(p => p.Vulnerabilities.HasFlag(flag)), need.GetProperty("count").GetInt32());
         }
         Assert.Equal((1, 1, 2), (f.GetProperty("permitsExpiring30").GetInt32(), f.GetProperty("permitsExpiring60").GetInt32(), f.GetProperty("permitsExpiring90").GetInt32()));
+    }
+
+    [Fact]
+    public async Task The_education_figures_give_each_levels_median_wait_and_section_fill_as_counted_by_hand()
+    {
+        var (mine, theirs) = (await OfficeAsync(), await OfficeAsync());
+        var section = await LearningSeed.SectionAsync(app, mine, null, learners: 3, held: 2, level: CefrLevel.B2, seed: 311);
+        await LearningSeed.SectionAsync(app, theirs, null, learners: 2, held: 2, level: CefrLevel.B2, seed: 312);
+        var waiting = await FoodSeed.HouseholdsAsync(app, 313, [mine, mine, mine]);
+        var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        await using (var scope = FoodSeed.Everything(app, out var db))
+        {
+            await db.ClassSections.Where(s => s.Id == section.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Capacity, 8));
+            db.ClassApplications.AddRange(waiting.Zip([10, 20, 40]).Select(x => new ClassApplication
+            {
+                Id = Guid.CreateVersion7(), PersonId = x.First.Head, HouseholdId = x.First.Id, FieldOfficeId = x.First.OfficeId, Level = CefrLevel.B2,
+                AppliedAt = now.AddDays(-x.Second), Status = ApplicationStatus.Waiting,
+            }));
+            await db.SaveChangesAsync();
+        }
+        var viewer = await app.ClientForRoleAsync(Roles.EducationCoordinator, offices: [mine]);
+
+        var figures = await viewer.GetFromJsonAsync<JsonElement>($"/api/v1/dashboards/education?office={mine}");
+
+        var fill = figures.GetProperty("fillByLevel").EnumerateArray().ToDictionary(l => l.GetProperty("level").GetString()!);
+        // One section of 8 seats, 3 held; the other office's section is not counted.
+        Assert.Equal((1, 8, 3, 0.375), (fill["B2"].GetProperty("sections").GetInt32(), fill["B2"].GetProperty("seats").GetInt32(),
+            fill["B2"].GetProperty("taken").GetInt32(), fill["B2"].GetProperty("rate").GetDouble()));
+        Assert.Equal(JsonValueKind.Null, fill["A1"].GetProperty("rate").ValueKind);
+        var wait = figures.GetProperty("medianWaitByLevel").EnumerateArray().ToDictionary(l => l.GetProperty("level").GetString()!);
+        Assert.Equal((3, 20.0), (wait["B2"].GetProperty("waiting").GetInt32(), wait["B2"].GetProperty("medianDays").GetDouble()));
+        Assert.Equal(JsonValueKind.Null, wait["A1"].GetProperty("medianDays").ValueKind);
     }
 
     [Fact]

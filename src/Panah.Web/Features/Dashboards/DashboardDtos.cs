@@ -23,7 +23,14 @@ public sealed record FoodDashboardDto(
 
 public sealed record EducationDashboardDto(
     string From, string To, string? Office, IReadOnlyList<NamedCountDto> Enrolments, double? AttendanceRate, int AttendanceMarks,
-    double? PassRate, int Passed, int Completed, int Waiting, IReadOnlyList<NamedCountDto> WaitlistByLevel);
+    double? PassRate, int Passed, int Completed, int Waiting, IReadOnlyList<NamedCountDto> WaitlistByLevel, IReadOnlyList<LevelWaitDto> MedianWaitByLevel,
+    IReadOnlyList<LevelFillDto> FillByLevel);
+
+/// <summary>Applicants waiting for a level, and the median of how long they have waited so far in days (null: nobody waits).</summary>
+public sealed record LevelWaitDto(string Level, int Waiting, double? MedianDays);
+
+/// <summary>A level's sections running in the period: how many, their seats, the seats learners hold, and the share held (null: no seats).</summary>
+public sealed record LevelFillDto(string Level, int Sections, int Seats, int Taken, double? Rate);
 
 /// <summary>Open cases of one type by risk (high, medium, low); null is a hidden small count.</summary>
 public sealed record CaseTypeRowDto(string Type, IReadOnlyList<int?> ByRisk, int? Total);
@@ -47,7 +54,9 @@ public static class DashboardMapping
     public static EducationDashboardDto ToDto(EducationFigures f, DashboardFilter q, string? office) => new(
         DashboardQuery.Format(q.From), DashboardQuery.Format(q.To), office,
         [.. f.Enrolments.Select(e => new NamedCountDto(e.Level.ToString(), e.Count))], f.AttendanceRate, f.Marks, f.PassRate, f.Passed, f.Completed,
-        f.Waiting, [.. f.Waitlist.Select(e => new NamedCountDto(e.Level.ToString(), e.Count))]);
+        f.Waiting, [.. f.Waitlist.Select(e => new NamedCountDto(e.Level.ToString(), e.Count))],
+        [.. f.Waitlist.Select(e => new LevelWaitDto(e.Level.ToString(), e.Count, e.MedianDays is { } d ? Math.Round(d, 1) : null))],
+        [.. f.Fill.Select(e => new LevelFillDto(e.Level.ToString(), e.Sections, e.Seats, e.Taken, e.Rate))]);
 
     public static ProtectionDashboardDto ToDto(ProtectionFigures f, string? office) => new(
         office, [.. f.Risks.Select(r => EnumNames.Name(r))],

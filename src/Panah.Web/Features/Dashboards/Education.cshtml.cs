@@ -3,7 +3,7 @@ using Panah.Data.Dashboards;
 
 namespace Panah.Web.Features.Dashboards;
 
-/// <summary>The education dashboard: enrolments per level, attendance and pass rates, the waitlist.</summary>
+/// <summary>The education dashboard: enrolments per level, attendance and pass rates, the waitlist and its median wait, the sections' fill.</summary>
 public sealed class EducationModel(DashboardOffices offices, TimeProvider clock, EducationDashboard dashboard, IStringLocalizer<SharedResource> l) : DashboardPage(offices, clock)
 {
     public override DashboardSection Section => DashboardSection.Education;
@@ -24,5 +24,9 @@ public sealed class EducationModel(DashboardOffices offices, TimeProvider clock,
             [new(l["Dashboards.Percent"], [f.AttendanceRate * 100, f.PassRate * 100])]),
         new("education-waitlist", l["Dashboards.Education.Waitlist"], "bar", l["Dashboards.Level"], [.. f.Waitlist.Select(e => e.Level.ToString())],
             [new(l["Dashboards.Learners"], [.. f.Waitlist.Select(e => (double?)e.Count)])]),
+        new("education-wait", l["Dashboards.Education.MedianWait"], "bar", l["Dashboards.Level"], [.. f.Waitlist.Select(e => e.Level.ToString())],
+            [new(l["Dashboards.Days"], [.. f.Waitlist.Select(e => e.MedianDays is { } d ? Math.Round(d) : (double?)null)])]),
+        new("education-fill", l["Dashboards.Education.Fill"], "bar", l["Dashboards.Level"], [.. f.Fill.Select(e => e.Level.ToString())],
+            [new(l["Dashboards.Percent"], [.. f.Fill.Select(e => e.Rate * 100)])]),
     ];
 }
