@@ -12,7 +12,7 @@ public static class PlanningServices
     public static IServiceCollection AddPlanning(this IServiceCollection services) => services
         .AddSingleton(sp => Read(sp.GetRequiredService<IConfiguration>()))
         .AddSingleton<BacktestCache>()
-        .AddScoped<PlanningBaselines>().AddScoped<PlanningNeeds>().AddScoped<ScenarioStore>().AddScoped<ScenarioForecasts>().AddScoped<Demo.IDemoPart, PlanningDemo>();
+        .AddScoped<PlanningBaselines>().AddScoped<BaselineStructures>().AddScoped<PlanningNeeds>().AddScoped<ScenarioStore>().AddScoped<ScenarioForecasts>().AddScoped<Demo.IDemoPart, PlanningDemo>();
 
     public static NeedsOptions Read(IConfiguration configuration)
     {

@@ -27,6 +27,18 @@ public abstract class PlanningTests(PanahApp app)
         var after = await kay.GetFromJsonAsync<JsonElement>("/api/v1/planning/baseline");
         var kayPeople = seeded.Where(h => h.Office == "KAY").Sum(h => 1 + h.Others.Count);
         Assert.Equal(before.GetProperty("population").GetInt32() + kayPeople, after.GetProperty("population").GetInt32());
+        // Who they are, in the same scope: each KAY household counted at its size, each person at their sex and age group.
+        static int[] Sizes(JsonElement b) => [.. b.GetProperty("structure").GetProperty("householdsBySize").EnumerateArray().Select(x => x.GetInt32())];
+        static int People(JsonElement b) => b.GetProperty("structure").GetProperty("sexAndAge").EnumerateArray().Sum(r => r.GetProperty("counts").EnumerateArray().Sum(x => x.GetInt32()));
+        var grown = Sizes(after).Zip(Sizes(before), (a, b) => a - b).ToArray();
+        var expected = new int[10];
+        foreach (var h in seeded.Where(h => h.Office == "KAY"))
+        {
+            expected[Math.Min(1 + h.Others.Count, 10) - 1]++;
+        }
+        Assert.Equal(expected, grown);
+        Assert.Equal(People(before) + kayPeople, People(after));
+        Assert.Equal(after.GetProperty("population").GetInt32(), People(after));
     }
 
     [Fact]

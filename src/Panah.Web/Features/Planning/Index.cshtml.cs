@@ -11,11 +11,14 @@ namespace Panah.Web.Features.Planning;
 /// population to serve and a table of needs by month with their 80 % intervals, beside the backtest's error on the
 /// registry's own past. Nothing is stored: the same inputs and seed give the same forecast.
 /// </summary>
-public sealed class IndexModel(PlanningBaselines baselines, PlanningNeeds needs, BacktestCache backtests, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : PageModel
+public sealed class IndexModel(PlanningBaselines baselines, BaselineStructures structures, PlanningNeeds needs, BacktestCache backtests, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty] public ScenarioForm Input { get; set; } = new();
 
     public Baseline Baseline { get; private set; } = null!;
+
+    /// <summary>Who the baseline's people are: households by size, people by sex and age group.</summary>
+    public BaselineStructure Structure { get; private set; } = null!;
     public Forecast? Forecast { get; private set; }
     public BacktestResult? Backtest { get; private set; }
 
@@ -25,6 +28,7 @@ public sealed class IndexModel(PlanningBaselines baselines, PlanningNeeds needs,
     public async Task OnGetAsync(CancellationToken ct)
     {
         Baseline = await baselines.CurrentAsync(ct);
+        Structure = await structures.CurrentAsync(ct);
         Input.Start ??= Baseline.LastMonth.AddMonths(1);
         Backtest = backtests.Of(Baseline);
     }
@@ -32,6 +36,7 @@ public sealed class IndexModel(PlanningBaselines baselines, PlanningNeeds needs,
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Baseline = await baselines.CurrentAsync(ct);
+        Structure = await structures.CurrentAsync(ct);
         Backtest = backtests.Of(Baseline);
         if (!ModelState.IsValid)
         {

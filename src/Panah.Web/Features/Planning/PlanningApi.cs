@@ -16,9 +16,10 @@ public static class PlanningApi
     public static IEndpointRouteBuilder MapPlanningApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/planning").WithTags("Planning").RequireAuthorization(Policies.Planning);
-        api.MapGet("/baseline", async (PlanningBaselines baselines, CancellationToken ct) => TypedResults.Ok(PlanningMapping.ToDto(await baselines.CurrentAsync(ct))))
+        api.MapGet("/baseline", async (PlanningBaselines baselines, BaselineStructures structures, CancellationToken ct) =>
+                TypedResults.Ok(PlanningMapping.ToDto(await baselines.CurrentAsync(ct)) with { Structure = PlanningMapping.ToDto(await structures.CurrentAsync(ct)) }))
             .WithName("GetPlanningBaseline").WithSummary("The registry's baseline within the reader's offices")
-            .WithDescription("Arrivals (people newly registered) per month up to the last whole month, the people registered now, mean household size, the shares of children alone and women at risk, learners per 100 people. Counts only.");
+            .WithDescription("Arrivals (people newly registered) per month up to the last whole month, the people registered now, mean household size, the shares of children alone and women at risk, learners per 100 people, and the structure: households by size, people by sex and age group. Counts only.");
         api.MapPost("/forecasts", Forecast).WithName("ForecastScenario").WithSummary("Forecast a scenario without storing it")
             .WithDescription("Simulated futures (100–20,000, default 10,000) with a fixed seed (the same inputs and seed give the same numbers): every need by month with its median and 50 / 80 / 95 % intervals (the food of each commodity as `food:<name>`, from the ration of the latest distribution cycle past its draft, or the configured one: `ration`), and the backtest on the registry's own past.");
         api.MapScenariosApi().MapPlanningExportsApi();

@@ -32,7 +32,17 @@ public sealed record ComparedScenarioDto(ScenarioDto Scenario, KeyNeedsDto Month
 public sealed record ComparisonDto(IReadOnlyList<ComparedScenarioDto> Scenarios, BaselineDto Baseline, BacktestDto? Backtest);
 
 public sealed record BaselineDto(IReadOnlyList<int> MonthlyArrivals, DateOnly LastMonth, int Population, double MeanHouseholdSize,
-    double UnaccompaniedChildShare, double WomenAtRiskShare, double LearnersPer100);
+    double UnaccompaniedChildShare, double WomenAtRiskShare, double LearnersPer100)
+{
+    /// <summary>Who they are (the baseline's own endpoint only; null beside a forecast).</summary>
+    public BaselineStructureDto? Structure { get; init; }
+}
+
+/// <summary>Households by size (index 0: one member, the last: ten or more) and people by sex and age group.</summary>
+public sealed record BaselineStructureDto(IReadOnlyList<int> HouseholdsBySize, IReadOnlyList<string> AgeGroups, IReadOnlyList<SexAgeDto> SexAndAge);
+
+/// <summary>One sex's people by age group, in the order of <see cref="BaselineStructureDto.AgeGroups"/> (the last: age unknown).</summary>
+public sealed record SexAgeDto(string Sex, IReadOnlyList<int> Counts);
 
 public sealed record BandDto(double Median, double Low50, double High50, double Low80, double High80, double Low95, double High95);
 
@@ -51,6 +61,10 @@ public static class PlanningMapping
     public static ForecastDto ToDto(Forecast f, Baseline b, BacktestResult? t, PlannedRation r) => new(f.Scenario, f.Months,
         f.Bands.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<BandDto>)[.. kv.Value.Select(ToDto)]), f.Futures, f.Seed, ToDto(b), ToDto(t),
         new RationDto(r.Basket, r.Cycle, r.StartsOn, r.GramsPerPersonPerDay));
+
+    public static BaselineStructureDto ToDto(BaselineStructure s) => new(s.HouseholdsBySize,
+        [.. Panah.Data.Dashboards.RegistryDashboard.AgeColumns.Select(a => a?.ToString() ?? "Unknown")],
+        [.. s.SexAndAge.Select(r => new SexAgeDto(r.Sex.ToString(), r.Ages))]);
 
     public static BandDto ToDto(Band x) => new(x.Median, x.Low50, x.High50, x.Low80, x.High80, x.Low95, x.High95);
 
