@@ -84,11 +84,33 @@ public sealed record LevelFill(CefrLevel Level, int Sections, int Seats, int Tak
 }
 
 /// <summary>
+/// The learners of one group (a level, a site, a sex or an age group) in the period's sections: how many, their
+/// attendance marks of the period (present or late of all), how many completed their course and how many of those passed.
+/// </summary>
+public sealed record LearnerGroup(string Key, int Learners, int MarksPresent, int Marks, int Completed, int Passed)
+{
+    public double? AttendanceRate => Marks == 0 ? null : (double)MarksPresent / Marks;
+    public double? CompletionRate => Learners == 0 ? null : (double)Completed / Learners;
+    public double? PassRate => Completed == 0 ? null : (double)Passed / Completed;
+}
+
+/// <summary>The ways the learners are broken down.</summary>
+public enum LearnerDimension
+{
+    Level = 1,
+    Site = 2,
+    Sex = 3,
+    AgeGroup = 4,
+}
+
+/// <summary>
 /// Enrolled learners per level in sections running in the period, attendance of its sessions, exams passed of courses
-/// completed in it, the waitlist now (with its median wait), and how full each level's sections are.
+/// completed in it, the waitlist now (with its median wait), how full each level's sections are, and the learners'
+/// rates by level, site, sex and age group.
 /// </summary>
 public sealed record EducationFigures(
-    IReadOnlyList<LevelCount> Enrolments, int MarksPresent, int Marks, int Passed, int Completed, IReadOnlyList<LevelWait> Waitlist, IReadOnlyList<LevelFill> Fill)
+    IReadOnlyList<LevelCount> Enrolments, int MarksPresent, int Marks, int Passed, int Completed, IReadOnlyList<LevelWait> Waitlist, IReadOnlyList<LevelFill> Fill,
+    IReadOnlyDictionary<LearnerDimension, IReadOnlyList<LearnerGroup>> Groups)
 {
     public double? AttendanceRate => Marks == 0 ? null : (double)MarksPresent / Marks;
     public double? PassRate => Completed == 0 ? null : (double)Passed / Completed;

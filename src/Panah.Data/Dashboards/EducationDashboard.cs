@@ -52,11 +52,55 @@ public sealed class EducationDashboard(PanahDbContext db, TimeProvider clock)
             .GroupBy(e => e.SectionId).Select(g => new { SectionId = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.SectionId, x => x.Count, ct);
 
         var levels = Enum.GetValues<CefrLevel>();
+        var groups = await GroupsAsync(enrolments, first, end, office, ct);
         return new EducationFigures(
             [.. levels.Select(l => new LevelCount(l, perLevel.FirstOrDefault(x => x.Level == l)?.Count ?? 0))],
             marks?.Present ?? 0, marks?.All ?? 0, passed, completedCount,
             [.. levels.Select(l => new LevelWait(l, waiting[l].Count(), waiting[l].Any() ? MathNet.Numerics.Statistics.Statistics.Median(waiting[l].Select(at => (now - at).TotalDays)) : null))],
             [.. levels.Select(l => sections.Where(s => s.Level == l).ToList())
-                .Select((of, i) => new LevelFill(levels[i], of.Count, of.Sum(s => s.Capacity), of.Sum(s => taken.GetValueOrDefault(s.Id))))]);
+                .Select((of, i) => new LevelFill(levels[i], of.Count, of.Sum(s => s.Capacity), of.Sum(s => taken.GetValueOrDefault(s.Id))))],
+            groups);
+    }
+
+    /// <summary>
+    /// The learners of the period's sections (enrolled or completed) with their level, site (the section's office), sex
+    /// and age group (UNHCR brackets at the period's last year; "Unknown" without a birth year), their attendance marks of
+    /// the period and whether they completed and passed; then grouped each way. Counts only leave the database's rows.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<LearnerDimension, IReadOnlyList<LearnerGroup>>> GroupsAsync(IQueryable<Enrolment> enrolments, DateOnly first, DateOnly end, int? office,
+        CancellationToken ct)
+    {
+        var (enrolled, completed) = (EnrolmentStatus.Enrolled, EnrolmentStatus.Completed);
+        var learners = await (from e in enrolments
+                              join s in db.ClassSections on e.SectionId equals s.Id
+                              join c in db.Courses on s.CourseId equals c.Id
+                              join o in db.FieldOffices on s.FieldOfficeId equals o.Id
+                              join p in db.People on e.PersonId equals p.Id
+                              where (e.Status == enrolled || e.Status == completed) && s.StartsOn < end && s.EndsOn >= first
+                              select new { e.Id, c.Level, Site = o.Code, p.Sex, p.BirthYear, Completed = e.Status == completed, Passed = db.Certificates.Any(x => x.EnrolmentId == e.Id) })
+            .ToListAsync(ct);
+        var (present, late) = (Attendance.Present, Attendance.Late);
+        var marks = await (from m in db.AttendanceMarks.AsNoTracking()
+                           join s in db.ClassSessions on m.SessionId equals s.Id
+                           where s.Date >= first && s.Date < end && (office == null || m.FieldOfficeId == office)
+                           group m by m.EnrolmentId into g
+                           select new { EnrolmentId = g.Key, Present = g.Count(m => m.Mark == present || m.Mark == late), All = g.Count() })
+            .ToDictionaryAsync(x => x.EnrolmentId, x => (x.Present, x.All), ct);
+        var year = end.AddDays(-1).Year;
+        string Age(int? born) => born is { } y ? Core.Registry.AgeGroups.FromAge(Math.Max(0, year - y)).ToString() : "Unknown";
+        List<LearnerGroup> Group(Func<int, string> keyOf, IEnumerable<string> order)
+        {
+            var rows = learners.Select((l, i) => (Key: keyOf(i), l.Id, l.Completed, l.Passed)).ToLookup(r => r.Key);
+            return [.. order.Concat(rows.Select(r => r.Key).Where(k => !order.Contains(k)).Order(StringComparer.Ordinal)).Select(k => new LearnerGroup(k, rows[k].Count(),
+                rows[k].Sum(r => marks.GetValueOrDefault(r.Id).Present), rows[k].Sum(r => marks.GetValueOrDefault(r.Id).All),
+                rows[k].Count(r => r.Completed), rows[k].Count(r => r.Completed && r.Passed)))];
+        }
+        return new Dictionary<LearnerDimension, IReadOnlyList<LearnerGroup>>
+        {
+            [LearnerDimension.Level] = Group(i => learners[i].Level.ToString(), Enum.GetNames<CefrLevel>()),
+            [LearnerDimension.Site] = Group(i => learners[i].Site, []),
+            [LearnerDimension.Sex] = Group(i => learners[i].Sex.ToString(), Enum.GetNames<Core.Registry.Sex>()),
+            [LearnerDimension.AgeGroup] = Group(i => Age(learners[i].BirthYear), [.. Enum.GetNames<Core.Registry.AgeGroup>(), "Unknown"]),
+        };
     }
 }

@@ -94,7 +94,7 @@ public abstract class DashboardsTests(PanahApp app)
     }
 
     [Fact]
-    public async Task The_education_figures_give_each_levels_median_wait_and_section_fill_as_counted_by_hand()
+    public async Task The_education_figures_give_each_levels_median_wait_section_fill_and_learner_rates_as_counted_by_hand()
     {
         var (mine, theirs) = (await OfficeAsync(), await OfficeAsync());
         var section = await LearningSeed.SectionAsync(app, mine, null, learners: 3, held: 2, level: CefrLevel.B2, seed: 311);
@@ -104,6 +104,14 @@ public abstract class DashboardsTests(PanahApp app)
         await using (var scope = FoodSeed.Everything(app, out var db))
         {
             await db.ClassSections.Where(s => s.Id == section.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Capacity, 8));
+            // Two sessions held, three learners: five present or late, one absent.
+            var enrolled = await db.Enrolments.Where(e => e.SectionId == section.Id).ToListAsync();
+            var marks = section.Sessions.SelectMany(session => enrolled.Select(e => (session, e))).Select((x, i) => new AttendanceMark
+            {
+                SessionId = x.session, EnrolmentId = x.e.Id, SectionId = section.Id, PersonId = x.e.PersonId, HouseholdId = x.e.HouseholdId, FieldOfficeId = x.e.FieldOfficeId,
+                Mark = i == 0 ? Attendance.Absent : i == 1 ? Attendance.Late : Attendance.Present, MarkedBy = "test", MarkedAt = now,
+            });
+            db.AttendanceMarks.AddRange(marks);
             db.ClassApplications.AddRange(waiting.Zip([10, 20, 40]).Select(x => new ClassApplication
             {
                 Id = Guid.CreateVersion7(), PersonId = x.First.Head, HouseholdId = x.First.Id, FieldOfficeId = x.First.OfficeId, Level = CefrLevel.B2,
@@ -123,6 +131,18 @@ public abstract class DashboardsTests(PanahApp app)
         var wait = figures.GetProperty("medianWaitByLevel").EnumerateArray().ToDictionary(l => l.GetProperty("level").GetString()!);
         Assert.Equal((3, 20.0), (wait["B2"].GetProperty("waiting").GetInt32(), wait["B2"].GetProperty("medianDays").GetDouble()));
         Assert.Equal(JsonValueKind.Null, wait["A1"].GetProperty("medianDays").ValueKind);
+
+        // The learners each way: every group's learners add up to the three, the rates are counted from the marks.
+        var learners = figures.GetProperty("learners");
+        foreach (var dimension in new[] { "level", "site", "sex", "ageGroup" })
+        {
+            Assert.Equal(3, learners.GetProperty(dimension).EnumerateArray().Sum(g => g.GetProperty("learners").GetInt32()));
+        }
+        var b2 = learners.GetProperty("level").EnumerateArray().Single(g => g.GetProperty("key").GetString() == "B2");
+        Assert.Equal((3, 6, 5.0 / 6, 0.0), (b2.GetProperty("learners").GetInt32(), b2.GetProperty("marks").GetInt32(), b2.GetProperty("attendanceRate").GetDouble(),
+            b2.GetProperty("completionRate").GetDouble()));
+        Assert.Equal(JsonValueKind.Null, b2.GetProperty("passRate").ValueKind);
+        Assert.Equal(mine, Assert.Single(learners.GetProperty("site").EnumerateArray()).GetProperty("key").GetString());
     }
 
     [Fact]

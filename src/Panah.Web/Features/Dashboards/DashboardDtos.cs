@@ -24,7 +24,13 @@ public sealed record FoodDashboardDto(
 public sealed record EducationDashboardDto(
     string From, string To, string? Office, IReadOnlyList<NamedCountDto> Enrolments, double? AttendanceRate, int AttendanceMarks,
     double? PassRate, int Passed, int Completed, int Waiting, IReadOnlyList<NamedCountDto> WaitlistByLevel, IReadOnlyList<LevelWaitDto> MedianWaitByLevel,
-    IReadOnlyList<LevelFillDto> FillByLevel);
+    IReadOnlyList<LevelFillDto> FillByLevel, IReadOnlyDictionary<string, IReadOnlyList<LearnerGroupDto>> Learners);
+
+/// <summary>
+/// The learners of one group of the period's sections (<c>learners</c> is keyed level, site, sex, ageGroup): how many,
+/// their attendance marks, how many completed and passed, and the rates (null where there is nothing to divide by).
+/// </summary>
+public sealed record LearnerGroupDto(string Key, int Learners, int Marks, int Completed, int Passed, double? AttendanceRate, double? CompletionRate, double? PassRate);
 
 /// <summary>Applicants waiting for a level, and the median of how long they have waited so far in days (null: nobody waits).</summary>
 public sealed record LevelWaitDto(string Level, int Waiting, double? MedianDays);
@@ -56,7 +62,9 @@ public static class DashboardMapping
         [.. f.Enrolments.Select(e => new NamedCountDto(e.Level.ToString(), e.Count))], f.AttendanceRate, f.Marks, f.PassRate, f.Passed, f.Completed,
         f.Waiting, [.. f.Waitlist.Select(e => new NamedCountDto(e.Level.ToString(), e.Count))],
         [.. f.Waitlist.Select(e => new LevelWaitDto(e.Level.ToString(), e.Count, e.MedianDays is { } d ? Math.Round(d, 1) : null))],
-        [.. f.Fill.Select(e => new LevelFillDto(e.Level.ToString(), e.Sections, e.Seats, e.Taken, e.Rate))]);
+        [.. f.Fill.Select(e => new LevelFillDto(e.Level.ToString(), e.Sections, e.Seats, e.Taken, e.Rate))],
+        f.Groups.ToDictionary(g => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(g.Key.ToString()), g => (IReadOnlyList<LearnerGroupDto>)[.. g.Value.Select(x =>
+            new LearnerGroupDto(x.Key, x.Learners, x.Marks, x.Completed, x.Passed, x.AttendanceRate, x.CompletionRate, x.PassRate))]));
 
     public static ProtectionDashboardDto ToDto(ProtectionFigures f, string? office) => new(
         office, [.. f.Risks.Select(r => EnumNames.Name(r))],
