@@ -8,8 +8,9 @@ using Panah.Web.Tests.Infrastructure;
 namespace Panah.Web.Tests.Planning;
 
 /// <summary>
-/// The stored-scenario endpoints by caller and office, written out: scenarios are the organisation's plans (any
-/// programme manager reads them), but every forecast starts from the reader's own offices' registry.
+/// The planning endpoints by caller and office, written out: scenarios are the organisation's plans (any programme
+/// manager reads them), but the baseline (with its structure) and every forecast start from the reader's own offices'
+/// registry, and a forecast's food from the food programme's ration.
 /// </summary>
 public abstract class PlanningScopeMatrixTests(PanahApp app)
 {
@@ -22,7 +23,14 @@ public abstract class PlanningScopeMatrixTests(PanahApp app)
         GET  /scenarios/{id}/brief.pdf      200          200          403        403
         GET  /compare?ids={id}&ids={other} 200          200          403        403
         GET  /scenarios/{missing}           404          404          403        403
+        GET  /baseline                      200          200          403        403
+        POST /forecasts                     200          200          403        403
         """;
+
+    private static readonly object Forecast = new
+    {
+        name = "Matrix", start = new DateOnly(2027, 3, 1), horizonMonths = 3, assumption = "Multiplier", low = 1.0, likely = 2.0, high = 4.0, futures = 200,
+    };
 
     [Fact]
     public async Task Every_stored_scenario_endpoint_answers_each_caller_as_written()
@@ -45,7 +53,7 @@ public abstract class PlanningScopeMatrixTests(PanahApp app)
             var url = "/api/v1/planning" + parts[1].Replace("{id}", id.ToString()).Replace("{other}", other.ToString()).Replace("{missing}", "999999");
             for (var i = 0; i < callers.Length; i++)
             {
-                var status = (int)(await callers[i].GetAsync(url)).StatusCode;
+                var status = (int)(parts[0] == "POST" ? await callers[i].PostAsJsonAsync(url, Forecast) : await callers[i].GetAsync(url)).StatusCode;
                 cells++;
                 if (status != int.Parse(parts[2 + i]))
                 {
@@ -53,7 +61,7 @@ public abstract class PlanningScopeMatrixTests(PanahApp app)
                 }
             }
         }
-        Assert.Equal(28, cells);
+        Assert.Equal(36, cells);
         Assert.Empty(failures);
     }
 
@@ -70,6 +78,27 @@ public abstract class PlanningScopeMatrixTests(PanahApp app)
 
         Assert.Equal(kayBefore + seeded.Where(h => h.Office == "KAY").Sum(h => 1 + h.Others.Count), await PopulationAsync(kay, id));
         Assert.Equal(istBefore + seeded.Where(h => h.Office == "IST").Sum(h => 1 + h.Others.Count), await PopulationAsync(ist, id));
+    }
+
+    [Fact]
+    public async Task The_baselines_structure_counts_each_managers_own_offices_only()
+    {
+        var kay = await app.ClientForRoleAsync(Roles.ProgrammeManager, offices: ["KAY"]);
+        var ist = await app.ClientForRoleAsync(Roles.ProgrammeManager, offices: ["IST"]);
+        var (kayBefore, istBefore) = (await StructureAsync(kay), await StructureAsync(ist));
+
+        var seeded = await FoodSeed.HouseholdsAsync(app, 84, ["KAY", "IST", "IST"]);
+
+        Assert.Equal((kayBefore.Households + 1, kayBefore.People + seeded.Where(h => h.Office == "KAY").Sum(h => 1 + h.Others.Count)), await StructureAsync(kay));
+        Assert.Equal((istBefore.Households + 2, istBefore.People + seeded.Where(h => h.Office == "IST").Sum(h => 1 + h.Others.Count)), await StructureAsync(ist));
+    }
+
+    /// <summary>The households the baseline's sizes count and the people its sex-and-age table counts.</summary>
+    private static async Task<(int Households, int People)> StructureAsync(HttpClient client)
+    {
+        var structure = (await client.GetFromJsonAsync<JsonElement>("/api/v1/planning/baseline")).GetProperty("structure");
+        return (structure.GetProperty("householdsBySize").EnumerateArray().Sum(x => x.GetInt32()),
+            structure.GetProperty("sexAndAge").EnumerateArray().Sum(r => r.GetProperty("counts").EnumerateArray().Sum(x => x.GetInt32())));
     }
 
     private static async Task<int> PopulationAsync(HttpClient client, int id) =>
