@@ -9,6 +9,9 @@ public sealed record ImportProblem(string Sheet, int Row, string Field, string R
 /// <summary>A submission read as registration input, with the row each member came from and what could not be read.</summary>
 public sealed record ImportedHousehold(ImportSubmission Source, HouseholdDetails Household, IReadOnlyList<PersonDetails> Members, IReadOnlyList<ImportProblem> Problems)
 {
+    /// <summary>The row member <paramref name="member"/> came from (a one-row submission's members all come from the household's row).</summary>
+    public ImportRow RowOf(int member) => member >= 0 && member < Source.Members.Count ? Source.Members[member] : Source.Household;
+
     /// <summary>The longest cell an import reads; longer ones are refused rather than cut.</summary>
     public const int MaxCellLength = 1000;
 

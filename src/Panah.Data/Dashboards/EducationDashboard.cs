@@ -18,19 +18,14 @@ public sealed class EducationDashboard(PanahDbContext db, TimeProvider clock)
         var enrolments = db.Enrolments.AsNoTracking().Where(e => office == null || e.FieldOfficeId == office);
 
         var (enrolled, completed) = (EnrolmentStatus.Enrolled, EnrolmentStatus.Completed);
-        var perLevel = await (from e in enrolments
-                              join s in db.ClassSections on e.SectionId equals s.Id
-                              join c in db.Courses on s.CourseId equals c.Id
-                              where (e.Status == enrolled || e.Status == completed) && s.StartsOn < end && s.EndsOn >= first
-                              group e by c.Level into g
-                              select new { Level = g.Key, Count = g.Count() }).ToListAsync(ct);
-
+        // The period's attendance marks per enrolment (present or late, of all): the whole period's rate and each group's.
         var (present, late) = (Attendance.Present, Attendance.Late);
         var marks = await (from m in db.AttendanceMarks.AsNoTracking()
                            join s in db.ClassSessions on m.SessionId equals s.Id
                            where s.Date >= first && s.Date < end && (office == null || m.FieldOfficeId == office)
-                           group m by 1 into g
-                           select new { Present = g.Count(m => m.Mark == present || m.Mark == late), All = g.Count() }).FirstOrDefaultAsync(ct);
+                           group m by m.EnrolmentId into g
+                           select new { EnrolmentId = g.Key, Present = g.Count(m => m.Mark == present || m.Mark == late), All = g.Count() })
+            .ToDictionaryAsync(x => x.EnrolmentId, x => (x.Present, x.All), ct);
 
         // Courses completed in the period: the learners' enrolments completed in sections that ended in it.
         var ended = enrolments.Where(e => e.Status == completed && db.ClassSections.Any(s => s.Id == e.SectionId && s.EndsOn >= first && s.EndsOn < end));
@@ -52,10 +47,10 @@ public sealed class EducationDashboard(PanahDbContext db, TimeProvider clock)
             .GroupBy(e => e.SectionId).Select(g => new { SectionId = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.SectionId, x => x.Count, ct);
 
         var levels = Enum.GetValues<CefrLevel>();
-        var groups = await GroupsAsync(enrolments, first, end, office, ct);
+        var groups = await GroupsAsync(enrolments, first, end, marks, ct);
         return new EducationFigures(
-            [.. levels.Select(l => new LevelCount(l, perLevel.FirstOrDefault(x => x.Level == l)?.Count ?? 0))],
-            marks?.Present ?? 0, marks?.All ?? 0, passed, completedCount,
+            [.. groups[LearnerDimension.Level].Select(g => new LevelCount(Enum.Parse<CefrLevel>(g.Key), g.Learners))],
+            marks.Values.Sum(m => m.Present), marks.Values.Sum(m => m.All), passed, completedCount,
             [.. levels.Select(l => new LevelWait(l, waiting[l].Count(), waiting[l].Any() ? MathNet.Numerics.Statistics.Statistics.Median(waiting[l].Select(at => (now - at).TotalDays)) : null))],
             [.. levels.Select(l => sections.Where(s => s.Level == l).ToList())
                 .Select((of, i) => new LevelFill(levels[i], of.Count, of.Sum(s => s.Capacity), of.Sum(s => taken.GetValueOrDefault(s.Id))))],
@@ -65,10 +60,10 @@ public sealed class EducationDashboard(PanahDbContext db, TimeProvider clock)
     /// <summary>
     /// The learners of the period's sections (enrolled or completed) with their level, site (the section's office), sex
     /// and age group (UNHCR brackets at the period's last year; "Unknown" without a birth year), their attendance marks of
-    /// the period and whether they completed and passed; then grouped each way. Counts only leave the database's rows.
+    /// the period and whether they completed and passed; then grouped each way (every level listed, learners or not).
     /// </summary>
-    private async Task<IReadOnlyDictionary<LearnerDimension, IReadOnlyList<LearnerGroup>>> GroupsAsync(IQueryable<Enrolment> enrolments, DateOnly first, DateOnly end, int? office,
-        CancellationToken ct)
+    private async Task<IReadOnlyDictionary<LearnerDimension, IReadOnlyList<LearnerGroup>>> GroupsAsync(IQueryable<Enrolment> enrolments, DateOnly first, DateOnly end,
+        Dictionary<Guid, (int Present, int All)> marks, CancellationToken ct)
     {
         var (enrolled, completed) = (EnrolmentStatus.Enrolled, EnrolmentStatus.Completed);
         var learners = await (from e in enrolments
@@ -79,13 +74,6 @@ public sealed class EducationDashboard(PanahDbContext db, TimeProvider clock)
                               where (e.Status == enrolled || e.Status == completed) && s.StartsOn < end && s.EndsOn >= first
                               select new { e.Id, c.Level, Site = o.Code, p.Sex, p.BirthYear, Completed = e.Status == completed, Passed = db.Certificates.Any(x => x.EnrolmentId == e.Id) })
             .ToListAsync(ct);
-        var (present, late) = (Attendance.Present, Attendance.Late);
-        var marks = await (from m in db.AttendanceMarks.AsNoTracking()
-                           join s in db.ClassSessions on m.SessionId equals s.Id
-                           where s.Date >= first && s.Date < end && (office == null || m.FieldOfficeId == office)
-                           group m by m.EnrolmentId into g
-                           select new { EnrolmentId = g.Key, Present = g.Count(m => m.Mark == present || m.Mark == late), All = g.Count() })
-            .ToDictionaryAsync(x => x.EnrolmentId, x => (x.Present, x.All), ct);
         var year = end.AddDays(-1).Year;
         string Age(int? born) => born is { } y ? Core.Registry.AgeGroups.FromAge(Math.Max(0, year - y)).ToString() : "Unknown";
         List<LearnerGroup> Group(Func<int, string> keyOf, IEnumerable<string> order)

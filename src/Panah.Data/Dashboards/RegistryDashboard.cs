@@ -36,20 +36,29 @@ public sealed class RegistryDashboard(PanahDbContext db)
         var (d30, d60, d90) = (day.AddDays(30), day.AddDays(60), day.AddDays(90));
         var expiring = await people.Where(p => p.PermitExpiresOn >= day && p.PermitExpiresOn <= d90)
             .GroupBy(p => p.PermitExpiresOn).Select(g => new { On = g.Key!.Value, Count = g.Count() }).ToListAsync(ct);
-        var bySexAndYear = groups.GroupBy(r => (r.Sex, r.BirthYear)).Select(g => new { g.Key.Sex, g.Key.BirthYear, Count = g.Sum(r => r.Count) }).ToList();
         var byNeeds = groups.Where(r => r.Vulnerabilities != Vulnerability.None).GroupBy(r => r.Vulnerabilities)
             .Select(g => new { Needs = g.Key, Count = g.Sum(r => r.Count) }).ToList();
         int Expiring(DateOnly until) => expiring.Where(r => r.On <= until).Sum(r => r.Count);
         var permits = new PermitsExpiring(Expiring(d30), Expiring(d60), Expiring(d90));
 
-        var referenceYear = day.Year;
-        var sexes = Enum.GetValues<Sex>().OrderBy(s => s == Sex.Unknown).ToList();
-        var pyramid = sexes.Select(sex => new PyramidRow(sex, [.. AgeColumns.Select(age => bySexAndYear
-            .Where(r => r.Sex == sex && (r.BirthYear is { } y ? AgeGroups.FromAge(Math.Max(0, referenceYear - y)) : (AgeGroup?)null) == age)
-            .Sum(r => r.Count))])).ToList();
+        var pyramid = Pyramid([.. groups.Select(g => (g.Sex, g.BirthYear, g.Count))], day.Year);
         var needs = Vulnerabilities.All.Select(v => new NeedCount(v, byNeeds.Where(n => (n.Needs & v) == v).Sum(n => n.Count))).ToList();
         return new RegistryFigures(months, householdCount, pyramid.Sum(r => r.Total), pyramid, needs, permits);
     }
+
+    /// <summary>The sex-and-age pyramid of every active person in the reader's scope, ages at <paramref name="referenceYear"/> (planning's baseline reads it alone).</summary>
+    public async Task<List<PyramidRow>> PyramidAsync(int referenceYear, CancellationToken ct = default)
+    {
+        var groups = await db.People.AsNoTracking().Where(p => p.MergedIntoId == null)
+            .GroupBy(p => new { p.Sex, p.BirthYear }).Select(g => new { g.Key.Sex, g.Key.BirthYear, Count = g.Count() }).ToListAsync(ct);
+        return Pyramid([.. groups.Select(g => (g.Sex, g.BirthYear, g.Count))], referenceYear);
+    }
+
+    /// <summary>Counts by sex and birth year into the pyramid's rows (sex, unknown last) and columns (<see cref="AgeColumns"/>).</summary>
+    private static List<PyramidRow> Pyramid(List<(Sex Sex, int? BirthYear, int Count)> counts, int referenceYear) =>
+        [.. Enum.GetValues<Sex>().OrderBy(s => s == Sex.Unknown).Select(sex => new PyramidRow(sex, [.. AgeColumns.Select(age => counts
+            .Where(r => r.Sex == sex && (r.BirthYear is { } y ? AgeGroups.FromAge(Math.Max(0, referenceYear - y)) : (AgeGroup?)null) == age)
+            .Sum(r => r.Count))]))];
 
     internal static int MonthsBetween(DateOnly from, DateOnly to) => (to.Year - from.Year) * 12 + to.Month - from.Month;
 }

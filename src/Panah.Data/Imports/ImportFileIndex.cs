@@ -23,7 +23,7 @@ public sealed class ImportFileIndex(MatchModel model)
         for (var i = 0; i < read.Members.Count; i++)
         {
             var person = Guid.CreateVersion7();
-            rows[person] = i < read.Source.Members.Count ? read.Source.Members[i] : read.Source.Household;
+            rows[person] = read.RowOf(i);
             foreach (var record in MatchRecords.For(person, read.Members[i], read.Household.Address, household))
             {
                 index.AddOrUpdate(record);

@@ -100,9 +100,7 @@ public sealed partial class Importer(PanahDbContext db, RegistryStore registry, 
     private static ImportReportRow Located(ImportedHousehold read, string key, string reason)
     {
         var member = MemberKey().Match(key);
-        var row = member.Success && int.Parse(member.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) is var i && i < read.Source.Members.Count
-            ? read.Source.Members[i]
-            : read.Source.Household;
+        var row = read.RowOf(member.Success ? int.Parse(member.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : -1);
         return new ImportReportRow(row.Sheet, row.Number, ImportOutcome.Error, member.Success ? key[member.Length..] : key, reason);
     }
 
@@ -114,7 +112,7 @@ public sealed partial class Importer(PanahDbContext db, RegistryStore registry, 
         {
             if (found[i].FirstOrDefault() is { } candidate)
             {
-                var row = read.Source.Members[i];
+                var row = read.RowOf(i);
                 var code = candidate.Person?.HouseholdCode ?? candidate.Elsewhere!.HouseholdCode;
                 rows.Add(new ImportReportRow(row.Sheet, row.Number, ImportOutcome.PossibleDuplicate, CandidateHouseholdCode: code));
             }
@@ -129,7 +127,7 @@ public sealed partial class Importer(PanahDbContext db, RegistryStore registry, 
         {
             if (inFile.Match(read.Members[i], read.Household.Address, MinimumProbability) is { } earlier)
             {
-                var row = i < read.Source.Members.Count ? read.Source.Members[i] : read.Source.Household;
+                var row = read.RowOf(i);
                 rows.Add(new ImportReportRow(row.Sheet, row.Number, ImportOutcome.PossibleDuplicate, Reason: $"{DuplicateInFile}|{earlier.Sheet} {earlier.Number}"));
             }
         }

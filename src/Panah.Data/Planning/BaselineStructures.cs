@@ -27,8 +27,6 @@ public sealed class BaselineStructures(PanahDbContext db, RegistryDashboard regi
         {
             bySize[Math.Min(s.Size, BaselineStructure.Largest) - 1] += s.Count;
         }
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var figures = await registry.ForAsync(DashboardFilter.LastYear(null, today), ct);
-        return new BaselineStructure(bySize, figures.Pyramid);
+        return new BaselineStructure(bySize, await registry.PyramidAsync(clock.GetUtcNow().Year, ct));
     }
 }
